@@ -1,0 +1,34 @@
+package dev.pollcheck.model;
+
+import java.util.List;
+
+/** What a file holds at file scope. */
+public sealed interface TopLevel extends Node {
+
+    /**
+     * A function definition. {@code nameSpan} is the identifier's own position; {@code status} says
+     * how fully the body was read (see {@link ParseStatus}).
+     */
+    record Function(Span span, Span nameSpan, String name, TypeRef returnType, List<Param> params,
+                    boolean isStatic, Stmt.Block body, ParseStatus status) implements TopLevel {
+    }
+
+    /**
+     * A declaration at file scope: variables (with initializers, such as an ops struct), prototypes,
+     * typedefs ({@code typedef} true) and bare struct/union/enum definitions (no declarators).
+     */
+    record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) implements TopLevel {
+    }
+
+    /**
+     * A macro invocation at file scope that is not a declaration: {@code module_param(x, int, 0644);},
+     * {@code EXPORT_SYMBOL_GPL(f);}, {@code DEFINE_SHOW_ATTRIBUTE(x);}. {@code specifiers} holds what
+     * stood before the name ({@code static} in {@code static DEFINE_MUTEX(m);}).
+     */
+    record MacroInvocation(Span span, String specifiers, String name, List<Expr> args) implements TopLevel {
+    }
+
+    /** A file-scope chunk the grammar could not read. */
+    record Opaque(Span span, String text) implements TopLevel {
+    }
+}
