@@ -32,7 +32,8 @@ expressionEof : expression EOF ;
 argumentEof : argument EOF ;
 
 externalDeclaration
-    : declaration
+    : macroDeclaration
+    | declaration
     | asmStatement
     | ';'
     ;
@@ -41,6 +42,7 @@ externalDeclaration
 
 primaryExpression
     : Identifier                                                    # NamePrimary
+    | PpNumber                                                      # PpNumberPrimary
     | IntegerConstant                                               # IntPrimary
     | FloatingConstant                                              # FloatPrimary
     | CharacterConstant                                             # CharPrimary
@@ -54,8 +56,7 @@ primaryExpression
 /* Adjacent string literals, with the macros that stand between them in kernel code
    (KERN_INFO "x", DRV_NAME ": y", "v" __stringify(N)). */
 stringSeq
-    : Identifier StringLiteral stringPart*
-    | StringLiteral stringPart*
+    : Identifier* StringLiteral stringPart*
     ;
 
 stringPart
@@ -78,14 +79,23 @@ postfixOp
     | op=('++' | '--')                         # IncDecOp
     ;
 
+/* Macro arguments may be empty or trail a comma: DECLARE_OPTS(t, o, .a = 1,). */
 argumentList
-    : argument (',' argument)*
+    : argument (',' argument?)*
     ;
 
 /* Macro arguments may be types: container_of(p, struct foo, member), min_t(u32, a, b). */
 argument
     : {p.isTypeArg()}? typeName
+    | designator+ '=' initializer
     | assignmentExpression
+    | {p.isLoneOperator()}? loneOperator
+    ;
+
+/* V4L2_FRACT_COMPARE(a, <, b), ASSERTCMP(x, ==, y). */
+loneOperator
+    : '<' | '>' | '<=' | '>=' | '==' | '!=' | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '&&' | '||'
+    | '<<' | '>>' | '='
     ;
 
 unaryExpression
@@ -197,6 +207,7 @@ structDeclaration
     : specifierQualifierList structDeclaratorList? ';'
     | staticAssert
     | Identifier '(' argumentList? ')' ';'?
+    | Identifier '(' (Identifier ',')+ structDeclaration+ ')' ';'
     | ';'
     ;
 
@@ -305,8 +316,14 @@ braceInitializer
     : '{' initializerList? ','? '}'
     ;
 
+/* Kernel initializers omit the comma after macros that supply their own:
+   { SET_RUNTIME_PM_OPS(a, b, c) SET_SYSTEM_SLEEP_PM_OPS(d, e) }. */
 initializerList
-    : initItem (',' initItem)*
+    : initItem (',' initItem | macroItem)*
+    ;
+
+macroItem
+    : Identifier '(' argumentList? ')'
     ;
 
 initItem
@@ -333,8 +350,15 @@ compoundStatement
     : '{' blockItem* '}'
     ;
 
+/* A declaration made by a macro: DECLARE_BITMAP(map, 64) = { 0 };  static const DECLARE_TLV_DB_RANGE(x, 0, 1, ...); */
+macroDeclaration
+    : (storageClassSpecifier | typeQualifier)* Identifier '(' argumentList? ')' '=' braceInitializer ';'
+    | (storageClassSpecifier | typeQualifier)+ Identifier '(' argumentList? ')' ';'
+    ;
+
 blockItem
-    : {p.looksLikeDeclaration()}? declaration
+    : macroDeclaration
+    | {p.looksLikeDeclaration()}? declaration
     | '__label__' Identifier (',' Identifier)* ';'
     | statement
     ;
@@ -348,6 +372,7 @@ statement
     | 'switch' '(' expression ')' statement                                  # SwitchStmt
     | 'while' '(' expression ')' statement                                   # WhileStmt
     | 'do' statement 'while' '(' expression ')' ';'                          # DoStmt
+    | 'do' statement Identifier '(' argumentList? ')' ';'                    # DoMacroStmt
     | 'for' '(' forInit? ';' expression? ';' expression? ')' statement       # ForStmt
     | 'goto' Identifier ';'                                                  # GotoStmt
     | 'goto' '*' expression ';'                                              # ComputedGotoStmt
@@ -491,6 +516,9 @@ FloatingConstant
 IntegerConstant
     : ([0-9]+ | '0' [xX] [0-9a-fA-F]+ | '0' [bB] [01]+) [uUlL]*
     ;
+
+/* A preprocessing number that is no C constant, made by token pasting: 2500baseX_Full, 250mk2_cap1. */
+PpNumber : [0-9] [a-zA-Z0-9_]* ;
 
 CharacterConstant : [LuU]? '\'' (~['\\\r\n] | '\\' ('\r'? '\n' | .))+ '\'' ;
 

@@ -268,7 +268,16 @@ final class AstBuilder {
     private Expr.InitList initList(Span span, InitializerListContext l) {
         List<Expr.InitItem> items = new ArrayList<>();
         if (l != null) {
-            for (InitItemContext it : l.initItem()) {
+            for (ParseTree child : l.children) {
+                if (child instanceof MacroItemContext mi) {
+                    Token name = mi.Identifier().getSymbol();
+                    items.add(new Expr.InitItem(List.of(), new Expr.Call(span(mi), new Expr.Name(span(name), name.getText()),
+                            args(mi.argumentList()))));
+                    continue;
+                }
+                if (!(child instanceof InitItemContext it)) {
+                    continue;
+                }
                 List<Expr.Designator> ds = new ArrayList<>();
                 DesignationContext dn = it.designation();
                 if (dn != null) {
@@ -276,19 +285,22 @@ final class AstBuilder {
                         ds.add(new Expr.FieldDesignator(dn.Identifier().getText()));
                     }
                     for (DesignatorContext d : dn.designator()) {
-                        if (d.Identifier() != null) {
-                            ds.add(new Expr.FieldDesignator(d.Identifier().getText()));
-                        } else {
-                            List<ConstantExpressionContext> ce = d.constantExpression();
-                            ds.add(new Expr.IndexDesignator(cond(ce.get(0).conditionalExpression()),
-                                    ce.size() > 1 ? cond(ce.get(1).conditionalExpression()) : null));
-                        }
+                        ds.add(designator(d));
                     }
                 }
                 items.add(new Expr.InitItem(List.copyOf(ds), initializer(it.initializer())));
             }
         }
         return new Expr.InitList(span, List.copyOf(items));
+    }
+
+    private Expr.Designator designator(DesignatorContext d) {
+        if (d.Identifier() != null) {
+            return new Expr.FieldDesignator(d.Identifier().getText());
+        }
+        List<ConstantExpressionContext> ce = d.constantExpression();
+        return new Expr.IndexDesignator(cond(ce.get(0).conditionalExpression()),
+                ce.size() > 1 ? cond(ce.get(1).conditionalExpression()) : null);
     }
 
     // ------------------------------------------------------------------ expressions
@@ -410,12 +422,56 @@ final class AstBuilder {
         if (a.typeName() != null) {
             return new Expr.TypeArg(span(a), typeName(a.typeName()));
         }
+        if (!a.designator().isEmpty()) {
+            // OPTS(type, name, .a = 1): a designated item passed to a macro.
+            List<Expr.Designator> ds = new ArrayList<>();
+            for (DesignatorContext d : a.designator()) {
+                ds.add(designator(d));
+            }
+            return new Expr.InitList(span(a), List.of(new Expr.InitItem(List.copyOf(ds), initializer(a.initializer()))));
+        }
+        if (a.loneOperator() != null) {
+            return new Expr.Opaque(span(a), a.getText());
+        }
         return assign(a.assignmentExpression());
     }
 
+    /** The declared name of a macro declaration: the first argument, or the second when the first is a type. */
+    VarDecl macroVarDecl(MacroDeclarationContext m) {
+        List<Expr> args = args(m.argumentList());
+        String name = null;
+        for (Expr e : args) {
+            if (e instanceof Expr.Name n) {
+                name = n.id();
+                break;
+            }
+            if (!(e instanceof Expr.TypeArg)) {
+                break;
+            }
+        }
+        Expr init = m.braceInitializer() == null ? null : initList(m.braceInitializer());
+        return new VarDecl(span(m), name, new TypeRef(m.Identifier().getText()), init);
+    }
+
+    Expr.Call macroCall(MacroDeclarationContext m) {
+        return new Expr.Call(span(m.Identifier().getSymbol(), m.RightParen().getSymbol()),
+                new Expr.Name(span(m.Identifier().getSymbol()), m.Identifier().getText()), args(m.argumentList()));
+    }
+
+    String macroSpecifiers(MacroDeclarationContext m) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < m.getChildCount(); i++) {
+            ParseTree ch = m.getChild(i);
+            if (ch instanceof StorageClassSpecifierContext || ch instanceof TypeQualifierContext) {
+                append(sb, ch.getText());
+            }
+        }
+        return sb.toString();
+    }
+
     Expr primary(PrimaryExpressionContext c) {
-        if (c instanceof NamePrimaryContext n) {
-            return new Expr.Name(span(n), n.getText());
+        if (c instanceof NamePrimaryContext || c instanceof PpNumberPrimaryContext) {
+            return new Expr.Name(span(c), c.getText());
         }
         if (c instanceof IntPrimaryContext i) {
             String t = i.getText();
@@ -537,6 +593,13 @@ final class AstBuilder {
     }
 
     Stmt blockItem(BlockItemContext b) {
+        if (b.macroDeclaration() != null) {
+            MacroDeclarationContext m = b.macroDeclaration();
+            if (m.braceInitializer() == null) {
+                return new Stmt.ExprStmt(span(b), macroCall(m));
+            }
+            return new Stmt.Decl(span(b), List.of(macroVarDecl(m)));
+        }
         if (b.declaration() != null) {
             return new Stmt.Decl(span(b), List.copyOf(varDecls(b.declaration())));
         }
@@ -592,6 +655,13 @@ final class AstBuilder {
         }
         if (c instanceof DoStmtContext d) {
             return new Stmt.DoWhile(sp, stmt(d.statement()), expr(d.expression()));
+        }
+        if (c instanceof DoMacroStmtContext d) {
+            // do { ... } while_each_thread(g, t);  the macro supplies "while (cond)".
+            Token name = d.Identifier().getSymbol();
+            Expr.Call cond = new Expr.Call(span(name, d.RightParen().getSymbol()), new Expr.Name(span(name), name.getText()),
+                    args(d.argumentList()));
+            return new Stmt.DoWhile(sp, stmt(d.statement()), cond);
         }
         if (c instanceof ForStmtContext f) {
             return forStmt(sp, f);

@@ -522,6 +522,14 @@ public final class CParser {
         if (e.asmStatement() != null) {
             return new TopLevel.Opaque(b.span(e), AstBuilder.text(e));
         }
+        MacroDeclarationContext m = e.macroDeclaration();
+        if (m != null) {
+            if (m.braceInitializer() == null) {
+                return new TopLevel.MacroInvocation(b.span(m), b.macroSpecifiers(m), m.Identifier().getText(),
+                        b.args(m.argumentList()));
+            }
+            return new TopLevel.Declaration(b.span(m), new TypeRef(m.Identifier().getText()), List.of(b.macroVarDecl(m)), false);
+        }
         DeclarationContext d = e.declaration();
         if (d == null) {
             return null;

@@ -91,8 +91,15 @@ public final class ParseBench {
         int shown = 0;
         for (TranslationUnit u : units) {
             for (TopLevel item : u.items()) {
-                if (item instanceof TopLevel.Opaque) {
+                if (item instanceof TopLevel.Opaque o) {
                     opaqueTop++;
+                    if (shown < show) {
+                        shown++;
+                        ParseProblem p = u.problems().stream()
+                                .filter(x -> x.line() >= o.span().line() && x.line() <= o.span().endLine())
+                                .findFirst().orElse(null);
+                        System.out.println("OPAQUE " + (p == null ? o.span() : p));
+                    }
                 }
             }
             for (TopLevel.Function f : u.functions()) {

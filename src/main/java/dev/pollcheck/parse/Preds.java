@@ -38,7 +38,7 @@ public final class Preds {
         for (int t : new int[] {If, For, While, Do, Switch, Return, Goto, Break, Continue, Case, Default, AsmKw}) {
             STMT_KW[t] = true;
         }
-        for (int t : new int[] {Identifier, IntegerConstant, FloatingConstant, CharacterConstant, StringLiteral,
+        for (int t : new int[] {Identifier, PpNumber, IntegerConstant, FloatingConstant, CharacterConstant, StringLiteral,
                 LeftBrace, Tilde, Not, Sizeof, AlignofKw}) {
             OPERAND_START[t] = true;
         }
@@ -171,6 +171,9 @@ public final class Preds {
         if (t2 == Identifier || t2 == Star || t2 == RightParen || t2 == Comma || is(QUAL, t2)) {
             return true;
         }
+        if (is(TYPE_KW, t2) || is(STORAGE, t2)) {
+            return true; // an unknown attribute-like macro before the type: LIBBPF_API struct x *f(void)
+        }
         if (t2 == LeftParen) {
             return la(3) == Star;
         }
@@ -224,7 +227,9 @@ public final class Preds {
         if (stars || isKnownType(lt(2).getText())) {
             return true;
         }
-        return is(OPERAND_START, la(k + 1));
+        int next = la(k + 1);
+        // (X)(unsigned long)p: the operand is itself a cast, so this is one too.
+        return is(OPERAND_START, next) || (next == LeftParen && typeStart(la(k + 2)));
     }
 
     /**
@@ -250,6 +255,12 @@ public final class Preds {
             return false;
         }
         return stars || (k > 2) || isKnownType(lt(1).getText());
+    }
+
+    /** A binary operator standing alone as a macro argument: {@code CMP(a, <, b)}. */
+    public boolean isLoneOperator() {
+        int t2 = la(2);
+        return t2 == Comma || t2 == RightParen;
     }
 
     /**
