@@ -204,10 +204,10 @@ final class CondExpr {
         switch (op) {
             case "||":
                 if ((a != null && a != 0) || (b != null && b != 0)) return 1L;
-                return a == null || b == null ? UNKNOWN : 0L;
+                return a == null || b == null ? UNKNOWN : Long.valueOf(0L);
             case "&&":
                 if ((a != null && a == 0) || (b != null && b == 0)) return 0L;
-                return a == null || b == null ? UNKNOWN : 1L;
+                return a == null || b == null ? UNKNOWN : Long.valueOf(1L);
             default:
                 break;
         }
