@@ -259,7 +259,7 @@ declarator
 /* After a complete declarator only an attribute-like macro or asm("name") can follow:
    struct foo *p __free(kfree) = NULL; with an attribute macro pollcheck does not know. */
 declaratorExtension
-    : Identifier ('(' balanced* ')')?
+    : {p.isAttributeShape()}? Identifier ('(' balanced* ')')?
     | AsmKw '(' balanced* ')'
     ;
 

@@ -61,7 +61,8 @@ final class Chunker {
                     braces++;
                 } else if (t == RightBrace) {
                     braces = Math.max(0, braces - 1);
-                } else if (t == Semi && parens == 0 && braces == 0) {
+                } else if (t == Semi && braces == 0) {
+                    // Also with unbalanced parentheses: at file scope a ';' outside braces ends a declaration.
                     end = j + 1;
                     break;
                 } else if (t == Assign && parens == 0 && braces == 0) {
