@@ -21,7 +21,7 @@ import dev.pollcheck.model.TranslationUnit;
  * Measures the parser on real files (a tool, not a test): parses raw files, counts function
  * definitions by status, and reports the time of the last of {@code --repeat} rounds.
  *
- * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] @list | FILE...</pre>
+ * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] @list | FILE...</pre>
  */
 public final class ParseBench {
     private ParseBench() {
@@ -31,6 +31,7 @@ public final class ParseBench {
         int repeat = 1;
         int show = 0;
         String watch = null;
+        long slowMs = Long.MAX_VALUE;
         ParseConfig config = ParseConfig.defaults();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
@@ -39,6 +40,7 @@ public final class ParseBench {
                 case "--repeat" -> repeat = Integer.parseInt(argv[++i]);
                 case "--show" -> show = Integer.parseInt(argv[++i]);
                 case "--function" -> watch = argv[++i];
+                case "--slow" -> slowMs = Long.parseLong(argv[++i]);
                 case "--clang-format" -> config = config.withIteratorMacros(ForEachMacros.fromClangFormat(Path.of(argv[++i])));
                 default -> {
                     if (a.startsWith("@")) {
@@ -61,8 +63,9 @@ public final class ParseBench {
         final int rounds = repeat;
         final int showN = show;
         final String watched = watch;
+        final long slow = slowMs;
         // Per-file work runs on a 512 MB stack, as in the pipeline.
-        Thread t = new Thread(null, () -> run(files, texts, cfg, rounds, showN, watched), "bench", 512L << 20);
+        Thread t = new Thread(null, () -> run(files, texts, cfg, rounds, showN, watched, slow), "bench", 512L << 20);
         t.start();
         t.join();
     }
@@ -75,7 +78,8 @@ public final class ParseBench {
                 .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static void run(List<Path> files, List<String> texts, ParseConfig config, int repeat, int show, String watch) {
+    private static void run(List<Path> files, List<String> texts, ParseConfig config, int repeat, int show, String watch,
+                            long slowMs) {
         CParser parser = new CParser(config);
         long nanos = 0;
         long cpu = 0;
@@ -86,7 +90,12 @@ public final class ParseBench {
             long t0 = System.nanoTime();
             long c0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < files.size(); i++) {
+                long f0 = System.nanoTime();
                 units.add(parser.parse(files.get(i).toString(), texts.get(i), List.of(), s -> true));
+                long ms = (System.nanoTime() - f0) / 1_000_000;
+                if (ms >= slowMs && r == repeat - 1) {
+                    System.out.println("SLOW " + ms + " ms " + files.get(i));
+                }
             }
             nanos = System.nanoTime() - t0;
             cpu = mx.getCurrentThreadCpuTime() - c0;
