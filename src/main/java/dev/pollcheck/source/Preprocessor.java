@@ -51,7 +51,14 @@ public final class Preprocessor {
     }
 
     public static Preprocessed run(SourceFile file, Defines defines) {
-        return new Run(file.displayPath(), file.text(), defines).go();
+        try {
+            return new Run(file.displayPath(), file.text(), defines).go();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug here must not cost the rest of the run: hand on the raw text (the parser copes
+            // with comments and directives itself) and say what happened.
+            return new Preprocessed(file.text(), List.of(), List.of(new ParseProblem(file.displayPath(), 1, 1,
+                    "internal error in the preprocessor (" + e + "); the file is read without preprocessing")));
+        }
     }
 
     /** The chain of one {@code #if} ... {@code #endif}. */
