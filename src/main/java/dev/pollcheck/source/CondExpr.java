@@ -92,7 +92,15 @@ final class CondExpr {
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i + 1;
                 while (j < n && isIdent(s.charAt(j))) j++;
-                out.add(s.substring(i, j));
+                String id = s.substring(i, j);
+                if (id.startsWith("__has_include")) {
+                    // Its argument is a header name, not an expression: keep the call as one token.
+                    int k = j;
+                    while (k < n && s.charAt(k) != ')') k++;
+                    j = Math.min(k + 1, n);
+                    id = s.substring(i, j);
+                }
+                out.add(id);
                 i = j;
             } else if (c >= '0' && c <= '9') {
                 int j = i + 1;
@@ -284,6 +292,9 @@ final class CondExpr {
         }
         if (!(Character.isLetter(c) || c == '_')) {
             throw new Fail("unexpected '" + t + "'");
+        }
+        if (t.startsWith("__has_include")) {
+            return UNKNOWN;                 // whether a header exists is not known without the include path
         }
         if (t.equals("defined")) {
             boolean paren = accept("(");

@@ -41,13 +41,33 @@ import java.util.Set;
  * <p>No function disappears silently: when a branch that is made inactive holds something that looks
  * like a function definition (an identifier after a type-like word, a balanced {@code ( ... )}, then
  * {@code {}), a problem names the function, its line, the directive, and the {@code -D}/{@code -U}
- * that would select it.
+ * that would select it. The message starts with {@code "poll-related function "} when the
+ * function's text passes {@link Prefilter} (see {@link #isPollRelatedInactiveFunction}), else with
+ * {@code "function "}: a kernel header has many inactive stubs, a driver rarely an inactive poll
+ * method, and the report can show the latter and only count the former.
  * <p>Unbalanced {@code #else}/{@code #elif}/{@code #endif}, an {@code #if} left open at the end, an
  * unterminated comment or literal: a problem with file and line, and the run carries on. Every loop
  * is iterative; condition expressions are nested at most {@link CondExpr#MAX_DEPTH} deep.
  */
 public final class Preprocessor {
     private Preprocessor() {
+    }
+
+    private static final String FUNCTION = "function ";
+    private static final String POLL_FUNCTION = "poll-related function ";
+    private static final String INACTIVE = " is in an inactive conditional branch and is not analysed: ";
+
+    /** Whether {@code p} is the notice of a function left out by a conditional. */
+    public static boolean isInactiveFunctionNotice(ParseProblem p) {
+        return (p.message().startsWith(FUNCTION) || p.message().startsWith(POLL_FUNCTION)) && p.message().contains(INACTIVE);
+    }
+
+    /**
+     * Whether {@code p} is the notice of a left-out function whose text passes {@link Prefilter}
+     * (it may be a poll method or a poll_table helper): the notices worth showing by default.
+     */
+    public static boolean isPollRelatedInactiveFunction(ParseProblem p) {
+        return p.message().startsWith(POLL_FUNCTION) && p.message().contains(INACTIVE);
     }
 
     public static Preprocessed run(SourceFile file, Defines defines) {
@@ -541,7 +561,16 @@ public final class Preprocessor {
                 } else if (c == '(' && depth == 0) {
                     int close = matchParen(k, to);
                     if (close < 0) {
-                        return;
+                        // No parameter list here; no '(' before the stop point can start one either.
+                        int stop = -close - 1;
+                        for (int x = k + 1; x < stop; x++) {
+                            if (out[x] == '\n') {
+                                ln++;
+                                lnStart = x + 1;
+                            }
+                        }
+                        k = stop - 1;
+                        continue;
                     }
                     int nameAt = functionNameBefore(k, from);
                     if (nameAt >= 0 && nextNonBlank(close + 1, to) == '{') {
@@ -553,8 +582,10 @@ public final class Preprocessor {
                             if (out[x] == '\n') nameLine--;   // the name sits on an earlier line than '('
                         }
                         int col = nameLine == ln ? nameAt - lnStart + 1 : 1;
-                        problems.add(new ParseProblem(file, nameLine, col, "function " + name
-                                + " is in an inactive conditional branch and is not analysed: " + inactiveWhy));
+                        int bodyEnd = matchBrace(close + 1, to);
+                        boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
+                        problems.add(new ParseProblem(file, nameLine, col, (poll ? POLL_FUNCTION : FUNCTION) + name
+                                + INACTIVE + inactiveWhy));
                     }
                     for (int x = k + 1; x <= close; x++) {
                         if (out[x] == '\n') {
@@ -567,19 +598,39 @@ public final class Preprocessor {
             }
         }
 
+        /** Index after the '}' closing the first '{' at or after {@code from}, or {@code to}. */
+        private int matchBrace(int from, int to) {
+            int level = 0;
+            for (int k = from; k < to; k++) {
+                if (out[k] == '{') {
+                    level++;
+                } else if (out[k] == '}' && --level == 0) {
+                    return k + 1;
+                }
+            }
+            return to;
+        }
+
+        private static final int MAX_HEADER = 4096;
+
+        /**
+         * Index of the ')' matching the '(' at {@code open}; when there is none before a '{', '}', ';',
+         * the region's end or {@link #MAX_HEADER} chars, {@code -(stop + 1)} with the index where it gave up.
+         */
         private int matchParen(int open, int to) {
             int level = 0;
-            for (int k = open; k < to; k++) {
+            int limit = (int) Math.min(to, (long) open + MAX_HEADER);
+            for (int k = open; k < limit; k++) {
                 char c = out[k];
                 if (c == '(') {
                     level++;
                 } else if (c == ')') {
                     if (--level == 0) return k;
                 } else if (c == '{' || c == '}' || c == ';') {
-                    return -1;  // not a parameter list
+                    return -(k + 1);
                 }
             }
-            return -1;
+            return -(limit + 1);
         }
 
         private char nextNonBlank(int k, int to) {

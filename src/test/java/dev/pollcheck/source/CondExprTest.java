@@ -52,6 +52,8 @@ class CondExprTest {
         assertEquals(1L, eval("CONFIG_X || 1"));
         assertNull(eval("FN(3)"));
         assertNull(eval("__has_include(<linux/foo.h>)"));
+        assertNull(CondExpr.evaluate("__has_include(\"errata/abi-1.h\") && 1", ENV::get).error());
+        assertEquals(0L, eval("0 && __has_include_next(<x.h>)"));
         assertNull(eval("1 / 0"));
         assertNull(eval("1 << 99"));
         assertNull(eval("1 << CONFIG_X"));
