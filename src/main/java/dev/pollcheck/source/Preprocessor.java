@@ -536,66 +536,56 @@ public final class Preprocessor {
         /**
          * Cheap scan of a region about to be blanked (comments and directives are blank already): at brace
          * depth 0, an identifier preceded by a type-like word or '*', then a balanced (...), then '{'.
+         * One pass with a stack of open parentheses, so runaway '(' cost nothing extra.
          */
         private void reportFunctions(int from, int to, int firstLine) {
             int depth = 0;
             int ln = firstLine;
-            int lnStart = from;
+            int[] opens = new int[16];
+            int nOpen = 0;
             for (int k = from; k < to; k++) {
                 char c = out[k];
                 if (c == '\n') {
                     ln++;
-                    lnStart = k + 1;
-                } else if (c == '{') {
-                    depth++;
-                } else if (c == '}') {
-                    depth = Math.max(0, depth - 1);
+                } else if (c == '{' || c == '}' || c == ';') {
+                    nOpen = 0;      // no parameter list holds these
+                    if (c == '{') {
+                        depth++;
+                    } else if (c == '}') {
+                        depth = Math.max(0, depth - 1);
+                    }
                 } else if (c == '"' || c == '\'') {
                     int j = k + 1;
                     while (j < to && out[j] != c && out[j] != '\n') j += out[j] == '\\' ? 2 : 1;
                     k = Math.min(j, to - 1);
-                    if (k < to && out[k] == '\n') {
-                        ln++;
-                        lnStart = k + 1;
-                    }
+                    if (out[k] == '\n') ln++;
                 } else if (c == '(' && depth == 0) {
-                    int close = matchParen(k, to);
-                    if (close < 0) {
-                        // No parameter list here; no '(' before the stop point can start one either.
-                        int stop = -close - 1;
-                        for (int x = k + 1; x < stop; x++) {
-                            if (out[x] == '\n') {
-                                ln++;
-                                lnStart = x + 1;
-                            }
-                        }
-                        k = stop - 1;
-                        continue;
+                    if (nOpen == opens.length) opens = java.util.Arrays.copyOf(opens, nOpen * 2);
+                    opens[nOpen++] = k;
+                } else if (c == ')' && nOpen > 0) {
+                    int open = opens[--nOpen];
+                    int nameAt = functionNameBefore(open, from);
+                    if (nameAt >= 0 && nextNonBlank(k + 1, to) == '{') {
+                        reportFunction(nameAt, k, ln, to);
                     }
-                    int nameAt = functionNameBefore(k, from);
-                    if (nameAt >= 0 && nextNonBlank(close + 1, to) == '{') {
-                        int nameEnd = nameAt;
-                        while (CondExpr.isIdent(out[nameEnd])) nameEnd++;
-                        String name = new String(out, nameAt, nameEnd - nameAt);
-                        int nameLine = ln;
-                        for (int x = k - 1; x >= nameAt; x--) {
-                            if (out[x] == '\n') nameLine--;   // the name sits on an earlier line than '('
-                        }
-                        int col = nameLine == ln ? nameAt - lnStart + 1 : 1;
-                        int bodyEnd = matchBrace(close + 1, to);
-                        boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
-                        problems.add(new ParseProblem(file, nameLine, col, (poll ? POLL_FUNCTION : FUNCTION) + name
-                                + INACTIVE + inactiveWhy));
-                    }
-                    for (int x = k + 1; x <= close; x++) {
-                        if (out[x] == '\n') {
-                            ln++;
-                            lnStart = x + 1;
-                        }
-                    }
-                    k = close;
                 }
             }
+        }
+
+        private void reportFunction(int nameAt, int close, int lineOfClose, int to) {
+            int nameEnd = nameAt;
+            while (CondExpr.isIdent(out[nameEnd])) nameEnd++;
+            String name = new String(out, nameAt, nameEnd - nameAt);
+            int nameLine = lineOfClose;
+            for (int x = close - 1; x >= nameAt; x--) {
+                if (out[x] == '\n') nameLine--;
+            }
+            int ls = nameAt;
+            while (ls > 0 && out[ls - 1] != '\n') ls--;
+            int bodyEnd = matchBrace(close + 1, to);
+            boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
+            problems.add(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
+                    + INACTIVE + inactiveWhy));
         }
 
         /** Index after the '}' closing the first '{' at or after {@code from}, or {@code to}. */
@@ -609,28 +599,6 @@ public final class Preprocessor {
                 }
             }
             return to;
-        }
-
-        private static final int MAX_HEADER = 4096;
-
-        /**
-         * Index of the ')' matching the '(' at {@code open}; when there is none before a '{', '}', ';',
-         * the region's end or {@link #MAX_HEADER} chars, {@code -(stop + 1)} with the index where it gave up.
-         */
-        private int matchParen(int open, int to) {
-            int level = 0;
-            int limit = (int) Math.min(to, (long) open + MAX_HEADER);
-            for (int k = open; k < limit; k++) {
-                char c = out[k];
-                if (c == '(') {
-                    level++;
-                } else if (c == ')') {
-                    if (--level == 0) return k;
-                } else if (c == '{' || c == '}' || c == ';') {
-                    return -(k + 1);
-                }
-            }
-            return -(limit + 1);
         }
 
         private char nextNonBlank(int k, int to) {
