@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 public final class PollMethods {
     private static final Pattern DESIGNATED = Pattern.compile("\\.\\s*([A-Za-z_]\\w*)\\s*=\\s*&?\\s*\\(?\\s*([A-Za-z_]\\w*)\\s*\\)?\\s*[,}]");
     private static final Pattern STRUCT_TAG = Pattern.compile("\\bstruct\\s+([A-Za-z_]\\w*)");
-    private static final int MAX_MACRO_DEPTH = 8;
 
     private final Program program;
     private final OpsTypes ops;
@@ -238,50 +237,7 @@ public final class PollMethods {
         }
     }
 
-    /**
-     * Expands a same-file macro textually: parameters replaced by the arguments, {@code ##} pasted,
-     * {@code #x} left alone, and object-like macros of the same file expanded again (bounded depth).
-     */
-    String expand(String file, MacroDef def, List<String> args, int depth) {
-        String body = def.body() == null ? "" : def.body();
-        if (def.functionLike()) {
-            List<String> params = def.params();
-            StringBuilder sb = new StringBuilder();
-            Matcher m = Pattern.compile("[A-Za-z_]\\w*|\\S|\\s+").matcher(body);
-            while (m.find()) {
-                String tok = m.group();
-                int idx = params.indexOf(tok);
-                if (idx < 0 && tok.equals("__VA_ARGS__") && !params.isEmpty() && params.get(params.size() - 1).equals("...")) {
-                    idx = params.size() - 1;
-                    sb.append(String.join(", ", args.subList(Math.min(idx, args.size()), args.size())));
-                    continue;
-                }
-                if (idx >= 0 && idx < args.size()) {
-                    sb.append(args.get(idx));
-                } else {
-                    sb.append(tok);
-                }
-            }
-            body = sb.toString();
-        }
-        body = body.replaceAll("\\s*##\\s*", "");
-        if (depth >= MAX_MACRO_DEPTH) {
-            return body;
-        }
-        StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("[A-Za-z_]\\w*").matcher(body);
-        int last = 0;
-        while (m.find()) {
-            out.append(body, last, m.start());
-            MacroDef inner = program.macro(file, m.group());
-            if (inner != null && !inner.functionLike() && inner != def) {
-                out.append(expand(file, inner, List.of(), depth + 1));
-            } else {
-                out.append(m.group());
-            }
-            last = m.end();
-        }
-        out.append(body.substring(last));
-        return out.toString();
+    private String expand(String file, MacroDef def, List<String> args, int depth) {
+        return new MacroText(program, file).expand(def, args, depth);
     }
 }
