@@ -20,10 +20,10 @@ import java.util.Set;
  * Findings built by hand on a small driver written to a temporary directory, so that the writers
  * can be tested before (and independently of) the analysis.
  */
-final class TestFindings {
+public final class TestFindings {
 
     /** Line 9: the condition; line 10: the poll_wait it skips (two tabs in). */
-    static final String DRIVER = """
+    public static final String DRIVER = """
             #include <linux/poll.h>
 
             static __poll_t foo_poll(struct file *file, poll_table *wait)
@@ -40,21 +40,21 @@ final class TestFindings {
             }
             """;
 
-    static final String FILE = "drivers/char/foo.c";
+    public static final String FILE = "drivers/char/foo.c";
 
-    static final RuleInfo PW001 = new RuleInfo("PW001", "RegistrationSkippedByRequestedEvents",
+    public static final RuleInfo PW001 = new RuleInfo("PW001", "RegistrationSkippedByRequestedEvents",
             "poll_wait skipped by the requested events", Level.ERROR,
             "A registration that depends on the requested events is skipped on the first call.\n\n"
                     + "Second paragraph.",
             "if (req & EPOLLIN)\n\tpoll_wait(file, &q, wait);", "poll_wait(file, &q, wait);");
 
-    static final RuleInfo PW002 = new RuleInfo("PW002", "RegistrationSkippedByState",
+    public static final RuleInfo PW002 = new RuleInfo("PW002", "RegistrationSkippedByState",
             "poll_wait skipped by device state", Level.WARNING, "State skips it.", "bad", "good");
 
     private TestFindings() {
     }
 
-    static Path writeDriver(Path root, String text) throws IOException {
+    public static Path writeDriver(Path root, String text) throws IOException {
         Path p = root.resolve(FILE);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
@@ -62,7 +62,7 @@ final class TestFindings {
     }
 
     /** The PW001 finding on {@link #DRIVER}, shifted down by {@code shift} lines. */
-    static Finding pw001(int shift) {
+    public static Finding pw001(int shift) {
         TopLevel.Function fn = new TopLevel.Function(new Span(FILE, 3 + shift, 1, 14 + shift, 2),
                 new Span(FILE, 3 + shift, 17, 3 + shift, 25), "foo_poll", new TypeRef("__poll_t"), List.of(),
                 true, null, dev.pollcheck.model.ParseStatus.PARSED);
@@ -71,7 +71,7 @@ final class TestFindings {
                 new Span(FILE, 9 + shift, 6, 9 + shift, 19), "req & EPOLLIN", Set.of(Api.EPOLL, Api.POLL), fn, null);
     }
 
-    static Witness witness() {
+    public static Witness witness() {
         List<Witness.Step> steps = new ArrayList<>();
         steps.add(new Witness.Step("syscall", "epoll_ctl(EPOLL_CTL_ADD, EPOLLOUT)", 0x4L | 0x8 | 0x10, true,
                 List.of(), List.of(), 0L));
@@ -83,22 +83,22 @@ final class TestFindings {
         return new Witness("epoll", steps);
     }
 
-    static ReportedFinding confirmed(int shift) {
+    public static ReportedFinding confirmed(int shift) {
         return ReportedFinding.of(pw001(shift), Verdict.confirmed(witness()));
     }
 
-    static Stats stats() {
+    public static Stats stats() {
         return new Stats(3, 1, 10, 8, 1, 0, 1,
                 List.of(new dev.pollcheck.model.ParseProblem(FILE, 2, 1, "unexpected token '@'")), 1, 0.25);
     }
 
-    static ScanResult result(Path root, List<ReportedFinding> findings) {
+    public static ScanResult result(Path root, List<ReportedFinding> findings) {
         return new ScanResult(root, findings, stats(),
                 List.of(new ReportedMethod(new Span(FILE, 3, 17, 3, 25), "foo_poll", "file_operations.poll")),
                 List.of());
     }
 
-    static ReportContext context(boolean color) {
+    public static ReportContext context(boolean color) {
         return new ReportContext("0.1.0", List.of(PW001, PW002, ReportRules.UNJUSTIFIED_SUPPRESSION), color, false,
                 List.of("check", "."), ReportContext.HOME);
     }
