@@ -65,7 +65,8 @@ public final class TestFindings {
     public static Finding pw001(int shift) {
         TopLevel.Function fn = new TopLevel.Function(new Span(FILE, 3 + shift, 1, 14 + shift, 2),
                 new Span(FILE, 3 + shift, 17, 3 + shift, 25), "foo_poll", new TypeRef("__poll_t"), List.of(),
-                true, null, dev.pollcheck.model.ParseStatus.PARSED);
+                true, new dev.pollcheck.model.Stmt.Block(new Span(FILE, 4 + shift, 1, 14 + shift, 2), List.of()),
+                dev.pollcheck.model.ParseStatus.PARSED);
         return new Finding("PW001", Level.ERROR, new Span(FILE, 10 + shift, 3, 10 + shift, 39), "foo_poll",
                 "poll_wait on &dev->read_wq is skipped unless EPOLLIN is requested", "&dev->read_wq",
                 new Span(FILE, 9 + shift, 6, 9 + shift, 19), "req & EPOLLIN", Set.of(Api.EPOLL, Api.POLL), fn, null);
