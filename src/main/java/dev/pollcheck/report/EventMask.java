@@ -30,4 +30,37 @@ public final class EventMask {
         if (rest != 0) parts.add("0x" + Long.toHexString(rest));
         return String.join("|", parts);
     }
+
+    /**
+     * Parses {@code IN,PRI}, {@code EPOLLIN|POLLPRI}, {@code 0x3} and mixtures: names with or without the
+     * {@code EPOLL}/{@code POLL} prefix, any case, separated by commas, bars or spaces.
+     *
+     * @throws IllegalArgumentException naming the part that is not an event
+     */
+    public static long parse(String text) {
+        long mask = 0;
+        boolean any = false;
+        for (String raw : text.split("[,|\\s]+")) {
+            if (raw.isEmpty()) continue;
+            any = true;
+            String part = raw.toUpperCase(java.util.Locale.ROOT);
+            if (part.startsWith("0X")) {
+                try {
+                    mask |= Long.parseLong(part.substring(2), 16);
+                    continue;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("not an event mask: " + raw);
+                }
+            }
+            String name = part.startsWith("EPOLL") ? part.substring(5) : part.startsWith("POLL") ? part.substring(4) : part;
+            int bit = -1;
+            for (int i = 0; i < NAMES.length; i++) {
+                if (NAMES[i] != null && NAMES[i].substring(5).equals(name)) bit = i;
+            }
+            if (bit < 0) throw new IllegalArgumentException("not an event: " + raw);
+            mask |= 1L << bit;
+        }
+        if (!any) throw new IllegalArgumentException("no events given");
+        return mask;
+    }
 }

@@ -287,6 +287,22 @@ class CliTest {
     }
 
     @Test
+    void sarifWithSuppressionsBaselineAndNotesIsSchemaValid() throws Exception {
+        Files.writeString(driver, BUGGY + BUGGY.replace("foo_", "bar_").replace("\tif (req & EPOLLIN)\n",
+                "\t/* pollcheck: ignore PW001 */\n\tif (req & EPOLLIN)\n") + BUGGY.replace("foo_", "baz_")
+                .replace("\tif (req & EPOLLIN)\n", "\t/* pollcheck: ignore PW001 -- reviewed */\n\tif (req & EPOLLIN)\n"));
+        Path baseline = dir.resolve("b.json");
+        run(tree.toString(), "--write-baseline", baseline.toString());
+        Result r = run(tree.toString(), "--baseline", baseline.toString(), "--format", "sarif");
+        JsonNode log = new ObjectMapper().readTree(r.out());
+        assertEquals(java.util.Set.of(), dev.pollcheck.report.SarifSchema.validate(log));
+        List<String> rules = new ArrayList<>();
+        log.at("/runs/0/results").forEach(res -> rules.add(res.get("ruleId").asText()
+                + (res.has("suppressions") ? "/suppressed" : "") + "/" + res.get("baselineState").asText()));
+        assertEquals(List.of("PW001/unchanged", "PW001/unchanged", "PW001/suppressed/new", "PW900/unchanged"), rules);
+    }
+
+    @Test
     void unreadableBaselineIsAUsageError() throws Exception {
         Files.writeString(driver, BUGGY);
         Path bad = dir.resolve("bad.json");
