@@ -11,6 +11,7 @@ import dev.pollcheck.report.SarifWriter;
 import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.report.SourceLines;
 import dev.pollcheck.report.Summary;
+import dev.pollcheck.report.SuppressionComments;
 import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.report.TextWriter;
 import dev.pollcheck.rules.Level;
@@ -154,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, List<SuppressionMatcher.Comment>> cache = new ConcurrentHashMap<>();
         return new SuppressionMatcher(file -> cache.computeIfAbsent(file, f -> {
             SourceLines.Text t = sources.text(f);
-            return t == null ? List.of() : env.pipeline().suppressionComments(f, t.text());
+            return t == null ? List.of() : SuppressionComments.parse(f, t.text());
         })).apply(findings);
     }
 

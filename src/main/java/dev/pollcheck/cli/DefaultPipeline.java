@@ -2,7 +2,6 @@ package dev.pollcheck.cli;
 
 import dev.pollcheck.report.ReportRules;
 import dev.pollcheck.report.ScanResult;
-import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.rules.RuleInfo;
 import java.util.List;
 
@@ -21,10 +20,5 @@ final class DefaultPipeline implements Pipeline {
     @Override
     public List<RuleInfo> rules() {
         return ReportRules.all();
-    }
-
-    @Override
-    public List<SuppressionMatcher.Comment> suppressionComments(String file, String text) {
-        return List.of();
     }
 }

@@ -1,7 +1,6 @@
 package dev.pollcheck.cli;
 
 import dev.pollcheck.report.ScanResult;
-import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.rules.RuleInfo;
 import java.util.List;
 
@@ -16,7 +15,4 @@ public interface Pipeline {
 
     /** Every rule that can appear in a result, analysis rules first, in a fixed order. */
     List<RuleInfo> rules();
-
-    /** The {@code pollcheck: ignore} comments of one file, given its reported path and text. */
-    List<SuppressionMatcher.Comment> suppressionComments(String file, String text);
 }

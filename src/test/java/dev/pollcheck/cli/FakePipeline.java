@@ -9,7 +9,6 @@ import dev.pollcheck.report.ReportedFinding;
 import dev.pollcheck.report.ReportedMethod;
 import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.report.Stats;
-import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.report.TestFindings;
 import dev.pollcheck.rules.Api;
 import dev.pollcheck.rules.Finding;
@@ -33,9 +32,6 @@ import java.util.stream.Stream;
  * edits move findings as they would move real ones.
  */
 final class FakePipeline implements Pipeline {
-
-    private static final Pattern COMMENT = Pattern.compile(
-            "/\\*\\s*pollcheck:\\s*ignore((?:\\s+PW\\d{3})*)\\s*(?:--\\s*(.*?))?\\s*\\*/");
 
     ScanOptions lastOptions;
     RuntimeException failWith;
@@ -94,20 +90,5 @@ final class FakePipeline implements Pipeline {
         List<RuleInfo> all = new ArrayList<>(List.of(TestFindings.PW001, TestFindings.PW002));
         all.addAll(ReportRules.all());
         return all;
-    }
-
-    @Override
-    public List<SuppressionMatcher.Comment> suppressionComments(String file, String text) {
-        List<SuppressionMatcher.Comment> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = COMMENT.matcher(lines[i]);
-            if (m.find()) {
-                Set<String> rules = Set.of(m.group(1).strip().isEmpty() ? new String[0] : m.group(1).strip().split("\\s+"));
-                out.add(new SuppressionMatcher.Comment(new Span(file, i + 1, m.start() + 1, i + 1, m.end() + 1),
-                        rules, m.group(2)));
-            }
-        }
-        return out;
     }
 }
