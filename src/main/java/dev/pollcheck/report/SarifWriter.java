@@ -220,14 +220,30 @@ public final class SarifWriter {
         if (withSnippet) {
             String snippet = regionText(span, hasExtent);
             if (snippet != null) region.putObject("snippet").put("text", snippet);
-            String line = sources.line(span.file(), span.line());
-            if (line != null) {
-                ObjectNode context = phys.putObject("contextRegion");
-                context.put("startLine", span.line());
-                context.putObject("snippet").put("text", line);
-            }
+            ObjectNode context = contextRegion(span);
+            if (context != null) phys.set("contextRegion", context);
         }
         return phys;
+    }
+
+    /**
+     * The region's lines and one line either side: what a viewer shows around a finding. SARIF wants it
+     * to be a proper superset of the region, so it is left out when it could not be one.
+     */
+    private ObjectNode contextRegion(Span span) {
+        SourceLines.Text t = sources.text(span.file());
+        if (t == null || span.line() < 1) return null;
+        int last = Math.min(Math.max(span.endLine(), span.line()), t.lineCount());
+        int from = Math.max(1, span.line() - 1);
+        int to = Math.min(t.lineCount(), last + 1);
+        if (from == span.line() && to == last && span.column() <= 1) return null;
+        StringBuilder text = new StringBuilder();
+        for (int l = from; l <= to; l++) text.append(t.line(l)).append('\n');
+        ObjectNode context = JsonWriter.MAPPER.createObjectNode();
+        context.put("startLine", from);
+        context.put("endLine", to);
+        context.putObject("snippet").put("text", text.toString());
+        return context;
     }
 
     /** The source text the region covers (to the end of its first line when it spans several). */

@@ -37,7 +37,12 @@ class SarifWriterTest {
     private ScanResult everyKindOfResult() throws Exception {
         TestFindings.writeDriver(root, TestFindings.DRIVER);
         ReportedFinding confirmed = TestFindings.confirmed(0).withBaselineState(BaselineState.NEW);
-        ReportedFinding unconfirmed = ReportedFinding.of(TestFindings.pw001(0), Verdict.unconfirmed("bound"))
+        dev.pollcheck.rules.Finding f = TestFindings.pw001(0);
+        // A condition over two lines, to exercise multi-line regions and their context.
+        dev.pollcheck.rules.Finding multiLine = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(), f.location(),
+                f.function(), f.message(), f.queue(), new Span(TestFindings.FILE, 9, 6, 10, 12), "req & EPOLLIN",
+                f.apis(), f.method(), f.registration());
+        ReportedFinding unconfirmed = ReportedFinding.of(multiLine, Verdict.unconfirmed("bound"))
                 .withSuppression(new Suppression(new Span(TestFindings.FILE, 8, 2, 8, 40), false, "reviewed"))
                 .withBaselineState(BaselineState.UNCHANGED);
         return new ScanResult(root, List.of(confirmed, unconfirmed), TestFindings.stats(), List.of(),
@@ -92,6 +97,10 @@ class SarifWriterTest {
         assertEquals(10, region.get("startLine").asInt());
         assertEquals(39, region.get("endColumn").asInt());
         assertEquals("poll_wait(file, &dev->read_wq, wait)", region.get("snippet").get("text").asText());
+        JsonNode context = phys.get("contextRegion");
+        assertEquals(9, context.get("startLine").asInt());
+        assertEquals(11, context.get("endLine").asInt());
+        assertTrue(context.get("snippet").get("text").asText().startsWith("\tif (req & EPOLLIN)\n\t\tpoll_wait("));
         assertEquals("foo_poll", r.get("locations").get(0).get("logicalLocations").get(0).get("name").asText());
         String text = Files.readString(root.resolve(TestFindings.FILE));
         assertEquals(LineHash.ofLine(text, 10), r.get("partialFingerprints").get("primaryLocationLineHash").asText());
