@@ -106,6 +106,9 @@ final class CheckCommand implements Callable<Integer> {
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
+        } catch (Exception | Error e) {
+            if (format == Format.sarif) failedRun(root, e);
+            throw e;
         }
         SourceLines sources = new SourceLines(result.root());
         List<ReportedFinding> findings = suppress(result.findings(), sources);
@@ -140,6 +143,22 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * A SARIF log that says the run failed ({@code executionSuccessful: false}), so that a CI upload
+     * shows a broken run instead of a clean one. The exit code (3) and the stack trace follow as usual.
+     */
+    private void failedRun(Path root, Throwable e) {
+        ScanResult failed = new ScanResult(root, List.of(), dev.pollcheck.report.Stats.empty(), List.of(),
+                List.of("internal error: " + e));
+        try (PrintWriter out = output.open(env)) {
+            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, output.quiet,
+                    env.args(), ReportContext.HOME);
+            new SarifWriter(ctx, new SourceLines(root)).write(failed, false, out);
+        } catch (UsageException | RuntimeException ignored) {
+            // The original failure is what gets reported.
+        }
     }
 
     static Level threshold(FailOn f) {

@@ -127,8 +127,9 @@ public final class SarifWriter {
         }
         for (String notice : result.notices()) {
             ObjectNode n = notes.addObject();
-            n.putObject("descriptor").put("id", "notice");
-            n.put("level", "note");
+            n.putObject("descriptor").put("id", executionSuccessful ? "notice" : "failure");
+            // In a failed run the notices say why it failed.
+            n.put("level", executionSuccessful ? "note" : "error");
             n.putObject("message").put("text", notice);
         }
         return arr;

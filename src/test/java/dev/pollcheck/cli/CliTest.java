@@ -130,6 +130,13 @@ class CliTest {
         Result r = run(tree.toString());
         assertEquals(3, r.code());
         assertTrue(r.err().contains("internal error") && r.err().contains("boom"), r.err());
+
+        Result sarif = run(tree.toString(), "--format", "sarif");
+        assertEquals(3, sarif.code());
+        JsonNode log = new ObjectMapper().readTree(sarif.out());
+        assertEquals(java.util.Set.of(), dev.pollcheck.report.SarifSchema.validate(log));
+        assertFalse(log.at("/runs/0/invocations/0/executionSuccessful").asBoolean());
+        assertEquals("error", log.at("/runs/0/invocations/0/toolExecutionNotifications/0/level").asText());
     }
 
     // --- findings and exit codes -------------------------------------------------------------------
