@@ -5,7 +5,7 @@ import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.rules.RuleInfo;
 import java.util.List;
 
-/** The real analysis behind the commands. (Bound to the scan pipeline once it is merged.) */
+/** The real analysis behind the commands: {@link Scan}. */
 final class DefaultPipeline implements Pipeline {
 
     static Pipeline create() {
@@ -14,7 +14,7 @@ final class DefaultPipeline implements Pipeline {
 
     @Override
     public ScanResult scan(ScanOptions options) {
-        throw new IllegalStateException("the scan pipeline is not merged into this build yet");
+        return Scan.run(options);
     }
 
     @Override
