@@ -207,7 +207,7 @@ structDeclaration
     : specifierQualifierList structDeclaratorList? ';'
     | staticAssert
     | Identifier '(' argumentList? ')' ';'?
-    | Identifier '(' (Identifier ',')+ structDeclaration+ ')' ';'
+    | Identifier '(' (Identifier? ',')+ structDeclaration+ ')' ';'
     | ';'
     ;
 
@@ -259,7 +259,7 @@ declarator
 /* After a complete declarator only an attribute-like macro or asm("name") can follow:
    struct foo *p __free(kfree) = NULL; with an attribute macro pollcheck does not know. */
 declaratorExtension
-    : Identifier ('(' balanced* ')')?
+    : {p.isAttributeShape()}? Identifier ('(' balanced* ')')?
     | AsmKw '(' balanced* ')'
     ;
 
@@ -346,13 +346,23 @@ staticAssert
 
 // ---------------------------------------------------------------- statements
 
+/* A label needs a statement, except right before the closing brace. Making the statement
+   optional everywhere would make "case A: case B: x;" ambiguous, and a long case chain would then
+   cost quadratic prediction time. */
 compoundStatement
-    : '{' blockItem* '}'
+    : '{' blockItem* endLabel* '}'
     ;
 
-/* A declaration made by a macro: DECLARE_BITMAP(map, 64) = { 0 };  static const DECLARE_TLV_DB_RANGE(x, 0, 1, ...); */
+endLabel
+    : Identifier ':'
+    | 'case' constantExpression ('...' constantExpression)? ':'
+    | 'default' ':'
+    ;
+
+/* A declaration made by a macro: DECLARE_BITMAP(map, 64) = { 0 };  static const DECLARE_TLV_DB_RANGE(x, 0, 1, ...);
+   define_machine(board) { .name = "x", };  (the macro supplies the '='). */
 macroDeclaration
-    : (storageClassSpecifier | typeQualifier)* Identifier '(' argumentList? ')' '=' braceInitializer ';'
+    : (storageClassSpecifier | typeQualifier)* Identifier '(' argumentList? ')' '='? braceInitializer ';'
     | (storageClassSpecifier | typeQualifier)+ Identifier '(' argumentList? ')' ';'
     ;
 
@@ -364,9 +374,9 @@ blockItem
     ;
 
 statement
-    : Identifier ':' statement?                                               # LabelStmt
-    | 'case' constantExpression ('...' constantExpression)? ':' statement?   # CaseStmt
-    | 'default' ':' statement?                                               # DefaultStmt
+    : Identifier ':' statement                                                # LabelStmt
+    | 'case' constantExpression ('...' constantExpression)? ':' statement    # CaseStmt
+    | 'default' ':' statement                                                # DefaultStmt
     | compoundStatement                                                      # BlockStmt
     | 'if' '(' expression ')' statement ('else' statement)?                  # IfStmt
     | 'switch' '(' expression ')' statement                                  # SwitchStmt

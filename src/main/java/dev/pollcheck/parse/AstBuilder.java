@@ -589,6 +589,26 @@ final class AstBuilder {
         for (BlockItemContext b : c.blockItem()) {
             items.add(blockItem(b));
         }
+        // Labels before the closing brace: the last wraps an empty statement, each wraps the next.
+        List<EndLabelContext> ends = c.endLabel();
+        if (!ends.isEmpty()) {
+            Stmt inner = null;
+            for (int i = ends.size() - 1; i >= 0; i--) {
+                EndLabelContext l = ends.get(i);
+                Stmt body = inner != null ? inner : labeled(null, l.Colon().getSymbol());
+                Span sp = span(l.start, c.RightBrace().getSymbol());
+                if (l.Case() != null) {
+                    List<ConstantExpressionContext> ce = l.constantExpression();
+                    inner = new Stmt.Case(sp, cond(ce.get(0).conditionalExpression()),
+                            ce.size() > 1 ? cond(ce.get(1).conditionalExpression()) : null, body);
+                } else if (l.Default() != null) {
+                    inner = new Stmt.Default(sp, body);
+                } else {
+                    inner = new Stmt.Labeled(sp, l.Identifier().getText(), body);
+                }
+            }
+            items.add(inner);
+        }
         return new Stmt.Block(span(c), List.copyOf(items));
     }
 

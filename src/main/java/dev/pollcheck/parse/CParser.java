@@ -166,7 +166,9 @@ public final class CParser {
                 }
                 ((CommonToken) t).setType(StringLiteral);
             } else if (type == Identifier) {
+                // Fix the text once: CommonToken would cut a new String from the input on every getText().
                 String name = t.getText();
+                ((CommonToken) t).setText(name);
                 Boolean takesArgs = attributeArgs(name);
                 if (takesArgs != null) {
                     boolean parens = takesArgs || name.startsWith("__attribute");

@@ -61,7 +61,8 @@ final class Chunker {
                     braces++;
                 } else if (t == RightBrace) {
                     braces = Math.max(0, braces - 1);
-                } else if (t == Semi && parens == 0 && braces == 0) {
+                } else if (t == Semi && braces == 0) {
+                    // Also with unbalanced parentheses: at file scope a ';' outside braces ends a declaration.
                     end = j + 1;
                     break;
                 } else if (t == Assign && parens == 0 && braces == 0) {
@@ -78,6 +79,12 @@ final class Chunker {
     private static boolean functionBodyStart(List<Token> toks, int start, int brace) {
         if (brace - 1 < start) {
             return false;
+        }
+        if (brace + 1 < toks.size()) {
+            int first = toks.get(brace + 1).getType();
+            if (first == Dot || first == LeftBracket) {
+                return false; // define_machine(x) { .name = ... }: an initializer, not a body
+            }
         }
         int prev = toks.get(brace - 1).getType();
         if (prev == RightParen) {
@@ -101,12 +108,31 @@ final class Chunker {
                 depth++;
             } else if (t == RightBrace) {
                 depth--;
-                if (depth <= 0 || (tok.getCharPositionInLine() == 0 && j > open)) {
+                if (depth <= 0 || (tok.getCharPositionInLine() == 0 && startsNewItem(toks, j + 1))) {
                     return j + 1;
                 }
             }
         }
         return n;
+    }
+
+    /**
+     * Whether the token at {@code i} begins a new file-scope item after a '}' in the first column:
+     * it stands in the first column itself and is not a label (labels are often written there).
+     */
+    private static boolean startsNewItem(List<Token> toks, int i) {
+        if (i >= toks.size()) {
+            return true;
+        }
+        Token t = toks.get(i);
+        if (t.getCharPositionInLine() != 0) {
+            return false;
+        }
+        int type = t.getType();
+        if (type == Identifier) {
+            return i + 1 >= toks.size() || toks.get(i + 1).getType() != Colon;
+        }
+        return Preds.STORAGE[type] || Preds.TYPE_KW[type] || Preds.QUAL[type] || type == StaticAssert;
     }
 
     /**

@@ -164,10 +164,12 @@ public final class Preds {
      * the right declared name.
      */
     public boolean isSpecIdent() {
-        if (seenTypeSpecBefore()) {
-            return false;
-        }
         int t2 = la(2);
+        if (seenTypeSpecBefore()) {
+            // int __myinit foo(void): an unknown attribute-like macro between type and name. But in
+            // int x __myattr; the second name is the attribute (they are spelt with a leading "__").
+            return t2 == Identifier && !lt(2).getText().startsWith("__");
+        }
         if (t2 == Identifier || t2 == Star || t2 == RightParen || t2 == Comma || is(QUAL, t2)) {
             return true;
         }
@@ -255,6 +257,24 @@ public final class Preds {
             return false;
         }
         return stars || (k > 2) || isKnownType(lt(1).getText());
+    }
+
+    /**
+     * An identifier after a complete declarator is an attribute-like macro; only names spelt like
+     * one ({@code __cleanup_x(kfree)}, {@code MY_ALIGNED}) are taken, so that a statement such as
+     * {@code a b c(x);} is not read as a declaration that hides the call.
+     */
+    public boolean isAttributeShape() {
+        String name = lt(1).getText();
+        if (name.startsWith("_")) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isLowerCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A binary operator standing alone as a macro argument: {@code CMP(a, <, b)}. */
