@@ -331,6 +331,14 @@ final class ScenarioSearch {
     private record Plan(int score, java.util.function.Supplier<Witness> replay) {
     }
 
+    /**
+     * Orders scenarios: by how well they explain the hang, then by how many queues the first call did
+     * register (a first call that registers the other queues shows the skip most plainly).
+     */
+    private static int rank(int score, Interpreter.Outcome first) {
+        return score * 10 + Math.min(9, first.queues().size());
+    }
+
     /** The best plan whose replay holds; plans of equal score in the order found. */
     private static Found replayBest(Api api, String queue, List<Plan> plans) {
         List<Plan> sorted = new ArrayList<>(plans);
@@ -357,8 +365,7 @@ final class ScenarioSearch {
                 Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> (m & k) != 0, p1, p1, queue,
                         guards, s);
                 if (f == null) continue;
-                plans.add(new Plan(s[0], () -> replayPoll(queue, events, p1, f)));
-                if (s[0] >= 4) return replayBest(Api.POLL, queue, plans);
+                plans.add(new Plan(rank(s[0], p1), () -> replayPoll(queue, events, p1, f)));
             }
         }
         return replayBest(Api.POLL, queue, plans);
@@ -383,8 +390,7 @@ final class ScenarioSearch {
                 Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> selectReady(m, in, out, ex),
                         p1, p1, queue, guards, s);
                 if (f == null) continue;
-                plans.add(new Plan(s[0], () -> replaySelect(queue, in, out, ex, p1, f)));
-                if (s[0] >= 4) return replayBest(Api.SELECT, queue, plans);
+                plans.add(new Plan(rank(s[0], p1), () -> replaySelect(queue, in, out, ex, p1, f)));
             }
         }
         return replayBest(Api.SELECT, queue, plans);
@@ -416,6 +422,10 @@ final class ScenarioSearch {
                     if (p2 == null) continue;
                 }
                 Interpreter.Outcome last = mod ? p2 : p1;
+                // ADD or MOD put the item on the ready list if its poll reported something; MOD does not
+                // take it off. The next epoll_wait re-polls it: if the state still reports, the caller
+                // gets that and waits again after consuming it.
+                boolean onReadyList = (p1.mask() & k1) != 0 || (last.mask() & kf) != 0;
                 boolean ready = (last.mask() & kf) != 0;
                 Interpreter.Outcome drain = null;
                 int changed = 0;
@@ -423,8 +433,10 @@ final class ScenarioSearch {
                     drain = drainCall(last, kf);
                     if (drain == null) continue; // always ready: epoll_wait never sleeps
                     changed = changes(last, drain);
+                } else if (onReadyList) {
+                    drain = last;
                 }
-                Interpreter.Outcome blocked = ready ? drain : last;
+                Interpreter.Outcome blocked = drain != null ? drain : last;
                 int[] s = {0};
                 Interpreter.Outcome f = bestFinal(explorer.explore(kf, false).paths(), m -> (m & kf) != 0, p1, blocked,
                         queue, guards, s);
@@ -438,8 +450,7 @@ final class ScenarioSearch {
                 if (ready) score -= 1;
                 Long e2 = mod ? combo[1] : null;
                 Interpreter.Outcome mp2 = p2, deliver = ready ? last : null, dr = drain;
-                plans.add(new Plan(score, () -> replayEpoll(queue, e1, e2, p1, mp2, deliver, dr, f)));
-                if (score >= 5) return replayBest(Api.EPOLL, queue, plans);
+                plans.add(new Plan(rank(score, p1), () -> replayEpoll(queue, e1, e2, p1, mp2, deliver, dr, f)));
             }
         }
         return replayBest(Api.EPOLL, queue, plans);
@@ -544,7 +555,7 @@ final class ScenarioSearch {
         List<WaitQueue.Waiter> woken = queues.get(queue).wakeUp(0);
         if (!woken.isEmpty()) return null;
         return new Witness.Step("wake-up", "wake_up(" + queue + "): no waiter was ever registered on it, nobody is woken",
-                null, null, List.of(), List.of(queue), null);
+                null, null, List.of(), List.of(), null);
     }
 
     private Witness.Step probeStep(long key, Interpreter.Outcome fin, WaitQueues queues, long[] mask) {
@@ -625,13 +636,15 @@ final class ScenarioSearch {
             calls++;
         }
         if (item.ready()) {
-            if (deliver == null || drain == null) return null;
-            f.script.add(deliver.prefix());
-            List<Epoll.Delivered> got = ep.epollWait();
-            if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
-            steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
-                    + "; the caller handles it", f, calls));
-            calls++;
+            if (drain == null) return null;
+            if (deliver != null) {
+                f.script.add(deliver.prefix());
+                List<Epoll.Delivered> got = ep.epollWait();
+                if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
+                steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
+                        + "; the caller handles it", f, calls));
+                calls++;
+            }
             f.script.add(drain.prefix());
             if (!ep.epollWait().isEmpty() || !sameAs(f.seen.get(calls), drain)) return null;
             steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list and the "

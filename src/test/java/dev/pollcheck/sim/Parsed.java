@@ -19,6 +19,10 @@ final class Parsed implements FunctionSource {
     private final Map<String, TopLevel.Function> byName = new HashMap<>();
 
     Parsed(String file, String text) {
+        this(file, text, s -> true);
+    }
+
+    Parsed(String file, String text, java.util.function.Predicate<String> wantBody) {
         String pre = text;
         java.util.List<MacroDef> defs = java.util.List.of();
         try {
@@ -28,7 +32,7 @@ final class Parsed implements FunctionSource {
         } catch (RuntimeException e) {
             // The parser copes with raw text (it skips comments and # lines); only the macros are lost.
         }
-        unit = new CParser(ParseConfig.defaults()).parse(file, pre, defs, s -> true);
+        unit = new CParser(ParseConfig.defaults()).parse(file, pre, defs, wantBody);
         for (MacroDef m : unit.macros()) macros.put(m.name(), m);
         for (TopLevel.Function f : unit.functions()) byName.putIfAbsent(f.name(), f);
     }
