@@ -121,8 +121,39 @@ public final class Simulator {
             return Verdict.unconfirmed(unusable);
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
-        ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths(), bounds.maxExecutions());
+        ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),
+                k -> new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                        bounds.maxPaths(), bounds.maxExecutions()));
+        // Findings of one method share its explorations; a search is used by one thread at a time.
+        synchronized (search) {
+            return confirm(f, fn, apis, search);
+        }
+    }
+
+    /** A method (by identity: ASTs are large) and the interfaces searched. */
+    private static final class SearchKey {
+        final TopLevel.Function fn;
+        final Set<Api> apis;
+
+        SearchKey(TopLevel.Function fn, Set<Api> apis) {
+            this.fn = fn;
+            this.apis = apis;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SearchKey k && k.fn == fn && k.apis.equals(apis);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(fn) * 31 + apis.hashCode();
+        }
+    }
+
+    private final Map<SearchKey, ScenarioSearch> searches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Verdict confirm(Finding f, TopLevel.Function fn, Set<Api> apis, ScenarioSearch search) {
         List<Long> m = search.masks(null);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(m, m);
 
