@@ -1028,7 +1028,8 @@ final class Interpreter {
         private Value call(Expr.Call c, boolean used) {
             step();
             String fn = c.name();
-            if (fn == null) {
+            if (fn == null || frame().locals.containsKey(fn)) {
+                // Through a function pointer (a field, or a local such as `poll = ops->poll; poll(f, pt)`).
                 Value callee = c.callee() instanceof Expr.Unary u && u.op() == Expr.UnaryOp.DEREF
                         ? eval(u.operand()) : calleeValue(c.callee());
                 List<Value> args = evalArgs(c);
