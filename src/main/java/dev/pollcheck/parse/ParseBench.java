@@ -84,37 +84,67 @@ public final class ParseBench {
         long nanos = 0;
         long cpu = 0;
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        List<TranslationUnit> units = new ArrayList<>();
+        Stats st = new Stats(show, watch);
         for (int r = 0; r < repeat; r++) {
-            units.clear();
+            boolean last = r == repeat - 1;
             long t0 = System.nanoTime();
             long c0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < files.size(); i++) {
                 long f0 = System.nanoTime();
-                units.add(parser.parse(files.get(i).toString(), texts.get(i), List.of(), s -> true));
+                TranslationUnit u = parser.parse(files.get(i).toString(), texts.get(i), List.of(), s -> true);
                 long ms = (System.nanoTime() - f0) / 1_000_000;
-                if (ms >= slowMs && r == repeat - 1) {
-                    System.out.println("SLOW " + ms + " ms " + files.get(i));
+                if (last) {
+                    if (ms >= slowMs) {
+                        System.out.println("SLOW " + ms + " ms " + files.get(i));
+                    }
+                    st.add(u);
                 }
             }
             nanos = System.nanoTime() - t0;
             cpu = mx.getCurrentThreadCpuTime() - c0;
         }
-        Map<ParseStatus, Integer> counts = new TreeMap<>();
-        int pollTotal = 0;
-        int pollBad = 0;
-        int opaqueTop = 0;
-        int shown = 0;
-        for (TranslationUnit u : units) {
+        Map<ParseStatus, Integer> counts = st.counts;
+        int pollTotal = st.pollTotal;
+        int pollBad = st.pollBad;
+        int opaqueTop = st.opaqueTop;
+        int files0 = files.size();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int parsed = counts.getOrDefault(ParseStatus.PARSED, 0);
+        System.out.printf("files=%d functions=%d parsed=%d (%.2f%%) recovered=%d failed=%d%n", files0, total, parsed,
+                total == 0 ? 0.0 : 100.0 * parsed / total, counts.getOrDefault(ParseStatus.RECOVERED, 0),
+                counts.getOrDefault(ParseStatus.FAILED, 0));
+        System.out.printf("functions calling poll_wait=%d (failed: %d); opaque file-scope chunks=%d%n", pollTotal, pollBad, opaqueTop);
+        // CPU time of the parsing thread as well: the wall time suffers when the machine is shared.
+        System.out.printf("time (round %d of %d): %.2f s wall, %.2f s cpu%n", repeat, repeat, nanos / 1e9, cpu / 1e9);
+    }
+
+    /** Counts over the units of the measured round, printed as they come. */
+    private static final class Stats {
+        final Map<ParseStatus, Integer> counts = new TreeMap<>();
+        final int show;
+        final String watch;
+        int pollTotal;
+        int pollBad;
+        int opaqueTop;
+        int shown;
+
+        Stats(int show, String watch) {
+            this.show = show;
+            this.watch = watch;
+        }
+
+        void add(TranslationUnit u) {
+            for (ParseProblem p : u.problems()) {
+                if (p.message().startsWith("internal") || p.message().contains("not recovered")) {
+                    System.out.println("INTERNAL " + p);
+                }
+            }
             for (TopLevel item : u.items()) {
                 if (item instanceof TopLevel.Opaque o) {
                     opaqueTop++;
                     if (shown < show) {
                         shown++;
-                        ParseProblem p = u.problems().stream()
-                                .filter(x -> x.line() >= o.span().line() && x.line() <= o.span().endLine())
-                                .findFirst().orElse(null);
-                        System.out.println("OPAQUE " + (p == null ? o.span() : p));
+                        System.out.println("OPAQUE " + problemIn(u, o.span().line(), o.span().endLine(), o.span().toString()));
                     }
                 }
             }
@@ -132,20 +162,19 @@ public final class ParseBench {
                 }
                 if (f.status() != ParseStatus.PARSED && shown < show) {
                     shown++;
-                    ParseProblem p = u.problems().stream()
-                            .filter(x -> x.line() >= f.span().line() && x.line() <= f.span().endLine())
-                            .findFirst().orElse(null);
-                    System.out.println(f.status() + " " + f.name() + " " + (p == null ? f.span() : p));
+                    System.out.println(f.status() + " " + f.name() + " "
+                            + problemIn(u, f.span().line(), f.span().endLine(), f.span().toString()));
                 }
             }
         }
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int parsed = counts.getOrDefault(ParseStatus.PARSED, 0);
-        System.out.printf("files=%d functions=%d parsed=%d (%.2f%%) recovered=%d failed=%d%n", units.size(), total, parsed,
-                total == 0 ? 0.0 : 100.0 * parsed / total, counts.getOrDefault(ParseStatus.RECOVERED, 0),
-                counts.getOrDefault(ParseStatus.FAILED, 0));
-        System.out.printf("functions calling poll_wait=%d (failed: %d); opaque file-scope chunks=%d%n", pollTotal, pollBad, opaqueTop);
-        // CPU time of the parsing thread as well: the wall time suffers when the machine is shared.
-        System.out.printf("time (round %d of %d): %.2f s wall, %.2f s cpu%n", repeat, repeat, nanos / 1e9, cpu / 1e9);
+
+        private static String problemIn(TranslationUnit u, int from, int to, String fallback) {
+            for (ParseProblem p : u.problems()) {
+                if (p.line() >= from && p.line() <= to) {
+                    return p.toString();
+                }
+            }
+            return fallback;
+        }
     }
 }
