@@ -335,6 +335,14 @@ public final class CParser {
         }
     }
 
+    /**
+     * The deadline for parsing {@code tokens} tokens: the configured bound, stretched for very large
+     * items (a 1 MB table needs more than the bound of an ordinary function, and gets it).
+     */
+    private long deadline(int tokens) {
+        return System.nanoTime() + boundNanos * (1 + tokens / 50_000);
+    }
+
     static int maxDepth(List<Token> toks, int lo, int hi) {
         int depth = 0;
         int max = 0;
@@ -409,7 +417,7 @@ public final class CParser {
         } catch (RuntimeException e) {
             want = true;
         }
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(c.end() - c.start());
         if (want && maxDepth(toks, c.start(), c.end()) <= MAX_ANTLR_DEPTH) {
             try {
                 Attempt<FunctionDefinitionEofContext> a =
@@ -434,7 +442,7 @@ public final class CParser {
         Header h = null;
         try {
             Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
-                    System.nanoTime() + boundNanos);
+                    deadline(c.body() - c.start()));
             if (a.ok()) {
                 h = header(a.tree().declarationSpecifiers(), a.tree().declarator());
             }
@@ -455,7 +463,7 @@ public final class CParser {
         Stmt.Block body;
         ParseStatus status = ParseStatus.RECOVERED;
         try {
-            body = new Recovery(this, toks, System.nanoTime() + boundNanos).body(c.body(), c.end());
+            body = new Recovery(this, toks, deadline(c.end() - c.body())).body(c.body(), c.end());
         } catch (StackOverflowError | RuntimeException e) {
             problem(toks.get(c.body()), "control structure not recovered: " + e);
             body = new Stmt.Block(bodySpan, List.of(Recovery.opaqueStmt(this, toks, c.body() + 1, c.end() - 1, bodySpan)));
@@ -482,7 +490,7 @@ public final class CParser {
     private void declaration(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody, List<TopLevel> out) {
         int lo = c.start();
         int hi = c.end();
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(hi - lo);
         Span sp = b.span(toks.get(lo), toks.get(hi - 1));
         if (maxDepth(toks, lo, hi) > MAX_ANTLR_DEPTH) {
             problem(toks.get(lo), "nesting deeper than " + MAX_ANTLR_DEPTH + ", declaration kept as text");
