@@ -1,0 +1,243 @@
+package dev.pollcheck.source;
+
+import dev.pollcheck.model.ParseProblem;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the {@code .c} and {@code .h} files under the given roots.
+ *
+ * <ul>
+ *   <li>Order: roots in the order given; inside a root, files sorted by display path (plain
+ *       {@code String} order), so the order never depends on the file system.</li>
+ *   <li>{@code displayPath}: for a directory root, the path relative to that root with {@code /}
+ *       separators, built from the names met while descending (so it can never hold {@code ..} or
+ *       leave the root); for a file root, the path as given (normalised).</li>
+ *   <li>Symbolic links: followed only while their target stays inside the root's real path, unless
+ *       {@code followSymlinks} is set; a directory already visited (a loop, or the same directory
+ *       reached twice) is not entered again, and a file reached twice is listed once.</li>
+ *   <li>Nothing throws: unreadable directories, entries that vanish during the scan, dangling links,
+ *       loops, FIFOs and devices become problems naming the entry (line 0).</li>
+ * </ul>
+ */
+public final class FileWalker {
+
+    /** A file to load: where it is and how it is reported. */
+    public record Found(Path path, String displayPath) {
+    }
+
+    public record Result(List<Found> files, List<ParseProblem> problems) {
+    }
+
+    private final boolean followSymlinks;
+    private final java.util.function.Consumer<Path> afterListing;
+
+    public FileWalker(boolean followSymlinks) {
+        this(followSymlinks, dir -> { });
+    }
+
+    /** For tests: {@code afterListing} runs after a directory is listed, before its entries are examined. */
+    FileWalker(boolean followSymlinks, java.util.function.Consumer<Path> afterListing) {
+        this.followSymlinks = followSymlinks;
+        this.afterListing = afterListing;
+    }
+
+    public FileWalker() {
+        this(false);
+    }
+
+    public static boolean isSourceName(String name) {
+        return name.endsWith(".c") || name.endsWith(".h");
+    }
+
+    public Result walk(List<Path> roots) {
+        List<Found> files = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        for (Path root : roots) {
+            walkRoot(root, files, problems);
+        }
+        return new Result(List.copyOf(files), List.copyOf(problems));
+    }
+
+    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems) {
+        String given = root.normalize().toString();
+        if (given.isEmpty()) {
+            given = ".";
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(root, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            problems.add(problem(given, "no such file or directory"));
+            return;
+        } catch (FileSystemLoopException e) {
+            problems.add(problem(given, "symbolic link loop"));
+            return;
+        } catch (IOException | SecurityException e) {
+            problems.add(problem(given, ioMessage(e)));
+            return;
+        }
+        if (attrs.isRegularFile()) {
+            // A file named on the command line is taken whatever its extension: the user asked for it.
+            files.add(new Found(root, given));
+            return;
+        }
+        if (!attrs.isDirectory()) {
+            problems.add(problem(given, "not a regular file or directory; skipped"));
+            return;
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException | SecurityException e) {
+            problems.add(problem(given, ioMessage(e)));
+            return;
+        }
+        List<Found> found = new ArrayList<>();
+        Set<Path> seenDirs = new HashSet<>();
+        Set<Path> seenFiles = new HashSet<>();
+        List<Found> linked = new ArrayList<>();
+        List<Path> linkedReal = new ArrayList<>();
+        seenDirs.add(realRoot);
+        // Iterative walk: (directory path, its real path, its display prefix).
+        record Dir(Path path, Path real, String prefix) {
+        }
+        Deque<Dir> stack = new ArrayDeque<>();
+        stack.push(new Dir(root, realRoot, ""));
+        while (!stack.isEmpty()) {
+            Dir dir = stack.pop();
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
+                for (Path p : ds) {
+                    entries.add(p);
+                }
+            } catch (NoSuchFileException e) {
+                problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
+                continue;
+            } catch (AccessDeniedException e) {
+                problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
+                continue;
+            } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
+                problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
+                continue;
+            }
+            entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            afterListing.accept(dir.path());
+            // Push subdirectories in reverse so that they are visited in name order.
+            List<Dir> subdirs = new ArrayList<>();
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                String display = dir.prefix() + name;
+                BasicFileAttributes la;
+                try {
+                    la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException e) {
+                    if (isDirLike(name)) {
+                        problems.add(problem(display, "vanished during the scan"));
+                    }
+                    continue;
+                } catch (IOException | SecurityException e) {
+                    problems.add(problem(display, ioMessage(e)));
+                    continue;
+                }
+                Path real;
+                BasicFileAttributes ta = la;
+                if (la.isSymbolicLink()) {
+                    try {
+                        real = entry.toRealPath();
+                        ta = Files.readAttributes(real, BasicFileAttributes.class);
+                    } catch (NoSuchFileException e) {
+                        if (isDirLike(name)) {
+                            problems.add(problem(display, "dangling symbolic link; skipped"));
+                        }
+                        continue;
+                    } catch (FileSystemLoopException e) {
+                        problems.add(problem(display, "symbolic link loop; skipped"));
+                        continue;
+                    } catch (IOException | SecurityException e) {
+                        String m = ioMessage(e);
+                        problems.add(problem(display, m.contains("Too many levels")
+                                ? "symbolic link loop; skipped" : "cannot follow symbolic link: " + m));
+                        continue;
+                    }
+                    if (!followSymlinks && !real.startsWith(realRoot)) {
+                        if (ta.isDirectory() || isSourceName(name)) {
+                            problems.add(problem(display,
+                                    "symbolic link out of the scanned root; not followed (see --follow-symlinks)"));
+                        }
+                        continue;
+                    }
+                } else {
+                    real = dir.real().resolve(name);
+                }
+                if (ta.isDirectory()) {
+                    if (la.isSymbolicLink() && dir.real().startsWith(real)) {
+                        problems.add(problem(display, "symbolic link loop (points to an enclosing directory); not followed"));
+                    } else if (la.isSymbolicLink() && real.startsWith(realRoot)) {
+                        // Its contents are reached through their real path inside the root anyway.
+                        continue;
+                    } else if (seenDirs.add(real)) {
+                        subdirs.add(new Dir(entry, real, display + "/"));
+                    }
+                } else if (isSourceName(name)) {
+                    if (!ta.isRegularFile()) {
+                        problems.add(problem(display, "not a regular file; skipped"));
+                    } else if (la.isSymbolicLink()) {
+                        linked.add(new Found(entry, display));
+                        linkedReal.add(real);
+                    } else if (seenFiles.add(real)) {
+                        found.add(new Found(entry, display));
+                    }
+                }
+            }
+            for (int i = subdirs.size() - 1; i >= 0; i--) {
+                stack.push(subdirs.get(i));
+            }
+        }
+        // A link to a file is listed only when its target was not met under its own name.
+        for (int i = 0; i < linked.size(); i++) {
+            if (seenFiles.add(linkedReal.get(i))) {
+                found.add(linked.get(i));
+            }
+        }
+        found.sort(Comparator.comparing(Found::displayPath));
+        files.addAll(found);
+    }
+
+    /** A name with no source extension may still be a link to a directory: report a dangling one. */
+    private static boolean isDirLike(String name) {
+        return isSourceName(name) || name.indexOf('.') < 0;
+    }
+
+    private static String displayDir(String given, String prefix) {
+        return prefix.isEmpty() ? given : prefix.substring(0, prefix.length() - 1);
+    }
+
+    private static ParseProblem problem(String file, String message) {
+        return new ParseProblem(file, 0, 0, message);
+    }
+
+    private static String ioMessage(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return SourceLoader.describe(e);
+    }
+}
