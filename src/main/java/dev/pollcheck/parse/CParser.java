@@ -128,8 +128,10 @@ public final class CParser {
             if (body.startsWith("__attribute__")) {
                 fileAttributes.put(m.name(), true);
             }
-        } else if (body.isEmpty() || body.startsWith("__attribute__") || known.attributes.containsKey(body)) {
-            // An object-like macro that expands to nothing or to an attribute reads like an attribute.
+        } else if (body.startsWith("__attribute__") || known.attributes.containsKey(body)
+                || (body.isEmpty() && attributeSpelling(m.name()))) {
+            // An object-like macro that expands to an attribute reads like one; so does an empty one
+            // spelt like one (__devinit, DRV_SECTION), but not "#define dprintk" (a call would vanish).
             fileAttributes.put(m.name(), false);
         }
     }
@@ -181,6 +183,19 @@ public final class CParser {
             out.add(t);
         }
         return out;
+    }
+
+    /** A leading underscore or no lower-case letter: how attribute macros are spelt. */
+    static boolean attributeSpelling(String name) {
+        if (name.startsWith("_")) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isLowerCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} is an attribute macro (with or without arguments), or null. */
@@ -626,8 +641,12 @@ public final class CParser {
             }
             List<TopLevel> fixed = new ArrayList<>(out.size());
             for (TopLevel t : out) {
-                fixed.add(t instanceof TopLevel.Declaration d
-                        ? new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef()) : t);
+                if (t instanceof TopLevel.Declaration d) {
+                    t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef());
+                } else if (t instanceof TopLevel.MacroInvocation mi) {
+                    t = new TopLevel.MacroInvocation(sp, mi.specifiers(), mi.name(), mi.args());
+                }
+                fixed.add(t);
             }
             return fixed;
         } finally {
