@@ -12,16 +12,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.TopLevel;
 import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.source.Defines;
+import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.Preprocessor;
+import dev.pollcheck.source.SourceFile;
 
 /**
  * Measures the parser on real files (a tool, not a test): parses raw files, counts function
  * definitions by status, and reports the time of the last of {@code --repeat} rounds.
  *
- * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] @list | FILE...</pre>
+ * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] [--preprocess] @list | FILE...</pre>
  */
 public final class ParseBench {
     private ParseBench() {
@@ -32,6 +37,7 @@ public final class ParseBench {
         int show = 0;
         String watch = null;
         long slowMs = Long.MAX_VALUE;
+        boolean preprocess = false;
         ParseConfig config = ParseConfig.defaults();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
@@ -41,6 +47,7 @@ public final class ParseBench {
                 case "--show" -> show = Integer.parseInt(argv[++i]);
                 case "--function" -> watch = argv[++i];
                 case "--slow" -> slowMs = Long.parseLong(argv[++i]);
+                case "--preprocess" -> preprocess = true;
                 case "--clang-format" -> config = config.withIteratorMacros(ForEachMacros.fromClangFormat(Path.of(argv[++i])));
                 default -> {
                     if (a.startsWith("@")) {
@@ -56,8 +63,18 @@ public final class ParseBench {
             }
         }
         List<String> texts = new ArrayList<>();
+        List<List<MacroDef>> macros = new ArrayList<>();
         for (Path f : files) {
-            texts.add(read(f));
+            String text = read(f);
+            if (preprocess) {
+                // What the pipeline parses: the source stage's text (default conditional choices) and macros.
+                Preprocessed pp = Preprocessor.run(SourceFile.of(f.toString(), text), Defines.defaults());
+                texts.add(pp.text());
+                macros.add(pp.macros());
+            } else {
+                texts.add(text);
+                macros.add(List.of());
+            }
         }
         final ParseConfig cfg = config;
         final int rounds = repeat;
@@ -65,7 +82,7 @@ public final class ParseBench {
         final String watched = watch;
         final long slow = slowMs;
         // Per-file work runs on a 512 MB stack, as in the pipeline.
-        Thread t = new Thread(null, () -> run(files, texts, cfg, rounds, showN, watched, slow), "bench", 512L << 20);
+        Thread t = new Thread(null, () -> run(files, texts, macros, cfg, rounds, showN, watched, slow), "bench", 512L << 20);
         t.start();
         t.join();
     }
@@ -78,7 +95,7 @@ public final class ParseBench {
                 .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static void run(List<Path> files, List<String> texts, ParseConfig config, int repeat, int show, String watch,
+    private static void run(List<Path> files, List<String> texts, List<List<MacroDef>> macros, ParseConfig config, int repeat, int show, String watch,
                             long slowMs) {
         CParser parser = new CParser(config);
         long nanos = 0;
@@ -91,7 +108,7 @@ public final class ParseBench {
             long c0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < files.size(); i++) {
                 long f0 = System.nanoTime();
-                TranslationUnit u = parser.parse(files.get(i).toString(), texts.get(i), List.of(), s -> true);
+                TranslationUnit u = parser.parse(files.get(i).toString(), texts.get(i), macros.get(i), s -> true);
                 long ms = (System.nanoTime() - f0) / 1_000_000;
                 if (last) {
                     if (ms >= slowMs) {
