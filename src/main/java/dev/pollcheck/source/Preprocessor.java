@@ -99,6 +99,15 @@ public final class Preprocessor {
         }
     }
 
+    /** Chars that can change the lexer's state in code: newline, backslash, slash, quotes. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\n\\/\"'".toCharArray()) {
+            SPECIAL[c] = true;
+        }
+    }
+
     private static final class Run {
         private final String file;
         private final char[] s;
@@ -106,6 +115,10 @@ public final class Preprocessor {
         private final int n;
         private final Map<String, CondExpr.Macro> env = new HashMap<>();
         private final CondExpr.Env lookup = env::get;
+        // #define/#undef met since the last condition: put into env only when a condition needs it
+        // (headers with thousands of register #defines and no #if after them never pay for the map).
+        // Each is a MacroDef (#define) or a String (the name of an #undef).
+        private final List<Object> pending = new ArrayList<>();
         private final List<MacroDef> macros = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private final Deque<Frame> conds = new ArrayDeque<>();
@@ -119,8 +132,9 @@ public final class Preprocessor {
 
         Run(String file, String text, Defines defines) {
             this.file = file;
-            this.s = text.toCharArray();
-            this.out = s.clone();
+            // One array: every char is read before it is blanked, and blanking only goes backwards.
+            this.out = text.toCharArray();
+            this.s = out;
             this.n = s.length;
             for (String b : List.of("KERNEL_VERSION", "IS_ENABLED", "IS_BUILTIN", "IS_MODULE", "IS_REACHABLE")) {
                 env.put(b, new CondExpr.BuiltIn());
@@ -178,6 +192,12 @@ public final class Preprocessor {
                     default -> {
                         bol = false;
                         i++;
+                        // Skip ordinary code quickly: only these chars can start something.
+                        while (i < n) {
+                            char d = s[i];
+                            if (d < 128 && SPECIAL[d]) break;
+                            i++;
+                        }
                     }
                 }
             }
@@ -257,6 +277,10 @@ public final class Preprocessor {
             int j = i + 1;
             while (j < n) {
                 char c = s[j];
+                if (c != q && c != '\\' && c != '\n') {
+                    j++;
+                    continue;
+                }
                 if (c == q) {
                     return j + 1;
                 }
@@ -288,8 +312,23 @@ public final class Preprocessor {
         private int directive(int start) {
             int startLine = line;
             int startCol = column(start);
+            // Fast path: most directives are one line with no comment, literal or backslash.
+            int e = start + 1;
+            while (e < n) {
+                char c = s[e];
+                if (c == '\n' || c == '\\' || c == '/' || c == '"' || c == '\'') break;
+                e++;
+            }
+            if (e == n || s[e] == '\n') {
+                act(s, start + 1, e, start, e, startLine, startCol);   // reads s: before blanking
+                for (int k = start; k < e; k++) {
+                    out[k] = ' ';
+                }
+                return e;
+            }
             StringBuilder sb = new StringBuilder();
-            int i = start + 1;
+            sb.append(s, start + 1, e - start - 1);
+            int i = e;
             while (i < n) {
                 char c = s[i];
                 if (c == '\n') {
@@ -356,7 +395,8 @@ public final class Preprocessor {
             for (int k = start; k < end; k++) {
                 if (out[k] != '\n') out[k] = ' ';
             }
-            act(sb.toString(), start, end, startLine, startCol);
+            char[] text = sb.toString().toCharArray();
+            act(text, 0, text.length, start, end, startLine, startCol);
             return end;
         }
 
@@ -374,12 +414,19 @@ public final class Preprocessor {
             return j;
         }
 
-        private void act(String text, int start, int end, int startLine, int startCol) {
-            int p = skipBlanks(text, 0);
+        /** Acts on the directive whose text (after '#', continuations joined, comments blank) is a[from, to). */
+        private void act(char[] a, int from, int to, int start, int end, int startLine, int startCol) {
+            int p = from;
+            while (p < to && (a[p] == ' ' || a[p] == '\t')) p++;
             int q = p;
-            while (q < text.length() && CondExpr.isIdent(text.charAt(q))) q++;
-            String name = text.substring(p, q);
-            String rest = text.substring(q).trim();
+            while (q < to && CondExpr.isIdent(a[q])) q++;
+            if (q - p == 6 && a[p] == 'd' && a[p + 1] == 'e' && a[p + 2] == 'f' && a[p + 3] == 'i' && a[p + 4] == 'n' && a[p + 5] == 'e') {
+                // The most common directive (register headers hold tens of thousands): no copies of the line.
+                if (active) define(a, q, to, startCol, end, startLine);
+                return;
+            }
+            String name = new String(a, p, q - p);
+            String rest = new String(a, q, to - q).trim();
             switch (name) {
                 case "if" -> openIf(start, end, startLine, "#if " + rest, rest);
                 case "ifdef", "ifndef" -> {
@@ -400,12 +447,11 @@ public final class Preprocessor {
                 }
                 case "else" -> orElse(start, end, startLine);
                 case "endif" -> endif(start, end, startLine);
-                case "define" -> {
-                    if (active) define(rest, startCol, end, startLine);
-                }
                 case "undef" -> {
                     String macro = firstIdent(rest);
-                    if (active && macro != null) env.put(macro, new CondExpr.Undefined());
+                    if (active && macro != null) {
+                        pending.add(macro);
+                    }
                 }
                 default -> {
                     // #include, #pragma, #error, #warning, #line, null directive, ...: nothing to do.
@@ -513,6 +559,14 @@ public final class Preprocessor {
         }
 
         private Long evaluate(String cond, int line) {
+            for (Object o : pending) {
+                if (o instanceof MacroDef m) {
+                    env.put(m.name(), m.params() == null ? new CondExpr.ObjLike(m.body()) : new CondExpr.FnLike());
+                } else {
+                    env.put((String) o, new CondExpr.Undefined());
+                }
+            }
+            pending.clear();
             CondExpr.Result r = CondExpr.evaluate(cond, lookup);
             if (r.error() != null) {
                 problems.add(new ParseProblem(file, line, 1, "cannot read the condition '" + cond + "': " + r.error()
@@ -662,37 +716,41 @@ public final class Preprocessor {
             return (want ? "-D " : "-U ") + name + " would select it";
         }
 
-        private void define(String rest, int startCol, int end, int startLine) {
-            int p = 0;
+        private void define(char[] a, int from, int to, int startCol, int end, int startLine) {
+            int p = from;
+            while (p < to && (a[p] == ' ' || a[p] == '\t')) p++;
             int q = p;
-            while (q < rest.length() && CondExpr.isIdent(rest.charAt(q))) q++;
-            if (q == 0 || Character.isDigit(rest.charAt(0))) {
-                problems.add(new ParseProblem(file, startLine, 1, "#define without a macro name"));
+            while (q < to && CondExpr.isIdent(a[q])) q++;
+            if (q == p || Character.isDigit(a[p])) {
+                problems.add(new ParseProblem(file, startLine, startCol, "#define without a macro name"));
                 return;
             }
-            String name = rest.substring(0, q);
+            String name = new String(a, p, q - p);
             List<String> params = null;
-            String body;
-            if (q < rest.length() && rest.charAt(q) == '(') {
-                int close = rest.indexOf(')', q);
-                if (close < 0) {
-                    problems.add(new ParseProblem(file, startLine, 1, "#define " + name + ": unclosed parameter list"));
+            int bodyFrom = q;
+            if (q < to && a[q] == '(') {
+                int close = q;
+                while (close < to && a[close] != ')') close++;
+                if (close == to) {
+                    problems.add(new ParseProblem(file, startLine, startCol, "#define " + name + ": unclosed parameter list"));
                     return;
                 }
                 params = new ArrayList<>();
-                for (String part : rest.substring(q + 1, close).split(",")) {
+                for (String part : new String(a, q + 1, close - q - 1).split(",")) {
                     String x = part.trim();
                     if (!x.isEmpty()) params.add(x);
                 }
                 params = List.copyOf(params);
-                body = rest.substring(close + 1).trim();
-            } else {
-                body = rest.substring(q).trim();
+                bodyFrom = close + 1;
             }
-            int endLine = line;
+            while (bodyFrom < to && a[bodyFrom] <= ' ') bodyFrom++;
+            int bodyTo = to;
+            while (bodyTo > bodyFrom && a[bodyTo - 1] <= ' ') bodyTo--;
+            String body = new String(a, bodyFrom, bodyTo - bodyFrom);
             int endCol = end - lineStart + 1;
-            macros.add(new MacroDef(new Span(file, startLine, startCol, endLine, endCol), name, params, body));
-            env.put(name, params == null ? new CondExpr.ObjLike(body) : new CondExpr.FnLike());
+            MacroDef m = new MacroDef(new Span(file, startLine, startCol, line, endCol), name, params, body);
+            macros.add(m);
+            pending.add(m);
         }
 
         private static int skipBlanks(String t, int p) {

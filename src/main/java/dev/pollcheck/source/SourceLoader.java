@@ -70,7 +70,7 @@ public final class SourceLoader {
             if (attrs.size() > maxBytes) {
                 return tooLarge(displayPath, attrs.size());
             }
-            bytes = readCapped(path);
+            bytes = readCapped(path, attrs.size());
             if (bytes == null) {
                 return tooLarge(displayPath, -1);
             }
@@ -84,17 +84,25 @@ public final class SourceLoader {
         return decode(path, displayPath, bytes);
     }
 
-    /** Reads at most {@code maxBytes}; null when the file turned out longer (it grew after the size check). */
-    private byte[] readCapped(Path path) throws IOException {
+    /**
+     * Reads the file into one buffer of its expected length (no copy in the usual case); at most
+     * {@code maxBytes}. Null when the file turned out longer than the cap (it grew after the size check).
+     */
+    private byte[] readCapped(Path path, long expected) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] buf = new byte[(int) Math.min(maxBytes + 1, 64 * 1024)];
+            byte[] buf = new byte[(int) expected];
             int len = 0;
             while (true) {
                 if (len == buf.length) {
-                    if (len > maxBytes) {
+                    int extra = in.read();
+                    if (extra < 0) {
+                        return buf;
+                    }
+                    if (len + 1 > maxBytes) {
                         return null;
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2));
+                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, Math.max(4096L, (long) buf.length * 2)));
+                    buf[len++] = (byte) extra;
                 }
                 int r = in.read(buf, len, buf.length - len);
                 if (r < 0) {
@@ -102,7 +110,7 @@ public final class SourceLoader {
                 }
                 len += r;
             }
-            return len > maxBytes ? null : (len == buf.length ? buf : Arrays.copyOf(buf, len));
+            return len > maxBytes ? null : Arrays.copyOf(buf, len);
         }
     }
 
