@@ -117,22 +117,21 @@ public final class SourceLoader {
     /** Decodes bytes already in memory; public for tests and for input that does not come from a file. */
     public static Loaded decode(Path path, String displayPath, byte[] bytes) {
         int n = bytes.length;
-        int probe = Math.min(n, BINARY_PROBE);
-        for (int i = 0; i < probe; i++) {
-            if (bytes[i] == 0) {
-                int[] lc = lineColumn(bytes, i);
-                return new Loaded(null, Status.BINARY, List.of(new ParseProblem(displayPath, lc[0], lc[1],
-                        "binary file (NUL byte in the first " + BINARY_PROBE + " bytes); not parsed")));
-            }
+        // Fast path on JDK intrinsics: US-ASCII decoding is one char per byte (a copy when all bytes
+        // are < 0x80, U+FFFD for the others), so positions in it are byte positions.
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        int nul = ascii.indexOf(0);
+        if (nul >= 0 && nul < BINARY_PROBE) {
+            int[] lc = lineColumn(bytes, nul);
+            return new Loaded(null, Status.BINARY, List.of(new ParseProblem(displayPath, lc[0], lc[1],
+                    "binary file (NUL byte in the first " + BINARY_PROBE + " bytes); not parsed")));
         }
-        // Fast path: plain ASCII (the kernel is >99% that) is copied as Latin-1.
+        if (nul < 0 && ascii.indexOf('\uFFFD') < 0) {
+            return new Loaded(new SourceFile(path, displayPath, ascii, false), Status.OK, List.of());
+        }
         int first = 0;
         while (first < n && bytes[first] > 0) {
             first++;
-        }
-        if (first == n) {
-            return new Loaded(new SourceFile(path, displayPath, new String(bytes, StandardCharsets.ISO_8859_1), false),
-                    Status.OK, List.of());
         }
         char[] out = new char[n];
         for (int i = 0; i < first; i++) {

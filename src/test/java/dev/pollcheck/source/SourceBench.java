@@ -32,6 +32,8 @@ public final class SourceBench {
         });
         for (int round = 1; round <= rounds; round++) {
             long cpu0 = cpu();
+            long jit0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            long gc0 = gcMillis();
             long t0 = System.nanoTime();
             FileWalker.Result walk = new FileWalker().walk(List.of(root));
             long t1 = System.nanoTime();
@@ -81,6 +83,8 @@ public final class SourceBench {
                     round, files.size(), (t1 - t0) / 1e9, loaded.get(), mb, passed.get());
             System.out.printf("  wall %.2f s, process cpu %.2f s, %d threads: %.0f files/s, %.0f MB/s%n",
                     (t2 - t0) / 1e9, (cpu() - cpu0) / 1e9, threads, loaded.get() / ((t2 - t0) / 1e9), mb / ((t2 - t0) / 1e9));
+            System.out.printf("  of which JIT compilation %d ms, GC %d ms%n",
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit0, gcMillis() - gc0);
             stage("load (read+decode)", loadNs.get(), loaded.get(), mb);
             stage("prefilter", preNs.get(), loaded.get(), mb);
             stage("preprocess", ppNs.get(), loaded.get(), mb);
@@ -92,6 +96,12 @@ public final class SourceBench {
     private static void stage(String what, long ns, long files, double mb) {
         double s = ns / 1e9;
         System.out.printf("  %-20s %.2f s summed over threads: %.0f files/s, %.0f MB/s per thread%n", what, s, files / s, mb / s);
+    }
+
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
     }
 
     /** CPU time of the whole process (workers, GC, JIT): on a shared machine wall time alone misleads. */
