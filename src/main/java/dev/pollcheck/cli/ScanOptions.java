@@ -1,0 +1,62 @@
+package dev.pollcheck.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything {@code Scan.run} needs, as one immutable object handed down the pipeline.
+ *
+ * @param roots          the PATHs given on the command line (files or directories)
+ * @param defines        {@code -D NAME[=VALUE]} arguments, as written, in order
+ * @param undefines      {@code -U NAME} arguments, in order
+ * @param jobs           worker threads (at least 1)
+ * @param allFiles       no prefilter: parse every {@code .c} and {@code .h} file under the roots
+ * @param ops            extra poll members, {@code TYPE.member} ({@code --ops my_ops.poll})
+ * @param models         extra helper-model files ({@code --models FILE})
+ * @param simulate       run the simulator on every finding (false: verdicts are null)
+ * @param confirmedOnly  only confirmed findings are wanted; the report stage applies it, the pipeline
+ *                       may use it to skip nothing else
+ * @param followSymlinks follow symbolic links while walking directories
+ * @param focusFiles     display paths (relative to the scan root) whose findings are wanted, for the
+ *                       diff gate; null means every file. Poll-method discovery and helper summaries
+ *                       still need the whole tree; the simulator can skip findings outside these files.
+ * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
+ */
+public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
+                          boolean allFiles, List<String> ops, List<Path> models, boolean simulate,
+                          boolean confirmedOnly, boolean followSymlinks, Set<String> focusFiles,
+                          ScanProgress progress) {
+
+    public ScanOptions {
+        roots = List.copyOf(roots);
+        defines = List.copyOf(defines);
+        undefines = List.copyOf(undefines);
+        ops = List.copyOf(ops);
+        models = List.copyOf(models);
+        focusFiles = focusFiles == null ? null : Set.copyOf(focusFiles);
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
+        if (progress == null) progress = ScanProgress.NONE;
+    }
+
+    /** The defaults of {@code pollcheck check PATH...}. */
+    public static ScanOptions defaults(List<Path> roots) {
+        return new ScanOptions(roots, List.of(), List.of(), Runtime.getRuntime().availableProcessors(),
+                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE);
+    }
+
+    public ScanOptions withFocusFiles(Set<String> files) {
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+                confirmedOnly, followSymlinks, files, progress);
+    }
+
+    public ScanOptions withProgress(ScanProgress p) {
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+                confirmedOnly, followSymlinks, focusFiles, p);
+    }
+
+    public ScanOptions withSimulate(boolean on) {
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, on,
+                confirmedOnly, followSymlinks, focusFiles, progress);
+    }
+}

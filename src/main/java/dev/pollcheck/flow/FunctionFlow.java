@@ -1,0 +1,284 @@
+package dev.pollcheck.flow;
+
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.Stmt;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.TypeRef;
+import dev.pollcheck.model.VarDecl;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Facts about one function in one context: its CFG, the names aliasing its poll_table, the
+ * variables derived from the requested events, and which branches read them.
+ *
+ * <p>The requested-events data flow is flow-insensitive over local names, with implicit flow: a
+ * variable is derived when some assignment to it reads a derived value (assignments, casts, bit
+ * and boolean operators, helper results that depend on the events) or when some assignment to it is
+ * control dependent, transitively, on a condition that reads the events ({@code if (req & EPOLLPRI)
+ * mask |= EPOLLPRI;} makes {@code mask} derived). Iterated to a fixed point.
+ */
+public final class FunctionFlow {
+    /** One store to a local name: {@code value} is null for an unknown value (++, &x taken). */
+    public record Store(String name, Expr value, Expr.BinaryOp op, int node) {
+    }
+
+    private final PollFlow owner;
+    private final TopLevel.Function function;
+    private final Cfg cfg;
+    private final int depth;
+    private final Set<String> params = new HashSet<>();
+    private final Set<String> fileParams = new HashSet<>();
+    private final Set<String> ptAliases = new HashSet<>();
+    private final Set<String> eventVars = new HashSet<>();
+    private final Map<String, List<Store>> stores = new LinkedHashMap<>();
+    private final Map<String, TypeRef> localTypes = new HashMap<>();
+    private final boolean[] eventBranch;
+
+    FunctionFlow(PollFlow owner, TopLevel.Function f, Cfg cfg, int ptParam, long eventParams, int depth) {
+        this.owner = owner;
+        this.function = f;
+        this.cfg = cfg;
+        this.depth = depth;
+        List<Param> ps = f.params();
+        for (int i = 0; i < ps.size(); i++) {
+            String n = ps.get(i).name();
+            if (n == null) continue;
+            params.add(n);
+            if (Shapes.isFile(ps.get(i).type())) fileParams.add(n);
+            if (i == ptParam) ptAliases.add(n);
+            if (i < 64 && (eventParams & (1L << i)) != 0) eventVars.add(n);
+        }
+        collectStores();
+        // poll_table aliases: locals assigned only... any assignment from an alias makes an alias.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (List<Store> l : stores.values()) {
+                for (Store s : l) {
+                    if (!ptAliases.contains(s.name()) && s.value() != null && s.op() == null
+                            && CText.strip(s.value()) instanceof Expr.Name n && ptAliases.contains(n.id())) {
+                        ptAliases.add(s.name());
+                        changed = true;
+                    }
+                }
+            }
+        }
+        eventBranch = new boolean[cfg.nodes().size()];
+        computeEvents();
+    }
+
+    private void collectStores() {
+        Ast.walk(function.body(), n -> {
+            if (n instanceof Expr.Assign a) {
+                Expr t = CText.strip(a.target());
+                if (t instanceof Expr.Name nm) {
+                    add(new Store(nm.id(), a.value(), a.op(), cfg.nodeOf(a)));
+                }
+            } else if (n instanceof Stmt.Decl d) {
+                for (VarDecl v : d.decls()) {
+                    if (v.name() == null) continue;
+                    localTypes.put(v.name(), v.type());
+                    if (v.init() != null) add(new Store(v.name(), v.init(), null, cfg.nodeOf(v)));
+                }
+            } else if (n instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS
+                    && CText.strip(u.operand()) instanceof Expr.Name nm && !nm.id().isEmpty()) {
+                // Its address escapes: a callee may store anything in it.
+                add(new Store(nm.id(), null, null, cfg.nodeOf(u)));
+            }
+        });
+    }
+
+    private void add(Store s) {
+        stores.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+    }
+
+    private void computeEvents() {
+        int rounds = 0;
+        boolean changed = true;
+        while (changed && rounds++ < 64) {
+            changed = false;
+            for (Cfg.Node n : cfg.nodes()) {
+                Expr c = n.condition();
+                if (c != null && !eventBranch[n.id] && readsEvents(c)) {
+                    eventBranch[n.id] = true;
+                    changed = true;
+                }
+            }
+            for (List<Store> l : stores.values()) {
+                for (Store s : l) {
+                    if (eventVars.contains(s.name()) || ptAliases.contains(s.name())) continue;
+                    boolean derived = (s.value() != null && readsEvents(s.value())) || underEvents(s.node());
+                    if (derived) {
+                        eventVars.add(s.name());
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether node {@code n} is control dependent, transitively, on a branch that reads the events. */
+    public boolean underEvents(int n) {
+        if (n < 0) return false;
+        for (int[] d : cfg.transitiveControlDeps(n)) {
+            if (eventBranch[d[0]]) return true;
+        }
+        return false;
+    }
+
+    /** Whether the branch or switch node reads the requested events. */
+    public boolean isEventBranch(int node) {
+        return eventBranch[node];
+    }
+
+    /** Whether {@code e} reads the requested events or a value derived from them. */
+    public boolean readsEvents(Expr e) {
+        if (e == null) return false;
+        boolean[] hit = new boolean[1];
+        Ast.walk(e, x -> {
+            if (hit[0]) return;
+            if (x instanceof Expr.Name n && eventVars.contains(n.id())) {
+                hit[0] = true;
+            } else if (x instanceof Expr.Member m && m.member().equals("_key")) {
+                hit[0] = true;
+            } else if (x instanceof Expr.Call c && callReturnsEvents(c)) {
+                hit[0] = true;
+            } else if (x instanceof Expr.Opaque o && mentionsAny(o.text(), eventVars)) {
+                hit[0] = true;
+            }
+        });
+        return hit[0];
+    }
+
+    private boolean callReturnsEvents(Expr.Call c) {
+        String name = c.name();
+        if (name == null) return false;
+        TopLevel.Function def = owner.program().function(name, function.span().file());
+        HelperModel m = owner.models().get(name);
+        if (m != null && (m.primitive() || def == null)) {
+            return m.returns() == HelperModel.Returns.EVENTS;
+        }
+        if (def == null) return false;
+        int pt = -1;
+        long ev = 0;
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr a = CText.strip(c.args().get(i));
+            if (pt < 0 && a instanceof Expr.Name n && ptAliases.contains(n.id())) pt = i;
+            else if (i < 64 && readsEventsShallow(c.args().get(i))) ev |= 1L << i;
+        }
+        if (pt < 0 && ev == 0) return false;
+        Summary s = owner.summary(def, pt, ev, depth + 1);
+        return s != null && s.returnsEvents();
+    }
+
+    /** Argument check without following calls again (keeps helper analysis bounded). */
+    private boolean readsEventsShallow(Expr e) {
+        boolean[] hit = new boolean[1];
+        Ast.walk(e, x -> {
+            if (x instanceof Expr.Name n && eventVars.contains(n.id())) hit[0] = true;
+            else if (x instanceof Expr.Member m && m.member().equals("_key")) hit[0] = true;
+            else if (x instanceof Expr.Call c && c.name() != null) {
+                HelperModel m = owner.models().get(c.name());
+                if (m != null && m.returns() == HelperModel.Returns.EVENTS) hit[0] = true;
+            }
+        });
+        return hit[0];
+    }
+
+    static boolean mentionsAny(String text, Set<String> names) {
+        for (String w : text.split("[^A-Za-z0-9_]+")) {
+            if (names.contains(w)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a condition tests only the poll_table or file pointer itself: {@code wait},
+     * {@code !pt}, {@code wait == NULL}, {@code poll_does_not_wait(wait)}, {@code wait->_qproc}.
+     */
+    public boolean isPtCheck(Expr cond) {
+        boolean[] ok = {true};
+        boolean[] saw = {false};
+        Predicate<String> ptOrFile = n -> ptAliases.contains(n) || fileParams.contains(n);
+        Ast.walk(cond, x -> {
+            if (!ok[0]) return;
+            if (x instanceof Expr.Name n) {
+                if (ptOrFile.test(n.id())) saw[0] = true;
+                else if (!n.id().equals("NULL") && !isWrapper(n.id()) && !isPtCheckCallee(n.id())) ok[0] = false;
+            } else if (x instanceof Expr.Member m) {
+                if (!(CText.strip(m.base()) instanceof Expr.Name b && ptAliases.contains(b.id()) && m.member().equals("_qproc"))) {
+                    ok[0] = false;
+                }
+            } else if (x instanceof Expr.Call c) {
+                if (c.name() == null || !(isWrapper(c.name()) || isPtCheckCallee(c.name()))) ok[0] = false;
+            } else if (x instanceof Expr.IntConst i) {
+                if (i.value() != 0) ok[0] = false;
+            } else if (x instanceof Expr.Unary u) {
+                if (u.op() != Expr.UnaryOp.NOT) ok[0] = false;
+            } else if (x instanceof Expr.Binary b) {
+                if (b.op() != Expr.BinaryOp.EQ && b.op() != Expr.BinaryOp.NE) ok[0] = false;
+            } else if (!(x instanceof Expr.Cast)) {
+                ok[0] = false;
+            }
+        });
+        return ok[0] && saw[0];
+    }
+
+    private static boolean isWrapper(String name) {
+        return name.equals("likely") || name.equals("unlikely");
+    }
+
+    private boolean isPtCheckCallee(String name) {
+        HelperModel m = owner.models().get(name);
+        return m != null && m.returns() == HelperModel.Returns.PTCHECK;
+    }
+
+    public TopLevel.Function function() {
+        return function;
+    }
+
+    public Cfg cfg() {
+        return cfg;
+    }
+
+    public Set<String> ptAliases() {
+        return Collections.unmodifiableSet(ptAliases);
+    }
+
+    public Set<String> eventVars() {
+        return Collections.unmodifiableSet(eventVars);
+    }
+
+    public Set<String> params() {
+        return Collections.unmodifiableSet(params);
+    }
+
+    public Set<String> fileParams() {
+        return Collections.unmodifiableSet(fileParams);
+    }
+
+    /** Every store to a local name, in source order. */
+    public List<Store> stores(String name) {
+        List<Store> l = stores.get(name);
+        return l == null ? List.of() : Collections.unmodifiableList(l);
+    }
+
+    /** The declared type of a local, or null for a parameter or unknown name. */
+    public TypeRef localType(String name) {
+        return localTypes.get(name);
+    }
+
+    int depth() {
+        return depth;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pollcheck.flow;
+
+import dev.pollcheck.model.MacroDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Textual expansion of same-file macros, for the few places pollcheck needs to look inside one. */
+final class MacroText {
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_]\\w*|\\S|\\s+");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
+    static final int MAX_DEPTH = 8;
+
+    private final Program program;
+    private final String file;
+
+    MacroText(Program program, String file) {
+        this.program = program;
+        this.file = file;
+    }
+
+    String expand(MacroDef def, List<String> args) {
+        return expand(def, args, 0);
+    }
+
+    /** Parameters replaced by arguments, {@code ##} pasted, object-like macros of the file expanded again. */
+    String expand(MacroDef def, List<String> args, int depth) {
+        String body = def.body() == null ? "" : def.body();
+        if (def.functionLike()) {
+            List<String> params = def.params();
+            StringBuilder sb = new StringBuilder();
+            Matcher m = TOKEN.matcher(body);
+            while (m.find()) {
+                String tok = m.group();
+                int idx = params.indexOf(tok);
+                boolean variadic = !params.isEmpty() && params.get(params.size() - 1).equals("...");
+                if (tok.equals("__VA_ARGS__") && variadic) {
+                    int from = Math.min(params.size() - 1, args.size());
+                    sb.append(String.join(", ", args.subList(from, args.size())));
+                } else if (idx >= 0 && idx < args.size()) {
+                    sb.append(args.get(idx));
+                } else {
+                    sb.append(tok);
+                }
+            }
+            body = sb.toString();
+        }
+        body = body.replaceAll("\\s*##\\s*", "");
+        if (depth >= MAX_DEPTH) return body;
+        StringBuilder out = new StringBuilder();
+        Matcher m = IDENT.matcher(body);
+        int last = 0;
+        while (m.find()) {
+            out.append(body, last, m.start());
+            MacroDef inner = program.macro(file, m.group());
+            if (inner != null && !inner.functionLike() && inner != def) {
+                out.append(expand(inner, List.of(), depth + 1));
+            } else {
+                out.append(m.group());
+            }
+            last = m.end();
+        }
+        out.append(body.substring(last));
+        return out.toString();
+    }
+
+    /** The comma-separated arguments of a call whose '(' ends just before {@code from}; null if unbalanced. */
+    static List<String> splitArgs(String text, int from) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') depth++;
+            if (c == ')' || c == ']' || c == '}') {
+                if (depth == 0) {
+                    out.add(cur.toString().strip());
+                    return out;
+                }
+                depth--;
+            }
+            if (c == ',' && depth == 0) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,308 @@
+package dev.pollcheck.flow;
+
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.MacroDef;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.Stmt;
+import dev.pollcheck.model.TopLevel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Follows a poll_table through a function and the helpers it is passed to, giving a memoized
+ * {@link Summary} per (function, poll_table parameter, event-carrying parameters).
+ *
+ * <p>A call passing the poll_table registers when: it is {@code poll_wait} or another modelled
+ * helper that registers ({@link HelperModels}; a tree definition replaces a non-primitive model);
+ * it is a tree function whose own summary registers; it is a same-file macro whose expansion
+ * calls a registering helper; or it is anything else (no definition, no model, an indirect call),
+ * which is counted as an unconditional registration of an unknown queue (see {@link Registration.Via#UNKNOWN}).
+ *
+ * <p>Helper chains deeper than {@link #MAX_DEPTH} and recursive cycles are cut: the cut call
+ * counts as an unknown registration. Not thread-safe: one instance per analysis run.
+ */
+public final class PollFlow {
+    public static final int MAX_DEPTH = 12;
+    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern EVENT_CONST = Pattern.compile("E?POLL[A-Z_]+|DEFAULT_POLLMASK");
+
+    private record Key(TopLevel.Function f, int pt, long ev) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.f == f && k.pt == pt && k.ev == ev;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(f), pt, ev);
+        }
+    }
+
+    private final Program program;
+    private final HelperModels models;
+    private final Map<Key, Summary> memo = new HashMap<>();
+    private final Set<Key> inProgress = new HashSet<>();
+    private final Map<TopLevel.Function, Cfg> cfgs = new IdentityHashMap<>();
+
+    public PollFlow(Program program, HelperModels models) {
+        this.program = program;
+        this.models = models;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    public HelperModels models() {
+        return models;
+    }
+
+    /** The CFG of a function (built once). */
+    public Cfg cfg(TopLevel.Function f) {
+        return cfgs.computeIfAbsent(f, Cfg::build);
+    }
+
+    /** The summary of {@code f} following parameter {@code ptParam} (0-based; -1 for none). */
+    public Summary summary(TopLevel.Function f, int ptParam) {
+        return summary(f, ptParam, 0L, 0);
+    }
+
+    /** Null when the chain is cut (too deep or recursive): the caller treats the call as unknown. */
+    Summary summary(TopLevel.Function f, int ptParam, long eventParams, int depth) {
+        Key k = new Key(f, ptParam, eventParams);
+        Summary s = memo.get(k);
+        if (s != null) return s;
+        if (depth > MAX_DEPTH || inProgress.contains(k)) return null;
+        inProgress.add(k);
+        try {
+            s = compute(f, ptParam, eventParams, depth);
+        } finally {
+            inProgress.remove(k);
+        }
+        memo.put(k, s);
+        return s;
+    }
+
+    /** Whether a function's body was read well enough to follow (not skipped, not failed). */
+    public static boolean readable(TopLevel.Function f) {
+        return f.status() == ParseStatus.PARSED || f.status() == ParseStatus.RECOVERED;
+    }
+
+    private Summary compute(TopLevel.Function f, int ptParam, long eventParams, int depth) {
+        Cfg cfg = cfg(f);
+        FunctionFlow flow = new FunctionFlow(this, f, cfg, ptParam, eventParams, depth);
+        List<Registration> regs = new ArrayList<>();
+        if (!flow.ptAliases().isEmpty()) {
+            for (Expr.Call c : Ast.calls(f.body())) {
+                Registration r = registration(flow, c, depth);
+                if (r != null) regs.add(r);
+            }
+        }
+        Summary.Registers reg = Summary.Registers.NEVER;
+        if (!regs.isEmpty()) {
+            reg = Summary.Registers.ALWAYS;
+            for (Registration r : regs) {
+                reg = worse(reg, conditionOf(r));
+            }
+        }
+        boolean returnsEvents = false;
+        for (int rn : cfg.returns()) {
+            Stmt.Return ret = (Stmt.Return) cfg.node(rn).ast;
+            if ((ret.value() != null && flow.readsEvents(ret.value())) || (ret.value() != null && flow.underEvents(rn))) {
+                returnsEvents = true;
+                break;
+            }
+        }
+        Set<String> bits = new TreeSet<>();
+        boolean reads = returnsEvents;
+        for (Cfg.Node n : cfg.nodes()) {
+            if (n.condition() != null && flow.isEventBranch(n.id)) {
+                reads = true;
+                Ast.walk(n.condition(), x -> {
+                    if (x instanceof Expr.Name nm && EVENT_CONST.matcher(nm.id()).matches()) bits.add(nm.id());
+                });
+            }
+        }
+        if (!reads) {
+            for (List<FunctionFlow.Store> l : storesOf(flow)) {
+                for (FunctionFlow.Store st : l) {
+                    if (st.value() != null && flow.readsEvents(st.value())) reads = true;
+                }
+            }
+        }
+        return new Summary(f, ptParam, eventParams, reg, List.copyOf(regs), reads, returnsEvents, bits, flow);
+    }
+
+    private static List<List<FunctionFlow.Store>> storesOf(FunctionFlow flow) {
+        List<List<FunctionFlow.Store>> out = new ArrayList<>();
+        for (String v : flow.eventVars()) out.add(flow.stores(v));
+        return out;
+    }
+
+    private static Summary.Registers conditionOf(Registration r) {
+        Summary.Registers own = Summary.Registers.ALWAYS;
+        for (Skip s : r.skips()) {
+            if (s.kind() == Skip.Kind.EVENTS) own = worse(own, Summary.Registers.EVENTS_DEPENDENT);
+            else if (s.kind() == Skip.Kind.STATE) own = worse(own, Summary.Registers.STATE_DEPENDENT);
+        }
+        if (r.helper() != null) own = worse(own, r.helper().registers());
+        if (r.model() != null && r.model().registers() == HelperModel.Registers.CONDITIONAL) {
+            own = worse(own, Summary.Registers.STATE_DEPENDENT);
+        }
+        return own;
+    }
+
+    private static Summary.Registers worse(Summary.Registers a, Summary.Registers b) {
+        if (a == Summary.Registers.NEVER) return b;
+        if (b == Summary.Registers.NEVER) return a;
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    /** Judges one call: a registration on the followed poll_table, or null. */
+    private Registration registration(FunctionFlow flow, Expr.Call c, int depth) {
+        TopLevel.Function f = flow.function();
+        String file = f.span().file();
+        int ptArg = -1;
+        long ev = 0;
+        List<String> argText = new ArrayList<>(c.args().size());
+        for (int i = 0; i < c.args().size(); i++) {
+            Expr a = CText.strip(c.args().get(i));
+            argText.add(CText.of(c.args().get(i)));
+            if (ptArg < 0 && a instanceof Expr.Name n && flow.ptAliases().contains(n.id())) ptArg = i;
+            else if (i < 64 && flow.readsEvents(c.args().get(i))) ev |= 1L << i;
+        }
+        String name = c.name();
+        int node = flow.cfg().nodeOf(c);
+        if (name == null) {
+            if (ptArg < 0) return null;
+            return make(flow, c, node, Registration.Via.UNKNOWN, CText.of(c.callee()), List.of("unknown"), null, null);
+        }
+        TopLevel.Function def = program.function(name, file);
+        HelperModel model = models.get(name);
+        if (model != null && (model.primitive() || def == null)) {
+            if (model.registers() == HelperModel.Registers.NEVER) return null;
+            if (ptArg < 0 || (model.ptArg() > 0 && ptArg != model.ptArg() - 1 && !isAlias(flow, c, model.ptArg() - 1))) {
+                return null;
+            }
+            return make(flow, c, node, Registration.Via.MODEL, name, model.queuesFor(argText), null, model);
+        }
+        if (def != null) {
+            if (ptArg < 0) return null;
+            if (!readable(def)) {
+                return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
+            }
+            Summary hs = summary(def, ptArg, ev, depth + 1);
+            if (hs == null) {
+                return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
+            }
+            if (!hs.registersAnything()) return null;
+            Set<String> qs = new LinkedHashSet<>();
+            for (Registration r : hs.registrations()) qs.addAll(r.queues());
+            return make(flow, c, node, Registration.Via.TREE, name, List.copyOf(qs), hs, null);
+        }
+        MacroDef macro = program.macro(file, name);
+        if (macro != null && macro.functionLike()) {
+            String text = new MacroText(program, file).expand(macro, argText);
+            List<String> queues = registeringCallsIn(text, flow);
+            if (!queues.isEmpty()) {
+                return make(flow, c, node, Registration.Via.MACRO, name, queues, null, null);
+            }
+        }
+        if (ptArg < 0) return null;
+        return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
+    }
+
+    private static boolean isAlias(FunctionFlow flow, Expr.Call c, int idx) {
+        return idx >= 0 && idx < c.args().size() && CText.strip(c.args().get(idx)) instanceof Expr.Name n
+                && flow.ptAliases().contains(n.id());
+    }
+
+    /**
+     * The queues registered by modelled calls in a macro's expansion that name the followed
+     * poll_table: {@code #define WAIT_ON(q) poll_wait(file, q, wait)}.
+     */
+    private List<String> registeringCallsIn(String text, FunctionFlow flow) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CALL.matcher(text);
+        while (m.find()) {
+            HelperModel h = models.get(m.group(1));
+            if (h == null || h.registers() == HelperModel.Registers.NEVER) continue;
+            List<String> args = MacroText.splitArgs(text, m.end());
+            if (args == null) continue;
+            int pi = h.ptArg() - 1;
+            if (pi >= 0 && pi < args.size() && flow.ptAliases().contains(args.get(pi).strip())) {
+                out.addAll(h.queuesFor(args.stream().map(String::strip).toList()));
+            }
+        }
+        return out;
+    }
+
+    private Registration make(FunctionFlow flow, Expr.Call c, int node, Registration.Via via, String callee,
+                              List<String> queues, Summary helper, HelperModel model) {
+        return new Registration(c, flow.function(), node, via, callee, queues, helper, model, skips(flow, node));
+    }
+
+    /** The conditions that can skip node {@code r}, nearest first. */
+    List<Skip> skips(FunctionFlow flow, int r) {
+        if (r < 0) return List.of();
+        Cfg cfg = flow.cfg();
+        List<Skip> out = new ArrayList<>();
+        for (int[] d : cfg.transitiveControlDeps(r)) {
+            int b = d[0];
+            int dependent = d[1];
+            Cfg.Node bn = cfg.node(b);
+            Expr cond = bn.condition();
+            if (cond == null || isConstant(cond)) continue;
+            List<Integer> skipSide = new ArrayList<>();
+            for (int i = 0; i < bn.successors().size(); i++) {
+                int s = bn.successors().get(i);
+                if (!cfg.postDominates(dependent, s)) skipSide.add(i);
+            }
+            if (skipSide.isEmpty()) continue;
+            boolean onTrue = bn.kind == Cfg.Kind.BRANCH && skipSide.size() == 1 && skipSide.get(0) == 0;
+            List<Stmt.Return> rets = new ArrayList<>();
+            boolean fallsOff = false;
+            for (int i : skipSide) {
+                boolean[] reach = cfg.reachableAvoiding(bn.successors().get(i), r);
+                for (int rn : cfg.returns()) {
+                    if (reach[rn]) {
+                        Stmt.Return ret = (Stmt.Return) cfg.node(rn).ast;
+                        if (!rets.contains(ret)) rets.add(ret);
+                    }
+                }
+                if (reach[cfg.exit()]) {
+                    for (Cfg.Node n : cfg.nodes()) {
+                        if (reach[n.id] && n.kind != Cfg.Kind.RETURN && n.successors().contains(cfg.exit())) {
+                            fallsOff = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            rets.sort((x, y) -> Integer.compare(x.span().line(), y.span().line()));
+            Skip.Kind kind;
+            if (flow.isEventBranch(b)) kind = Skip.Kind.EVENTS;
+            else if (bn.loopHead) kind = Skip.Kind.LOOP;
+            else if (flow.isPtCheck(cond)) kind = Skip.Kind.PT_CHECK;
+            else kind = Skip.Kind.STATE;
+            out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), fallsOff, dependent == r));
+        }
+        return out;
+    }
+
+    private static boolean isConstant(Expr e) {
+        Expr x = CText.strip(e);
+        return x instanceof Expr.IntConst;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.pollcheck.rules;
+
+import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.OpsTypes;
+import dev.pollcheck.flow.PollFlow;
+import dev.pollcheck.flow.PollMethod;
+import dev.pollcheck.flow.PollMethods;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.flow.Registration;
+import dev.pollcheck.flow.Shapes;
+import dev.pollcheck.flow.Summary;
+import dev.pollcheck.model.Span;
+import dev.pollcheck.model.TopLevel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules' entry point: finds the poll methods, follows each one's poll_table through its
+ * helpers, and asks every rule about every registration reached (once per registration call, the
+ * first rule in {@link Rules#all()} order wins) and about every method.
+ */
+public final class Analyzer {
+    private Analyzer() {
+    }
+
+    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.location().file())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId);
+
+    public static List<Finding> analyze(Program program, AnalysisConfig config) {
+        OpsTypes ops = OpsTypes.load(config.flow());
+        return analyze(program, config, PollMethods.find(program, ops));
+    }
+
+    /** Findings for the given poll methods, sorted by file, line, column, rule. */
+    public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods) {
+        HelperModels models = HelperModels.load(config.flow().modelFiles());
+        PollFlow flow = new PollFlow(program, models);
+        List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
+        defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
+                .thenComparingInt(f -> f.span().line()));
+        List<Finding> out = new ArrayList<>();
+        Set<String> doneCalls = new HashSet<>();
+        Map<Summary, Boolean> visited = new IdentityHashMap<>();
+        for (TopLevel.Function m : defs) {
+            int pt = Shapes.pollTableParam(m.params());
+            if (pt < 0 || !PollFlow.readable(m)) continue;
+            Summary top = flow.summary(m, pt);
+            for (Rule r : Rules.all()) {
+                Finding f = r.check(new Rule.MethodSite(program, m, top));
+                if (f != null) out.add(f);
+            }
+            Deque<Summary> work = new ArrayDeque<>();
+            work.add(top);
+            while (!work.isEmpty()) {
+                Summary s = work.poll();
+                if (visited.put(s, Boolean.TRUE) != null) continue;
+                for (Registration reg : s.registrations()) {
+                    if (reg.helper() != null) work.add(reg.helper());
+                    Span sp = reg.call().span();
+                    if (!doneCalls.add(sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn())) {
+                        continue;
+                    }
+                    for (Rule r : Rules.all()) {
+                        Finding f = r.check(new Rule.RegistrationSite(program, m, s.flow(), reg));
+                        if (f != null) {
+                            out.add(f);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.pollcheck.rules;
+
+import dev.pollcheck.flow.FunctionFlow;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.flow.Registration;
+import dev.pollcheck.flow.Summary;
+import dev.pollcheck.model.TopLevel;
+
+/**
+ * One rule: its metadata and what it says about a registration or a whole poll method. The
+ * {@link Analyzer} asks the rules in registry order; for one registration the first finding wins.
+ */
+public interface Rule {
+    RuleInfo info();
+
+    /**
+     * A registration reached from a poll method.
+     *
+     * @param method the poll method the walk started from
+     * @param flow   facts about the function containing the registration (the method or a helper)
+     */
+    record RegistrationSite(Program program, TopLevel.Function method, FunctionFlow flow, Registration registration) {
+    }
+
+    /** A poll method with its summary. */
+    record MethodSite(Program program, TopLevel.Function method, Summary summary) {
+    }
+
+    default Finding check(RegistrationSite site) {
+        return null;
+    }
+
+    default Finding check(MethodSite site) {
+        return null;
+    }
+}
