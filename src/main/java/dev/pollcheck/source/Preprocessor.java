@@ -84,6 +84,7 @@ public final class Preprocessor {
     /** The chain of one {@code #if} ... {@code #endif}. */
     private static final class Frame {
         final int line;
+        final int col;
         final boolean parentActive;
         final String firstDirective;  // "#ifdef X" as written, for notices
         final String firstCond;       // as an expression: "defined(X)"
@@ -91,8 +92,9 @@ public final class Preprocessor {
         boolean elseSeen;
         int branches = 1;
 
-        Frame(int line, boolean parentActive, String firstDirective, String firstCond) {
+        Frame(int line, int col, boolean parentActive, String firstDirective, String firstCond) {
             this.line = line;
+            this.col = col;
             this.parentActive = parentActive;
             this.firstDirective = firstDirective;
             this.firstCond = firstCond;
@@ -129,6 +131,7 @@ public final class Preprocessor {
         private int inactiveStart;
         private int inactiveStartLine;
         private String inactiveWhy;
+        private int dirCol;             // column of the '#' of the directive being read
 
         Run(String file, String text, Defines defines) {
             this.file = file;
@@ -206,7 +209,7 @@ public final class Preprocessor {
             }
             while (!conds.isEmpty()) {
                 Frame f = conds.pop();
-                problems.add(new ParseProblem(file, f.line, 1,
+                problems.add(new ParseProblem(file, f.line, f.col,
                         "unterminated " + f.firstDirective + ": no #endif before the end of the file"));
             }
             return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems));
@@ -312,6 +315,7 @@ public final class Preprocessor {
         private int directive(int start) {
             int startLine = line;
             int startCol = column(start);
+            dirCol = startCol;
             // Fast path: most directives are one line with no comment, literal or backslash.
             int e = start + 1;
             while (e < n) {
@@ -432,7 +436,7 @@ public final class Preprocessor {
                 case "ifdef", "ifndef" -> {
                     String macro = firstIdent(rest);
                     if (macro == null && active) {
-                        problems.add(new ParseProblem(file, startLine, 1, "#" + name + " without a macro name"));
+                        problems.add(new ParseProblem(file, startLine, dirCol, "#" + name + " without a macro name"));
                     }
                     String cond = macro == null ? "" : (name.equals("ifdef") ? "" : "!") + "defined(" + macro + ")";
                     openIf(start, end, startLine, "#" + name + " " + rest, cond);
@@ -460,7 +464,7 @@ public final class Preprocessor {
         }
 
         private void openIf(int start, int end, int line, String directive, String cond) {
-            Frame f = new Frame(line, active, directive.trim(), cond);
+            Frame f = new Frame(line, dirCol, active, directive.trim(), cond);
             conds.push(f);
             if (!active) {
                 return;
@@ -476,11 +480,11 @@ public final class Preprocessor {
         private void elif(int start, int end, int line, String directive, String cond) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#elif without #if; ignored"));
+                problems.add(new ParseProblem(file, line, dirCol, "#elif without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, 1, "#elif after #else (the #if is at line " + f.line + ")"));
+                problems.add(new ParseProblem(file, line, dirCol, "#elif after #else (the #if is at line " + f.line + ")"));
             }
             f.branches++;
             if (!f.parentActive) {
@@ -511,11 +515,11 @@ public final class Preprocessor {
         private void orElse(int start, int end, int line) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#else without #if; ignored"));
+                problems.add(new ParseProblem(file, line, dirCol, "#else without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, 1, "second #else for the #if at line " + f.line + "; ignored"));
+                problems.add(new ParseProblem(file, line, dirCol, "second #else for the #if at line " + f.line + "; ignored"));
                 return;
             }
             f.elseSeen = true;
@@ -538,7 +542,7 @@ public final class Preprocessor {
         private void endif(int start, int end, int line) {
             Frame f = conds.poll();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#endif without #if; ignored"));
+                problems.add(new ParseProblem(file, line, dirCol, "#endif without #if; ignored"));
                 return;
             }
             if (f.parentActive && !active) {
@@ -569,7 +573,7 @@ public final class Preprocessor {
             pending.clear();
             CondExpr.Result r = CondExpr.evaluate(cond, lookup);
             if (r.error() != null) {
-                problems.add(new ParseProblem(file, line, 1, "cannot read the condition '" + cond + "': " + r.error()
+                problems.add(new ParseProblem(file, line, dirCol, "cannot read the condition '" + cond + "': " + r.error()
                         + "; taken as undecided"));
             }
             return r.value();
