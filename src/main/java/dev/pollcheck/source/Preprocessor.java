@@ -565,7 +565,7 @@ public final class Preprocessor {
         private Long evaluate(String cond, int line) {
             for (Object o : pending) {
                 if (o instanceof MacroDef m) {
-                    env.put(m.name(), m.params() == null ? new CondExpr.ObjLike(m.body()) : new CondExpr.FnLike());
+                    env.put(m.name(), m.params() == null ? new CondExpr.ObjLike(m.body()) : new CondExpr.FnLike(m.params(), m.body()));
                 } else {
                     env.put((String) o, new CondExpr.Undefined());
                 }
