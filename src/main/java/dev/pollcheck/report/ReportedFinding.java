@@ -29,6 +29,11 @@ public record ReportedFinding(Finding finding, Verdict verdict, String fingerpri
         return suppression != null;
     }
 
+    /** Shown and counted by the gate: neither suppressed nor already in the baseline. */
+    public boolean active() {
+        return suppression == null && baselineState != BaselineState.UNCHANGED;
+    }
+
     public ReportedFinding withSuppression(Suppression s) {
         return new ReportedFinding(finding, verdict, fingerprint, s, baselineState);
     }

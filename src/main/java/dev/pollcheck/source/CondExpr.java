@@ -50,7 +50,10 @@ final class CondExpr {
         }
     }
 
+    // Boxed on purpose: a conditional mixing null and a long literal would unbox the null.
     private static final Long UNKNOWN = null;
+    private static final Long ZERO = 0L;
+    private static final Long ONE = 1L;
 
     static Result evaluate(String expr, Env env) {
         try {
@@ -89,7 +92,15 @@ final class CondExpr {
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i + 1;
                 while (j < n && isIdent(s.charAt(j))) j++;
-                out.add(s.substring(i, j));
+                String id = s.substring(i, j);
+                if (id.startsWith("__has_include")) {
+                    // Its argument is a header name, not an expression: keep the call as one token.
+                    int k = j;
+                    while (k < n && s.charAt(k) != ')') k++;
+                    j = Math.min(k + 1, n);
+                    id = s.substring(i, j);
+                }
+                out.add(id);
                 i = j;
             } else if (c >= '0' && c <= '9') {
                 int j = i + 1;
@@ -204,10 +215,10 @@ final class CondExpr {
         switch (op) {
             case "||":
                 if ((a != null && a != 0) || (b != null && b != 0)) return 1L;
-                return a == null || b == null ? UNKNOWN : 0L;
+                return a == null || b == null ? UNKNOWN : ZERO;
             case "&&":
                 if ((a != null && a == 0) || (b != null && b == 0)) return 0L;
-                return a == null || b == null ? UNKNOWN : 1L;
+                return a == null || b == null ? UNKNOWN : ONE;
             default:
                 break;
         }
@@ -216,6 +227,9 @@ final class CondExpr {
         }
         long x = a;
         long y = b;
+        if (((op.equals("<<") || op.equals(">>")) && (y < 0 || y > 63)) || ((op.equals("/") || op.equals("%")) && y == 0)) {
+            return UNKNOWN;         // undefined in C: do not guess
+        }
         return switch (op) {
             case "|" -> x | y;
             case "^" -> x ^ y;
@@ -226,13 +240,13 @@ final class CondExpr {
             case ">" -> x > y ? 1L : 0L;
             case "<=" -> x <= y ? 1L : 0L;
             case ">=" -> x >= y ? 1L : 0L;
-            case "<<" -> y < 0 || y > 63 ? UNKNOWN : x << y;
-            case ">>" -> y < 0 || y > 63 ? UNKNOWN : x >> y;
+            case "<<" -> x << y;
+            case ">>" -> x >> y;
             case "+" -> x + y;
             case "-" -> x - y;
             case "*" -> x * y;
-            case "/" -> y == 0 ? UNKNOWN : x / y;
-            case "%" -> y == 0 ? UNKNOWN : x % y;
+            case "/" -> x / y;
+            case "%" -> x % y;
             default -> throw new Fail("unknown operator " + op);
         };
     }
@@ -278,6 +292,9 @@ final class CondExpr {
         }
         if (!(Character.isLetter(c) || c == '_')) {
             throw new Fail("unexpected '" + t + "'");
+        }
+        if (t.startsWith("__has_include")) {
+            return UNKNOWN;                 // whether a header exists is not known without the include path
         }
         if (t.equals("defined")) {
             boolean paren = accept("(");
@@ -341,16 +358,20 @@ final class CondExpr {
         expect(")");
         Long builtin = configSet(option);
         Long module = configSet(option + "_MODULE");
-        return switch (name) {
-            case "IS_BUILTIN" -> builtin;
-            case "IS_MODULE" -> module;
-            default -> {
-                // IS_ENABLED / IS_REACHABLE: built in or module. -U CONFIG_X alone turns it off.
-                if ((builtin != null && builtin == 1) || (module != null && module == 1)) yield 1L;
-                if (builtin != null && (module != null || env.lookup(option) instanceof Undefined)) yield 0L;
-                yield UNKNOWN;
-            }
-        };
+        if (name.equals("IS_BUILTIN")) {
+            return builtin;
+        }
+        if (name.equals("IS_MODULE")) {
+            return module;
+        }
+        // IS_ENABLED / IS_REACHABLE: built in or module. -U CONFIG_X alone turns it off.
+        if ((builtin != null && builtin == 1) || (module != null && module == 1)) {
+            return ONE;
+        }
+        if (builtin != null && (module != null || env.lookup(option) instanceof Undefined)) {
+            return ZERO;
+        }
+        return UNKNOWN;
     }
 
     /** 1 when the config symbol is defined (to anything but 0), 0 when known undefined, else unknown. */

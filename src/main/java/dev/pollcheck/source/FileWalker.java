@@ -44,9 +44,16 @@ public final class FileWalker {
     }
 
     private final boolean followSymlinks;
+    private final java.util.function.Consumer<Path> afterListing;
 
     public FileWalker(boolean followSymlinks) {
+        this(followSymlinks, dir -> { });
+    }
+
+    /** For tests: {@code afterListing} runs after a directory is listed, before its entries are examined. */
+    FileWalker(boolean followSymlinks, java.util.function.Consumer<Path> afterListing) {
         this.followSymlinks = followSymlinks;
+        this.afterListing = afterListing;
     }
 
     public FileWalker() {
@@ -129,6 +136,7 @@ public final class FileWalker {
                 continue;
             }
             entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            afterListing.accept(dir.path());
             // Push subdirectories in reverse so that they are visited in name order.
             List<Dir> subdirs = new ArrayList<>();
             for (Path entry : entries) {
@@ -138,7 +146,9 @@ public final class FileWalker {
                 try {
                     la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (NoSuchFileException e) {
-                    problems.add(problem(display, "vanished during the scan"));
+                    if (isDirLike(name)) {
+                        problems.add(problem(display, "vanished during the scan"));
+                    }
                     continue;
                 } catch (IOException | SecurityException e) {
                     problems.add(problem(display, ioMessage(e)));

@@ -41,7 +41,10 @@ import java.util.Set;
  * <p>No function disappears silently: when a branch that is made inactive holds something that looks
  * like a function definition (an identifier after a type-like word, a balanced {@code ( ... )}, then
  * {@code {}), a problem names the function, its line, the directive, and the {@code -D}/{@code -U}
- * that would select it.
+ * that would select it. The message starts with {@code "poll-related function "} when the
+ * function's text passes {@link Prefilter} (see {@link #isPollRelatedInactiveFunction}), else with
+ * {@code "function "}: a kernel header has many inactive stubs, a driver rarely an inactive poll
+ * method, and the report can show the latter and only count the former.
  * <p>Unbalanced {@code #else}/{@code #elif}/{@code #endif}, an {@code #if} left open at the end, an
  * unterminated comment or literal: a problem with file and line, and the run carries on. Every loop
  * is iterative; condition expressions are nested at most {@link CondExpr#MAX_DEPTH} deep.
@@ -50,8 +53,32 @@ public final class Preprocessor {
     private Preprocessor() {
     }
 
+    private static final String FUNCTION = "function ";
+    private static final String POLL_FUNCTION = "poll-related function ";
+    private static final String INACTIVE = " is in an inactive conditional branch and is not analysed: ";
+
+    /** Whether {@code p} is the notice of a function left out by a conditional. */
+    public static boolean isInactiveFunctionNotice(ParseProblem p) {
+        return (p.message().startsWith(FUNCTION) || p.message().startsWith(POLL_FUNCTION)) && p.message().contains(INACTIVE);
+    }
+
+    /**
+     * Whether {@code p} is the notice of a left-out function whose text passes {@link Prefilter}
+     * (it may be a poll method or a poll_table helper): the notices worth showing by default.
+     */
+    public static boolean isPollRelatedInactiveFunction(ParseProblem p) {
+        return p.message().startsWith(POLL_FUNCTION) && p.message().contains(INACTIVE);
+    }
+
     public static Preprocessed run(SourceFile file, Defines defines) {
-        return new Run(file.displayPath(), file.text(), defines).go();
+        try {
+            return new Run(file.displayPath(), file.text(), defines).go();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug here must not cost the rest of the run: hand on the raw text (the parser copes
+            // with comments and directives itself) and say what happened.
+            return new Preprocessed(file.text(), List.of(), List.of(new ParseProblem(file.displayPath(), 1, 1,
+                    "internal error in the preprocessor (" + e + "); the file is read without preprocessing")));
+        }
     }
 
     /** The chain of one {@code #if} ... {@code #endif}. */
@@ -509,70 +536,69 @@ public final class Preprocessor {
         /**
          * Cheap scan of a region about to be blanked (comments and directives are blank already): at brace
          * depth 0, an identifier preceded by a type-like word or '*', then a balanced (...), then '{'.
+         * One pass with a stack of open parentheses, so runaway '(' cost nothing extra.
          */
         private void reportFunctions(int from, int to, int firstLine) {
             int depth = 0;
             int ln = firstLine;
-            int lnStart = from;
+            int[] opens = new int[16];
+            int nOpen = 0;
             for (int k = from; k < to; k++) {
                 char c = out[k];
                 if (c == '\n') {
                     ln++;
-                    lnStart = k + 1;
-                } else if (c == '{') {
-                    depth++;
-                } else if (c == '}') {
-                    depth = Math.max(0, depth - 1);
+                } else if (c == '{' || c == '}' || c == ';') {
+                    nOpen = 0;      // no parameter list holds these
+                    if (c == '{') {
+                        depth++;
+                    } else if (c == '}') {
+                        depth = Math.max(0, depth - 1);
+                    }
                 } else if (c == '"' || c == '\'') {
                     int j = k + 1;
                     while (j < to && out[j] != c && out[j] != '\n') j += out[j] == '\\' ? 2 : 1;
                     k = Math.min(j, to - 1);
-                    if (k < to && out[k] == '\n') {
-                        ln++;
-                        lnStart = k + 1;
-                    }
+                    if (out[k] == '\n') ln++;
                 } else if (c == '(' && depth == 0) {
-                    int close = matchParen(k, to);
-                    if (close < 0) {
-                        return;
+                    if (nOpen == opens.length) opens = java.util.Arrays.copyOf(opens, nOpen * 2);
+                    opens[nOpen++] = k;
+                } else if (c == ')' && nOpen > 0) {
+                    int open = opens[--nOpen];
+                    int nameAt = functionNameBefore(open, from);
+                    if (nameAt >= 0 && nextNonBlank(k + 1, to) == '{') {
+                        reportFunction(nameAt, k, ln, to);
                     }
-                    int nameAt = functionNameBefore(k, from);
-                    if (nameAt >= 0 && nextNonBlank(close + 1, to) == '{') {
-                        int nameEnd = nameAt;
-                        while (CondExpr.isIdent(out[nameEnd])) nameEnd++;
-                        String name = new String(out, nameAt, nameEnd - nameAt);
-                        int nameLine = ln;
-                        for (int x = k - 1; x >= nameAt; x--) {
-                            if (out[x] == '\n') nameLine--;   // the name sits on an earlier line than '('
-                        }
-                        int col = nameLine == ln ? nameAt - lnStart + 1 : 1;
-                        problems.add(new ParseProblem(file, nameLine, col, "function " + name
-                                + " is in an inactive conditional branch and is not analysed: " + inactiveWhy));
-                    }
-                    for (int x = k + 1; x <= close; x++) {
-                        if (out[x] == '\n') {
-                            ln++;
-                            lnStart = x + 1;
-                        }
-                    }
-                    k = close;
                 }
             }
         }
 
-        private int matchParen(int open, int to) {
+        private void reportFunction(int nameAt, int close, int lineOfClose, int to) {
+            int nameEnd = nameAt;
+            while (CondExpr.isIdent(out[nameEnd])) nameEnd++;
+            String name = new String(out, nameAt, nameEnd - nameAt);
+            int nameLine = lineOfClose;
+            for (int x = close - 1; x >= nameAt; x--) {
+                if (out[x] == '\n') nameLine--;
+            }
+            int ls = nameAt;
+            while (ls > 0 && out[ls - 1] != '\n') ls--;
+            int bodyEnd = matchBrace(close + 1, to);
+            boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
+            problems.add(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
+                    + INACTIVE + inactiveWhy));
+        }
+
+        /** Index after the '}' closing the first '{' at or after {@code from}, or {@code to}. */
+        private int matchBrace(int from, int to) {
             int level = 0;
-            for (int k = open; k < to; k++) {
-                char c = out[k];
-                if (c == '(') {
+            for (int k = from; k < to; k++) {
+                if (out[k] == '{') {
                     level++;
-                } else if (c == ')') {
-                    if (--level == 0) return k;
-                } else if (c == '{' || c == '}' || c == ';') {
-                    return -1;  // not a parameter list
+                } else if (out[k] == '}' && --level == 0) {
+                    return k + 1;
                 }
             }
-            return -1;
+            return to;
         }
 
         private char nextNonBlank(int k, int to) {

@@ -158,6 +158,8 @@ class PreprocessorTest {
         assertEquals(17, x.column());
         assertTrue(x.message().contains("foo_poll"), x.message());
         assertTrue(x.message().contains("-D CONFIG_FOO"), x.message());
+        assertTrue(Preprocessor.isInactiveFunctionNotice(x));
+        assertTrue(Preprocessor.isPollRelatedInactiveFunction(x), "its text mentions poll_table");
     }
 
     @Test
@@ -168,6 +170,8 @@ class PreprocessorTest {
         assertTrue(p.problems().get(0).message().contains("bar"));
         assertTrue(p.problems().get(0).message().contains("-D NO_POLL"), p.problems().get(0).message());
         assertEquals(4, p.problems().get(0).line());
+        assertTrue(Preprocessor.isInactiveFunctionNotice(p.problems().get(0)));
+        assertFalse(Preprocessor.isPollRelatedInactiveFunction(p.problems().get(0)));
     }
 
     @Test

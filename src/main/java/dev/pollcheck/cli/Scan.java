@@ -1,0 +1,262 @@
+package dev.pollcheck.cli;
+
+import dev.pollcheck.flow.FlowConfig;
+import dev.pollcheck.flow.HelperModel;
+import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.OpsTypes;
+import dev.pollcheck.flow.PollMethod;
+import dev.pollcheck.flow.PollMethods;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.MacroDef;
+import dev.pollcheck.model.ParseProblem;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.parse.CParser;
+import dev.pollcheck.parse.ForEachMacros;
+import dev.pollcheck.parse.ParseConfig;
+import dev.pollcheck.report.ReportedFinding;
+import dev.pollcheck.report.ReportedMethod;
+import dev.pollcheck.report.ScanResult;
+import dev.pollcheck.report.Stats;
+import dev.pollcheck.rules.AnalysisConfig;
+import dev.pollcheck.rules.Analyzer;
+import dev.pollcheck.rules.Finding;
+import dev.pollcheck.sim.FunctionSource;
+import dev.pollcheck.sim.HelperSemantics;
+import dev.pollcheck.sim.Simulator;
+import dev.pollcheck.sim.Verdict;
+import dev.pollcheck.source.Defines;
+import dev.pollcheck.source.FileWalker;
+import dev.pollcheck.source.Prefilter;
+import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.Preprocessor;
+import dev.pollcheck.source.SourceLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The scan pipeline: walk the roots, then per file (in parallel) load → prefilter → preprocess →
+ * parse, then over the whole program discover poll methods, run the rules, and confirm each finding
+ * with the simulator. Results are ordered by file and position, never by thread timing, so the
+ * output is the same whatever {@code --jobs} says.
+ */
+public final class Scan {
+
+    /**
+     * Per-file work runs on threads with a large stack: hostile input (thousands of nested
+     * parentheses or else-if arms) makes parsers and tree walks deep, and a StackOverflowError
+     * there would lose the file.
+     */
+    static final long WORKER_STACK_BYTES = 512L << 20;
+
+    private Scan() {
+    }
+
+    /** What one file gave: its unit when it matters to the analysis, and its counts. */
+    private record FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems) {
+    }
+
+    public static ScanResult run(ScanOptions options) {
+        long start = System.nanoTime();
+        FileWalker.Result walked = new FileWalker(options.followSymlinks()).walk(options.roots());
+        Path root = rootOf(options.roots());
+        Defines defines = Defines.parse(options.defines(), options.undefines());
+        ParseConfig parseConfig = parseConfig(root);
+        SourceLoader loader = new SourceLoader();
+        options.progress().total(walked.files().size());
+
+        ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
+        List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
+            try {
+                return scanFile(found, loader, defines, parsers.get(), options.allFiles());
+            } finally {
+                options.progress().advance(1);
+            }
+        });
+
+        List<ParseProblem> problems = new ArrayList<>(walked.problems());
+        List<TranslationUnit> units = new ArrayList<>();
+        int scanned = 0;
+        int skipped = 0;
+        int[] counts = new int[ParseStatus.values().length];
+        for (FileOutcome o : outcomes) {
+            problems.addAll(o.problems());
+            if (o.scanned()) {
+                scanned++;
+            } else {
+                skipped++;
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += o.counts()[i];
+            }
+            if (o.unit() != null) {
+                units.add(o.unit());
+            }
+        }
+        problems.sort(Comparator.comparing(ParseProblem::file).thenComparingInt(ParseProblem::line)
+                .thenComparingInt(ParseProblem::column).thenComparing(ParseProblem::message));
+
+        // The analysis sees the units in path order, so that everything after is independent of
+        // which thread finished first.
+        units.sort(Comparator.comparing(TranslationUnit::file));
+        Program program = Program.of(units);
+        FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
+        List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
+        List<Finding> findings = Analyzer.analyze(program, new AnalysisConfig(flowConfig), methods);
+        List<ReportedFinding> reported = simulate(findings, program, HelperModels.load(flowConfig.modelFiles()),
+                options);
+
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Stats stats = new Stats(scanned, skipped, total,
+                counts[ParseStatus.PARSED.ordinal()], counts[ParseStatus.RECOVERED.ordinal()],
+                counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
+                problems, problems.size(), seconds);
+        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
+    }
+
+    /** Confirms each finding with the simulator (in parallel; verdicts stay in finding order). */
+    private static List<ReportedFinding> simulate(List<Finding> findings, Program program, HelperModels models,
+                                                  ScanOptions options) {
+        if (!options.simulate()) {
+            return findings.stream().map(f -> ReportedFinding.of(f, null)).toList();
+        }
+        Simulator simulator = simulator(program, models);
+        return parallelMap(findings, options.jobs(), f -> {
+            boolean wanted = options.focusFiles() == null || options.focusFiles().contains(f.location().file());
+            return ReportedFinding.of(f, wanted ? simulator.confirm(f) : null);
+        });
+    }
+
+    /** The simulator over this program: definitions from the tree, kernel helpers from the models. */
+    static Simulator simulator(Program program, HelperModels models) {
+        FunctionSource functions = new FunctionSource() {
+            @Override
+            public TopLevel.Function function(String name, String fromFile) {
+                return program.function(name, fromFile);
+            }
+
+            @Override
+            public Map<String, MacroDef> macros(String file) {
+                return program.macros(file);
+            }
+        };
+        HelperSemantics helpers = name -> {
+            HelperModel m = models.get(name);
+            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
+                    HelperSemantics.Returns.valueOf(m.returns().name()));
+        };
+        return new Simulator(functions, helpers);
+    }
+
+    private static ReportedMethod reported(PollMethod m) {
+        String ops = m.how() == PollMethod.How.SIGNATURE || m.opsType() == null
+                ? m.how().id()
+                : m.opsType().replaceFirst("^struct ", "") + "." + m.member();
+        return new ReportedMethod(m.reference(), m.name(), ops);
+    }
+
+    private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
+                                        CParser parser, boolean allFiles) {
+        int[] counts = new int[ParseStatus.values().length];
+        SourceLoader.Loaded loaded = loader.load(found.path(), found.displayPath());
+        List<ParseProblem> problems = new ArrayList<>(loaded.problems());
+        if (!loaded.parseable()) {
+            return new FileOutcome(null, false, counts, problems);
+        }
+        String text = loaded.file().text();
+        boolean relevant = Prefilter.mayMatter(text);
+        if (!relevant && !allFiles) {
+            return new FileOutcome(null, false, counts, problems);
+        }
+        Preprocessed pp = Preprocessor.run(loaded.file(), defines);
+        problems.addAll(pp.problems());
+        // Outside --all-files, only bodies that mention poll are parsed: a poll method or a helper
+        // that the poll_table flows into always names poll_table / poll_wait / a *_poll helper.
+        TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(),
+                allFiles ? body -> true : body -> body.contains("poll"));
+        problems.addAll(unit.problems());
+        for (TopLevel.Function f : unit.functions()) {
+            counts[f.status().ordinal()]++;
+        }
+        // Only files that may hold poll code are kept for the analysis; the rest were parsed for
+        // the statistics of --all-files and are dropped here to bound memory.
+        return new FileOutcome(relevant ? unit : null, true, counts, problems);
+    }
+
+    private static ParseConfig parseConfig(Path root) {
+        ParseConfig config = ParseConfig.defaults();
+        Path clangFormat = root.resolve(".clang-format");
+        if (Files.isRegularFile(clangFormat)) {
+            Set<String> macros = ForEachMacros.fromClangFormat(clangFormat);
+            config = config.withIteratorMacros(macros);
+        }
+        return config;
+    }
+
+    /** The directory that reported paths are relative to: the first root, or its parent for a file. */
+    static Path rootOf(List<Path> roots) {
+        if (roots.isEmpty()) {
+            return Path.of("").toAbsolutePath();
+        }
+        Path first = roots.get(0).toAbsolutePath().normalize();
+        if (Files.isDirectory(first)) {
+            return first;
+        }
+        Path parent = first.getParent();
+        return parent == null ? first : parent;
+    }
+
+    /** Maps {@code work} over {@code items} on {@code jobs} big-stack threads, keeping the input order. */
+    static <T, R> List<R> parallelMap(List<T> items, int jobs, Function<T, R> work) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, items.size())),
+                workerThreads());
+        try {
+            List<Future<R>> futures = new ArrayList<>(items.size());
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
+            }
+            List<R> out = new ArrayList<>(items.size());
+            for (Future<R> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan interrupted", e);
+        } catch (ExecutionException e) {
+            // Stages turn bad input into ParseProblems; anything escaping is a bug in pollcheck.
+            throw new IllegalStateException("internal error: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, "pollcheck-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

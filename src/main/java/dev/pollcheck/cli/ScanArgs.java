@@ -1,0 +1,89 @@
+package dev.pollcheck.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options that say what to scan and how, shared by {@code check} and {@code methods}. */
+final class ScanArgs {
+
+    private static final Pattern DEFINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(=.*)?", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern OPS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "NAME[=VALUE]",
+            description = "Treat NAME as defined in #if/#ifdef (repeatable).")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = "-U", paramLabel = "NAME", description = "Treat NAME as undefined in #if/#ifdef (repeatable).")
+    List<String> undefines = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--all-files", description = "No prefilter: parse every .c and .h file under PATH.")
+    boolean allFiles;
+
+    @Option(names = "--ops", paramLabel = "TYPE.member",
+            description = "Also treat this ops-struct member as a poll method (repeatable), e.g. my_ops.poll.")
+    List<String> ops = new ArrayList<>();
+
+    @Option(names = "--models", paramLabel = "FILE", description = "Extra helper models (repeatable).")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--follow-symlinks", description = "Follow symbolic links while walking directories.")
+    boolean followSymlinks;
+
+    /** The options as a pipeline configuration, after checking what picocli cannot. */
+    ScanOptions toOptions(boolean simulate, boolean confirmedOnly, Set<String> focus, ScanProgress progress)
+            throws UsageException {
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new UsageException("no such file or directory: " + p);
+            if (!Files.isReadable(p)) throw new UsageException("cannot read: " + p);
+        }
+        for (String d : defines) {
+            if (!DEFINE.matcher(d).matches()) throw new UsageException("-D wants NAME or NAME=VALUE, not '" + d + "'");
+        }
+        for (String u : undefines) {
+            if (!NAME.matcher(u).matches()) throw new UsageException("-U wants a macro name, not '" + u + "'");
+        }
+        for (String o : ops) {
+            if (!OPS.matcher(o).matches()) {
+                throw new UsageException("--ops wants TYPE.member (such as my_ops.poll), not '" + o + "'");
+            }
+        }
+        for (Path m : models) {
+            if (!Files.isRegularFile(m) || !Files.isReadable(m)) throw new UsageException("cannot read models file: " + m);
+        }
+        if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
+        return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
+                followSymlinks, focus, progress);
+    }
+
+    /**
+     * The directory reported paths are relative to: the PATH itself when it is a directory, its parent
+     * when it is a file; for several PATHs, their deepest common directory.
+     */
+    static Path rootOf(List<Path> paths) {
+        Path common = null;
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
+            if (common == null) {
+                common = dir;
+            } else {
+                while (!dir.startsWith(common)) common = common.getParent();
+            }
+        }
+        return common;
+    }
+}

@@ -1,0 +1,630 @@
+package dev.pollcheck.parse;
+
+import static dev.pollcheck.parse.gen.KcParser.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.MacroDef;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.ParseProblem;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.Span;
+import dev.pollcheck.model.Stmt;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.model.TypeRef;
+import dev.pollcheck.parse.gen.KcLexer;
+import dev.pollcheck.parse.gen.KcParser;
+
+/**
+ * Reads one C file (preprocessed by the source stage, or raw) into a {@link TranslationUnit}.
+ *
+ * <p>The file is lexed once; {@link Chunker} splits the tokens into external declarations, and each
+ * is parsed on its own so that an error never spreads. A chunk is parsed with SLL prediction and a
+ * bail-out strategy, then with full LL, and a function that still fails goes to {@link Recovery},
+ * which keeps its control structure and calls. Nothing is thrown out of {@link #parse}: every
+ * failure becomes a {@link ParseProblem}.
+ *
+ * <p>Not thread-safe: use one instance per thread (the lexer and parser are reused).
+ */
+public final class CParser {
+    /** Chunks or statements nesting deeper than this skip ANTLR (bounded recursion). */
+    static final int MAX_ANTLR_DEPTH = 256;
+    private static final int MAX_PROBLEMS = 200;
+    private static final int MAX_EXPANSION_DEPTH = 4;
+
+    private final Known known;
+    private final long boundNanos;
+    private final KcLexer lexer = new KcLexer(null);
+    private final KcParser parser = new KcParser(null);
+    final Preds preds;
+    final AstBuilder b = new AstBuilder();
+    private final FirstError firstError = new FirstError();
+
+    // State of the file being parsed.
+    String file;
+    private List<ParseProblem> problems;
+    private Map<String, MacroDef> functionMacros;
+    private Map<String, Boolean> fileAttributes;
+    private int expansionDepth;
+
+    public CParser(ParseConfig config) {
+        this.known = Known.with(config);
+        this.boundNanos = config.functionTimeBound().toNanos();
+        this.preds = new Preds(known);
+        lexer.removeErrorListeners();
+        parser.removeErrorListeners();
+        parser.p = preds;
+        parser.setBuildParseTree(true);
+    }
+
+    /**
+     * Parses {@code text}. {@code wantBody} sees each function definition's raw text; a function it
+     * refuses is returned with status SKIPPED and an empty body.
+     */
+    public TranslationUnit parse(String displayPath, String text, List<MacroDef> macros, Predicate<String> wantBody) {
+        file = displayPath;
+        b.file = displayPath;
+        problems = new ArrayList<>();
+        List<TopLevel> items = new ArrayList<>();
+        List<MacroDef> macroList = macros == null ? List.of() : macros;
+        try {
+            functionMacros = new HashMap<>();
+            fileAttributes = new HashMap<>();
+            for (MacroDef m : macroList) {
+                learnMacro(m);
+            }
+            preds.fileTypes.clear();
+            expansionDepth = 0;
+            List<Token> toks = lex(text, true);
+            learnTypedefs(toks);
+            for (Chunker.Chunk c : Chunker.split(toks)) {
+                parseChunk(toks, c, text, wantBody, items);
+            }
+        } catch (Throwable t) {
+            problem(1, 1, "internal parser error: " + t);
+        }
+        return new TranslationUnit(displayPath, List.copyOf(items), macroList, List.copyOf(problems));
+    }
+
+    // ------------------------------------------------------------------ problems
+
+    void problem(int line, int column, String message) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new ParseProblem(file, line, column, message));
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add(new ParseProblem(file, line, column, "too many problems; the rest are not reported"));
+        }
+    }
+
+    void problem(Token t, String message) {
+        problem(t.getLine(), t.getCharPositionInLine() + 1, message);
+    }
+
+    // ------------------------------------------------------------------ lexing
+
+    private void learnMacro(MacroDef m) {
+        String body = m.body() == null ? "" : m.body().strip();
+        if (m.functionLike()) {
+            functionMacros.put(m.name(), m);
+            if (body.startsWith("__attribute__")) {
+                fileAttributes.put(m.name(), true);
+            }
+        } else if (body.isEmpty() || body.startsWith("__attribute__") || known.attributes.containsKey(body)) {
+            // An object-like macro that expands to nothing or to an attribute reads like an attribute.
+            fileAttributes.put(m.name(), false);
+        }
+    }
+
+    /**
+     * Lexes {@code text} into the tokens the parser sees: comments, directives and attributes
+     * ({@code __attribute__((...))}, attribute macros, {@code __extension__}) removed; stray
+     * characters, unterminated comments and strings reported.
+     */
+    List<Token> lex(String text, boolean report) {
+        lexer.setInputStream(CharStreams.fromString(text, file));
+        List<? extends Token> all = lexer.getAllTokens();
+        List<Token> out = new ArrayList<>(all.size());
+        int strays = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            int type = t.getType();
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                if (report && type == BlockComment && (t.getText().length() < 4 || !t.getText().endsWith("*/"))) {
+                    problem(t, "unterminated comment");
+                }
+                continue;
+            }
+            if (type == Unknown) {
+                if (report && strays++ == 0) {
+                    problem(t, "stray character U+" + String.format("%04X", (int) t.getText().charAt(0))
+                            + " ignored (file not UTF-8 or not C?)");
+                }
+                continue;
+            }
+            if (type == UnterminatedString) {
+                if (report) {
+                    problem(t, "unterminated string literal");
+                }
+                ((CommonToken) t).setType(StringLiteral);
+            } else if (type == Identifier) {
+                // Fix the text once: CommonToken would cut a new String from the input on every getText().
+                String name = t.getText();
+                ((CommonToken) t).setText(name);
+                Boolean takesArgs = attributeArgs(name);
+                if (takesArgs != null) {
+                    boolean parens = takesArgs || name.startsWith("__attribute");
+                    if (parens && i + 1 < all.size() && all.get(i + 1).getType() == LeftParen) {
+                        i = skipParens(all, i + 1);
+                    }
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Whether {@code name} is an attribute macro (with or without arguments), or null. */
+    private Boolean attributeArgs(String name) {
+        if (name.startsWith("__")) {
+            if (name.equals("__attribute__") || name.equals("__attribute")) {
+                return true;
+            }
+            if (name.equals("__extension__")) {
+                return false;
+            }
+        }
+        Boolean k = known.attributes.get(name);
+        return k != null ? k : fileAttributes.get(name);
+    }
+
+    /** Index of the ')' closing the '(' at {@code open} (only default-channel tokens count). */
+    private static int skipParens(List<? extends Token> all, int open) {
+        int depth = 0;
+        for (int i = open; i < all.size(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (t.getType() == LeftParen) {
+                depth++;
+            } else if (t.getType() == RightParen && --depth == 0) {
+                return i;
+            }
+        }
+        return all.size() - 1;
+    }
+
+    /**
+     * Learns typedef names from the file: for each {@code typedef ... ;} at file scope, the name of
+     * each declarator ({@code (*name)} for function pointers, else the last identifier).
+     */
+    private void learnTypedefs(List<Token> toks) {
+        int n = toks.size();
+        int braces = 0;
+        for (int i = 0; i < n; i++) {
+            int t = toks.get(i).getType();
+            if (t == LeftBrace) {
+                braces++;
+            } else if (t == RightBrace) {
+                braces = Math.max(0, braces - 1);
+            } else if (t == Typedef) {
+                int depth = 0;
+                String last = null;
+                String funcPtr = null;
+                int j = i + 1;
+                for (; j < n; j++) {
+                    int u = toks.get(j).getType();
+                    if (u == LeftParen || u == LeftBrace || u == LeftBracket) {
+                        depth++;
+                    } else if (u == RightParen || u == RightBrace || u == RightBracket) {
+                        depth--;
+                    } else if (depth <= 0 && (u == Semi || u == Comma)) {
+                        String name = funcPtr != null ? funcPtr : last;
+                        if (name != null) {
+                            preds.fileTypes.add(name);
+                        }
+                        last = null;
+                        funcPtr = null;
+                        if (u == Semi) {
+                            break;
+                        }
+                    } else if (u == Identifier) {
+                        if (depth == 0) {
+                            last = toks.get(j).getText();
+                        } else if (funcPtr == null && depth == 1 && toks.get(j - 1).getType() == Star
+                                && j + 1 < n && toks.get(j + 1).getType() == RightParen) {
+                            funcPtr = toks.get(j).getText();
+                        }
+                    }
+                    if (depth < 0) {
+                        break;
+                    }
+                }
+                if (braces == 0) {
+                    i = Math.max(i, j);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ ANTLR runs
+
+    /** Records the first syntax error of a full-LL run. */
+    private static final class FirstError extends BaseErrorListener {
+        Token token;
+        int line;
+        int column;
+        String message;
+
+        void reset() {
+            message = null;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+            if (message == null) {
+                this.line = line;
+                this.column = col + 1;
+                this.message = msg;
+            }
+        }
+    }
+
+    /** The outcome of trying a grammar rule on a token range. */
+    record Attempt<T extends ParserRuleContext>(T tree, int line, int column, String error) {
+        boolean ok() {
+            return tree != null;
+        }
+    }
+
+    /**
+     * Runs {@code rule} over {@code tokens}: SLL with bail-out, then full LL. The tree is returned
+     * only when the whole range matched without a syntax error. Throws {@link TokStream.Timeout}
+     * after {@code deadline}.
+     */
+    <T extends ParserRuleContext> Attempt<T> attempt(List<Token> tokens, Function<KcParser, T> rule, long deadline) {
+        TokStream ts = new TokStream(tokens, deadline);
+        preds.attach(ts);
+        parser.setTokenStream(ts);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return new Attempt<>(rule.apply(parser), 0, 0, null);
+        } catch (ParseCancellationException | RecognitionException e) {
+            // fall through to full LL
+        }
+        ts.seek(0);
+        parser.reset();
+        parser.setTokenStream(ts);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        firstError.reset();
+        parser.addErrorListener(firstError);
+        try {
+            T tree = rule.apply(parser);
+            if (firstError.message == null) {
+                return new Attempt<>(tree, 0, 0, null);
+            }
+            return new Attempt<>(null, firstError.line, firstError.column, firstError.message);
+        } catch (ParseCancellationException | RecognitionException e) {
+            Token t = ts.LT(1);
+            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, String.valueOf(e.getMessage()));
+        } finally {
+            parser.removeErrorListeners();
+        }
+    }
+
+    static int maxDepth(List<Token> toks, int lo, int hi) {
+        int depth = 0;
+        int max = 0;
+        for (int i = lo; i < hi; i++) {
+            int t = toks.get(i).getType();
+            if (t == LeftParen || t == LeftBrace || t == LeftBracket) {
+                max = Math.max(max, ++depth);
+            } else if (t == RightParen || t == RightBrace || t == RightBracket) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
+    // ------------------------------------------------------------------ chunks
+
+    private void parseChunk(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody, List<TopLevel> out) {
+        try {
+            switch (c.kind()) {
+                case FUNCTION -> out.add(function(toks, c, text, wantBody));
+                case DECLARATION -> declaration(toks, c, text, wantBody, out);
+            }
+        } catch (StackOverflowError e) {
+            Token t = toks.get(c.start());
+            problem(t, "nesting too deep to parse");
+            out.add(fallback(toks, c));
+        } catch (RuntimeException e) {
+            Token t = toks.get(c.start());
+            problem(t, "internal parser error: " + e);
+            out.add(fallback(toks, c));
+        }
+    }
+
+    /** What a chunk becomes when everything else failed. */
+    private TopLevel fallback(List<Token> toks, Chunker.Chunk c) {
+        Span sp = b.span(toks.get(c.start()), toks.get(c.end() - 1));
+        if (c.kind() == Chunker.Kind.FUNCTION) {
+            Token name = Recovery.guessName(toks, c.start(), c.body());
+            Stmt.Block body = new Stmt.Block(b.span(toks.get(c.body()), toks.get(c.end() - 1)),
+                    List.of(new Stmt.Opaque(b.span(toks.get(c.body()), toks.get(c.end() - 1)), "", List.of())));
+            return new TopLevel.Function(sp, name == null ? sp : b.span(name), name == null ? "" : name.getText(),
+                    TypeRef.UNKNOWN, List.of(), false, body, ParseStatus.FAILED);
+        }
+        return new TopLevel.Opaque(sp, joinText(toks, c.start(), c.end()));
+    }
+
+    static String joinText(List<Token> toks, int lo, int hi) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = lo; i < hi; i++) {
+            if (i > lo) {
+                sb.append(' ');
+            }
+            sb.append(toks.get(i).getText());
+        }
+        return sb.toString();
+    }
+
+    private static String rawText(String text, List<Token> toks, int lo, int hi) {
+        int from = toks.get(lo).getStartIndex();
+        int to = toks.get(hi - 1).getStopIndex() + 1;
+        if (from < 0 || to > text.length() || from > to) {
+            return joinText(toks, lo, hi);
+        }
+        return text.substring(from, to);
+    }
+
+    private TopLevel.Function function(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody) {
+        Span sp = b.span(toks.get(c.start()), toks.get(c.end() - 1));
+        boolean want;
+        try {
+            want = wantBody == null || wantBody.test(rawText(text, toks, c.start(), c.end()));
+        } catch (RuntimeException e) {
+            want = true;
+        }
+        long deadline = System.nanoTime() + boundNanos;
+        if (want && maxDepth(toks, c.start(), c.end()) <= MAX_ANTLR_DEPTH) {
+            try {
+                Attempt<FunctionDefinitionEofContext> a =
+                        attempt(toks.subList(c.start(), c.end()), KcParser::functionDefinitionEof, deadline);
+                if (a.ok()) {
+                    FunctionDefinitionEofContext f = a.tree();
+                    Header h = header(f.declarationSpecifiers(), f.declarator());
+                    if (h != null) {
+                        return new TopLevel.Function(sp, h.nameSpan, h.name, h.returnType, h.params, h.isStatic,
+                                b.block(f.compoundStatement()), ParseStatus.PARSED);
+                    }
+                } else {
+                    problem(a.line(), a.column(), "function not fully parsed, recovering: " + a.error());
+                }
+            } catch (TokStream.Timeout e) {
+                problem(toks.get(c.start()), "parse time bound exceeded, recovering");
+            }
+        } else if (want) {
+            problem(toks.get(c.start()), "nesting deeper than " + MAX_ANTLR_DEPTH + ", recovering");
+        }
+        // Header on its own, then the body by recovery (or not at all).
+        Header h = null;
+        try {
+            Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
+                    System.nanoTime() + boundNanos);
+            if (a.ok()) {
+                h = header(a.tree().declarationSpecifiers(), a.tree().declarator());
+            }
+        } catch (TokStream.Timeout e) {
+            h = null;
+        }
+        if (h == null) {
+            Token name = Recovery.guessName(toks, c.start(), c.body());
+            Span ns = name == null ? sp : b.span(name);
+            h = new Header(name == null ? "" : name.getText(), ns, TypeRef.UNKNOWN, List.of(),
+                    Recovery.hasStatic(toks, c.start(), c.body()));
+        }
+        Span bodySpan = b.span(toks.get(c.body()), toks.get(c.end() - 1));
+        if (!want) {
+            return new TopLevel.Function(sp, h.nameSpan, h.name, h.returnType, h.params, h.isStatic,
+                    new Stmt.Block(bodySpan, List.of()), ParseStatus.SKIPPED);
+        }
+        Stmt.Block body;
+        ParseStatus status = ParseStatus.RECOVERED;
+        try {
+            body = new Recovery(this, toks, System.nanoTime() + boundNanos).body(c.body(), c.end());
+        } catch (StackOverflowError | RuntimeException e) {
+            problem(toks.get(c.body()), "control structure not recovered: " + e);
+            body = new Stmt.Block(bodySpan, List.of(Recovery.opaqueStmt(this, toks, c.body() + 1, c.end() - 1, bodySpan)));
+            status = ParseStatus.FAILED;
+        }
+        return new TopLevel.Function(sp, h.nameSpan, h.name, h.returnType, h.params, h.isStatic, body, status);
+    }
+
+    private record Header(String name, Span nameSpan, TypeRef returnType, List<Param> params, boolean isStatic) {
+    }
+
+    private Header header(DeclarationSpecifiersContext specs, DeclaratorContext d) {
+        var name = AstBuilder.declaredName(d);
+        if (name == null) {
+            return null;
+        }
+        String spec = b.specText(specs);
+        String ptr = d.pointer() == null ? "" : AstBuilder.text(d.pointer());
+        TypeRef ret = new TypeRef(ptr.isEmpty() ? spec : spec.isEmpty() ? ptr : spec + " " + ptr);
+        return new Header(name.getText(), b.span(name.getSymbol()), ret, List.copyOf(b.params(AstBuilder.functionPart(d))),
+                b.isStatic(specs));
+    }
+
+    private void declaration(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody, List<TopLevel> out) {
+        int lo = c.start();
+        int hi = c.end();
+        long deadline = System.nanoTime() + boundNanos;
+        Span sp = b.span(toks.get(lo), toks.get(hi - 1));
+        if (maxDepth(toks, lo, hi) > MAX_ANTLR_DEPTH) {
+            problem(toks.get(lo), "nesting deeper than " + MAX_ANTLR_DEPTH + ", declaration kept as text");
+            out.add(new TopLevel.Opaque(sp, joinText(toks, lo, hi)));
+            return;
+        }
+        int s = lo;
+        while (s < hi && (Preds.STORAGE[toks.get(s).getType()] || Preds.QUAL[toks.get(s).getType()])) {
+            s++;
+        }
+        // [specifiers] NAME ( ... ) [;]: a macro invocation unless NAME is a type.
+        if (s + 1 < hi && toks.get(s).getType() == Identifier && toks.get(s + 1).getType() == LeftParen
+                && !preds.isKnownType(toks.get(s).getText())) {
+            int close = Recovery.matchParen(toks, s + 1, hi);
+            if (close > 0 && (close == hi - 1 || (close == hi - 2 && toks.get(hi - 1).getType() == Semi))) {
+                macroInvocation(toks, lo, s, close, hi, sp, text, wantBody, deadline, out);
+                return;
+            }
+        }
+        try {
+            Attempt<ExternalDeclarationEofContext> a = attempt(toks.subList(lo, hi), KcParser::externalDeclarationEof, deadline);
+            if (a.ok()) {
+                for (ExternalDeclarationContext e : a.tree().externalDeclaration()) {
+                    TopLevel t = externalDeclaration(e);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+                return;
+            }
+            problem(a.line(), a.column(), "declaration not parsed: " + a.error());
+        } catch (TokStream.Timeout e) {
+            problem(toks.get(lo), "parse time bound exceeded, declaration kept as text");
+        }
+        out.add(new TopLevel.Opaque(sp, joinText(toks, lo, hi)));
+    }
+
+    private TopLevel externalDeclaration(ExternalDeclarationContext e) {
+        if (e.asmStatement() != null) {
+            return new TopLevel.Opaque(b.span(e), AstBuilder.text(e));
+        }
+        MacroDeclarationContext m = e.macroDeclaration();
+        if (m != null) {
+            if (m.braceInitializer() == null) {
+                return new TopLevel.MacroInvocation(b.span(m), b.macroSpecifiers(m), m.Identifier().getText(),
+                        b.args(m.argumentList()));
+            }
+            return new TopLevel.Declaration(b.span(m), new TypeRef(m.Identifier().getText()), List.of(b.macroVarDecl(m)), false);
+        }
+        DeclarationContext d = e.declaration();
+        if (d == null) {
+            return null;
+        }
+        if (d.staticAssert() != null) {
+            return new TopLevel.Declaration(b.span(d), new TypeRef("_Static_assert"), List.of(), false);
+        }
+        return new TopLevel.Declaration(b.span(d), new TypeRef(b.specText(d.declarationSpecifiers())),
+                List.copyOf(b.varDecls(d)), b.isTypedef(d.declarationSpecifiers()));
+    }
+
+    private void macroInvocation(List<Token> toks, int lo, int nameAt, int close, int hi, Span sp, String text,
+                                 Predicate<String> wantBody, long deadline, List<TopLevel> out) {
+        String name = toks.get(nameAt).getText();
+        MacroDef def = functionMacros.get(name);
+        if (def != null && expansionDepth < MAX_EXPANSION_DEPTH) {
+            List<TopLevel> expanded = expand(def, toks, lo, nameAt, close, sp, text, wantBody);
+            if (expanded != null) {
+                out.addAll(expanded);
+                return;
+            }
+        }
+        try {
+            Attempt<MacroInvocationEofContext> a = attempt(toks.subList(lo, hi), KcParser::macroInvocationEof, deadline);
+            if (a.ok()) {
+                MacroInvocationEofContext m = a.tree();
+                StringBuilder specs = new StringBuilder();
+                for (DeclarationSpecifierContext d : m.declarationSpecifier()) {
+                    if (specs.length() > 0) {
+                        specs.append(' ');
+                    }
+                    specs.append(AstBuilder.text(d));
+                }
+                out.add(new TopLevel.MacroInvocation(sp, specs.toString(), name, b.args(m.argumentList())));
+                return;
+            }
+        } catch (TokStream.Timeout e) {
+            // kept with opaque arguments below
+        }
+        // Arguments that are not expressions: keep each as text.
+        List<Expr> args = new ArrayList<>();
+        for (int[] r : Recovery.splitArgs(toks, nameAt + 1, close)) {
+            args.add(new Expr.Opaque(b.span(toks.get(r[0]), toks.get(r[1] - 1)), joinText(toks, r[0], r[1])));
+        }
+        out.add(new TopLevel.MacroInvocation(sp, joinText(toks, lo, nameAt), name, List.copyOf(args)));
+    }
+
+    /**
+     * Expands a function-like macro of the same file textually and parses the expansion as
+     * declarations. Every expanded token takes the position of the macro name; declarations keep
+     * the invocation's span. Returns null when the expansion does not parse.
+     */
+    private List<TopLevel> expand(MacroDef def, List<Token> toks, int lo, int nameAt, int close, Span sp, String text,
+                                  Predicate<String> wantBody) {
+        List<int[]> ranges = Recovery.splitArgs(toks, nameAt + 1, close);
+        List<String> args = new ArrayList<>();
+        for (int[] r : ranges) {
+            args.add(rawText(text, toks, r[0], r[1]));
+        }
+        String body = MacroExpander.substitute(def, args);
+        if (body == null) {
+            return null;
+        }
+        String prefix = rawText(text, toks, lo, nameAt + 1);
+        prefix = prefix.substring(0, Math.max(0, prefix.length() - toks.get(nameAt).getText().length()));
+        String expansion = prefix + body + ";";
+        Token at = toks.get(nameAt);
+        List<ParseProblem> saved = problems;
+        problems = new ArrayList<>();
+        expansionDepth++;
+        try {
+            List<Token> etoks = lex(expansion, false);
+            for (Token t : etoks) {
+                CommonToken ct = (CommonToken) t;
+                ct.setLine(at.getLine());
+                ct.setCharPositionInLine(at.getCharPositionInLine());
+            }
+            List<TopLevel> out = new ArrayList<>();
+            for (Chunker.Chunk c : Chunker.split(etoks)) {
+                parseChunk(etoks, c, expansion, wantBody, out);
+            }
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            List<TopLevel> fixed = new ArrayList<>(out.size());
+            for (TopLevel t : out) {
+                fixed.add(t instanceof TopLevel.Declaration d
+                        ? new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef()) : t);
+            }
+            return fixed;
+        } finally {
+            expansionDepth--;
+            problems = saved;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.pollcheck.parse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.ParseProblem;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.TranslationUnit;
+
+/**
+ * Measures the parser on real files (a tool, not a test): parses raw files, counts function
+ * definitions by status, and reports the time of the last of {@code --repeat} rounds.
+ *
+ * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] @list | FILE...</pre>
+ */
+public final class ParseBench {
+    private ParseBench() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        int repeat = 1;
+        int show = 0;
+        String watch = null;
+        long slowMs = Long.MAX_VALUE;
+        ParseConfig config = ParseConfig.defaults();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            String a = argv[i];
+            switch (a) {
+                case "--repeat" -> repeat = Integer.parseInt(argv[++i]);
+                case "--show" -> show = Integer.parseInt(argv[++i]);
+                case "--function" -> watch = argv[++i];
+                case "--slow" -> slowMs = Long.parseLong(argv[++i]);
+                case "--clang-format" -> config = config.withIteratorMacros(ForEachMacros.fromClangFormat(Path.of(argv[++i])));
+                default -> {
+                    if (a.startsWith("@")) {
+                        for (String line : Files.readAllLines(Path.of(a.substring(1)))) {
+                            if (!line.isBlank()) {
+                                files.add(Path.of(line.strip()));
+                            }
+                        }
+                    } else {
+                        files.add(Path.of(a));
+                    }
+                }
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        for (Path f : files) {
+            texts.add(read(f));
+        }
+        final ParseConfig cfg = config;
+        final int rounds = repeat;
+        final int showN = show;
+        final String watched = watch;
+        final long slow = slowMs;
+        // Per-file work runs on a 512 MB stack, as in the pipeline.
+        Thread t = new Thread(null, () -> run(files, texts, cfg, rounds, showN, watched, slow), "bench", 512L << 20);
+        t.start();
+        t.join();
+    }
+
+    static String read(Path f) throws IOException {
+        byte[] bytes = Files.readAllBytes(f);
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static void run(List<Path> files, List<String> texts, ParseConfig config, int repeat, int show, String watch,
+                            long slowMs) {
+        CParser parser = new CParser(config);
+        long nanos = 0;
+        long cpu = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<TranslationUnit> units = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            units.clear();
+            long t0 = System.nanoTime();
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int i = 0; i < files.size(); i++) {
+                long f0 = System.nanoTime();
+                units.add(parser.parse(files.get(i).toString(), texts.get(i), List.of(), s -> true));
+                long ms = (System.nanoTime() - f0) / 1_000_000;
+                if (ms >= slowMs && r == repeat - 1) {
+                    System.out.println("SLOW " + ms + " ms " + files.get(i));
+                }
+            }
+            nanos = System.nanoTime() - t0;
+            cpu = mx.getCurrentThreadCpuTime() - c0;
+        }
+        Map<ParseStatus, Integer> counts = new TreeMap<>();
+        int pollTotal = 0;
+        int pollBad = 0;
+        int opaqueTop = 0;
+        int shown = 0;
+        for (TranslationUnit u : units) {
+            for (TopLevel item : u.items()) {
+                if (item instanceof TopLevel.Opaque o) {
+                    opaqueTop++;
+                    if (shown < show) {
+                        shown++;
+                        ParseProblem p = u.problems().stream()
+                                .filter(x -> x.line() >= o.span().line() && x.line() <= o.span().endLine())
+                                .findFirst().orElse(null);
+                        System.out.println("OPAQUE " + (p == null ? o.span() : p));
+                    }
+                }
+            }
+            for (TopLevel.Function f : u.functions()) {
+                counts.merge(f.status(), 1, Integer::sum);
+                if (f.name().equals(watch)) {
+                    System.out.println("function " + f.name() + " at " + f.nameSpan() + ": " + f.status());
+                }
+                boolean poll = Ast.calls(f.body()).stream().anyMatch(c -> "poll_wait".equals(c.name()));
+                if (poll) {
+                    pollTotal++;
+                    if (f.status() == ParseStatus.FAILED) {
+                        pollBad++;
+                    }
+                }
+                if (f.status() != ParseStatus.PARSED && shown < show) {
+                    shown++;
+                    ParseProblem p = u.problems().stream()
+                            .filter(x -> x.line() >= f.span().line() && x.line() <= f.span().endLine())
+                            .findFirst().orElse(null);
+                    System.out.println(f.status() + " " + f.name() + " " + (p == null ? f.span() : p));
+                }
+            }
+        }
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int parsed = counts.getOrDefault(ParseStatus.PARSED, 0);
+        System.out.printf("files=%d functions=%d parsed=%d (%.2f%%) recovered=%d failed=%d%n", units.size(), total, parsed,
+                total == 0 ? 0.0 : 100.0 * parsed / total, counts.getOrDefault(ParseStatus.RECOVERED, 0),
+                counts.getOrDefault(ParseStatus.FAILED, 0));
+        System.out.printf("functions calling poll_wait=%d (failed: %d); opaque file-scope chunks=%d%n", pollTotal, pollBad, opaqueTop);
+        // CPU time of the parsing thread as well: the wall time suffers when the machine is shared.
+        System.out.printf("time (round %d of %d): %.2f s wall, %.2f s cpu%n", repeat, repeat, nanos / 1e9, cpu / 1e9);
+    }
+}

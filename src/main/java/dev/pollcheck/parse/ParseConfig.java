@@ -1,0 +1,45 @@
+package dev.pollcheck.parse;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What the parser is told on top of its built-in tables: more typedef names, more attribute-like
+ * macros (a trailing {@code ()} in a name means the macro takes arguments, as in the resource
+ * file), more iterator macros (usually {@link ForEachMacros#fromClangFormat}), and the time one
+ * function may spend in ANTLR before it falls back to recovery.
+ */
+public record ParseConfig(Set<String> typeNames, Set<String> attributeMacros, Set<String> iteratorMacros,
+                          Duration functionTimeBound) {
+
+    public static final Duration DEFAULT_TIME_BOUND = Duration.ofSeconds(2);
+
+    public ParseConfig {
+        typeNames = Set.copyOf(typeNames);
+        attributeMacros = Set.copyOf(attributeMacros);
+        iteratorMacros = Set.copyOf(iteratorMacros);
+        if (functionTimeBound == null || functionTimeBound.isNegative() || functionTimeBound.isZero()) {
+            functionTimeBound = DEFAULT_TIME_BOUND;
+        }
+    }
+
+    public static ParseConfig defaults() {
+        return new ParseConfig(Set.of(), Set.of(), Set.of(), DEFAULT_TIME_BOUND);
+    }
+
+    public ParseConfig withIteratorMacros(Set<String> more) {
+        return new ParseConfig(typeNames, attributeMacros, more, functionTimeBound);
+    }
+
+    public ParseConfig withTypeNames(Set<String> more) {
+        return new ParseConfig(more, attributeMacros, iteratorMacros, functionTimeBound);
+    }
+
+    public ParseConfig withAttributeMacros(Set<String> more) {
+        return new ParseConfig(typeNames, more, iteratorMacros, functionTimeBound);
+    }
+
+    public ParseConfig withFunctionTimeBound(Duration bound) {
+        return new ParseConfig(typeNames, attributeMacros, iteratorMacros, bound);
+    }
+}

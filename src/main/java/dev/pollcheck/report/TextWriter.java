@@ -1,0 +1,143 @@
+package dev.pollcheck.report;
+
+import dev.pollcheck.model.Span;
+import dev.pollcheck.rules.Finding;
+import dev.pollcheck.rules.Level;
+import dev.pollcheck.sim.Verdict;
+import dev.pollcheck.sim.Witness;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The terminal format, in the shape compilers use so that editors can jump to each finding:
+ * {@code file:line:col: level: message [RULE]}, the source line with a caret under the registration,
+ * a note at the skipping condition, and the simulator's witness as a numbered timeline.
+ * Suppressed findings and findings already in the baseline are counted in the summary, not shown.
+ */
+public final class TextWriter {
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[1;31m";
+    private static final String MAGENTA = "\u001b[1;35m";
+    private static final String CYAN = "\u001b[1;36m";
+    private static final String GREEN = "\u001b[1;32m";
+
+    private final ReportContext ctx;
+    private final SourceLines sources;
+
+    public TextWriter(ReportContext ctx, SourceLines sources) {
+        this.ctx = ctx;
+        this.sources = sources;
+    }
+
+    public void write(ScanResult result, PrintWriter out) {
+        for (ReportedFinding rf : result.findings()) {
+            if (rf.active()) writeFinding(rf, out);
+        }
+        if (!ctx.quiet()) {
+            for (String n : result.notices()) out.println("pollcheck: " + n);
+            out.println(summaryLine(result));
+        }
+        out.flush();
+    }
+
+    void writeFinding(ReportedFinding rf, PrintWriter out) {
+        Finding f = rf.finding();
+        Span at = f.location();
+        out.println(paint(BOLD, at.file() + ":" + at.line() + ":" + at.column() + ":") + " "
+                + paint(levelColour(f.level()), f.level().id() + ":") + " " + f.message() + " [" + f.ruleId() + "]");
+        excerpt(at, out);
+        if (f.condition() != null) {
+            Span c = f.condition();
+            String text = f.conditionText() == null ? "" : ": " + oneLine(f.conditionText());
+            out.println(paint(BOLD, c.file() + ":" + c.line() + ":" + c.column() + ":") + " "
+                    + paint(CYAN, "note:") + " the registration is skipped by this" + text);
+            excerpt(c, out);
+        }
+        Verdict v = rf.verdict();
+        if (v != null && v.confirmed() && v.witness() != null) {
+            out.println("  confirmed by simulation (" + v.witness().api() + "):");
+            int n = 1;
+            for (Witness.Step s : v.witness().steps()) out.println("    " + n++ + ". " + describe(s));
+        } else if (v != null) {
+            out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : v.reason()) + ")");
+        }
+    }
+
+    /** The line under a message, with a caret and tildes under the span, tabs kept so columns line up. */
+    private void excerpt(Span at, PrintWriter out) {
+        String line = sources.line(at.file(), at.line());
+        if (line == null) return;
+        String gutter = String.format(Locale.ROOT, "%5d | ", at.line());
+        out.println(gutter + line);
+        StringBuilder marks = new StringBuilder();
+        int start = Math.max(1, at.column());
+        for (int i = 0; i < start - 1 && i < line.length(); i++) marks.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        int end = at.endLine() == at.line() ? at.endColumn() : line.length() + 1;
+        StringBuilder underline = new StringBuilder("^");
+        for (int col = start + 1; col < end && col <= line.length(); col++) underline.append('~');
+        out.println(" ".repeat(gutter.length() - 2) + "| " + marks + paint(GREEN, underline.toString()));
+    }
+
+    /** A witness step as one line: its sentence, then what the simulator recorded about that call. */
+    static String describe(Witness.Step s) {
+        StringBuilder b = new StringBuilder(s.description() == null ? s.kind() : s.description());
+        List<String> facts = new ArrayList<>();
+        if (s.key() != null) facts.add("_key=" + EventMask.format(s.key()));
+        if (s.qprocSet() != null) facts.add(s.qprocSet() ? "_qproc set" : "_qproc NULL");
+        if (s.choices() != null && !s.choices().isEmpty()) facts.add(String.join(", ", s.choices()));
+        if (s.registered() != null) {
+            facts.add(s.registered().isEmpty() ? "registered nothing" : "registered " + String.join(", ", s.registered()));
+        }
+        if (s.mask() != null) facts.add("returned " + EventMask.format(s.mask()));
+        if (!facts.isEmpty()) b.append(" [").append(String.join("; ", facts)).append(']');
+        return b.toString();
+    }
+
+    String summaryLine(ScanResult result) {
+        Summary s = Summary.of(result.findings());
+        StringBuilder b = new StringBuilder("pollcheck: ");
+        if (s.active() == 0) {
+            b.append("no findings");
+        } else {
+            b.append(plural(s.active(), "finding"));
+            List<String> levels = new ArrayList<>();
+            if (s.errors() > 0) levels.add(plural(s.errors(), "error"));
+            if (s.warnings() > 0) levels.add(plural(s.warnings(), "warning"));
+            if (s.notes() > 0) levels.add(plural(s.notes(), "note"));
+            b.append(" (").append(String.join(", ", levels)).append(')');
+            b.append(", ").append(s.confirmed()).append(" confirmed");
+        }
+        if (s.suppressed() > 0) b.append(", ").append(s.suppressed()).append(" suppressed");
+        if (s.unchanged() > 0) b.append(", ").append(s.unchanged()).append(" unchanged from the baseline");
+        Stats st = result.stats();
+        b.append("; ").append(plural(st.filesScanned(), "file")).append(", ")
+                .append(plural(st.functionsTotal(), "function"));
+        if (st.parseErrorsTotal() > 0) b.append(", ").append(plural(st.parseErrorsTotal(), "parse problem"));
+        b.append(String.format(Locale.ROOT, " in %.1f s", st.seconds()));
+        return b.toString();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
+    private String levelColour(Level l) {
+        return switch (l) {
+            case ERROR -> RED;
+            case WARNING -> MAGENTA;
+            case NOTE -> CYAN;
+        };
+    }
+
+    private String paint(String colour, String s) {
+        return ctx.color() ? colour + s + RESET : s;
+    }
+}

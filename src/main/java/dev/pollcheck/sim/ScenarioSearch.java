@@ -1,0 +1,619 @@
+package dev.pollcheck.sim;
+
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.rules.Api;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Looks for lost wake-ups of one poll method: scenarios, built from explored paths, in which a wait
+ * queue Q is not registered by the call that had {@code _qproc} set, the caller ends up blocked, a
+ * wake-up on Q wakes nobody, and the poll method, called then, would report an event the caller
+ * asked for. Each candidate is replayed through the kernel model ({@link PollSyscall},
+ * {@link SelectSyscall}, {@link Epoll}) before it becomes a witness. See {@link Simulator} for the
+ * bounds.
+ */
+final class ScenarioSearch {
+
+    /** A witness with how well it explains the hang (higher is better) and the queue it is about. */
+    record Found(Api api, String queue, Witness witness, int score) {
+    }
+
+    /**
+     * Requested events tried: {@code fin} are the events of the call that ends blocked (poll, select
+     * keys aside); for epoll, {@code add} are the events an {@code EPOLL_CTL_ADD} may start with before an
+     * {@code EPOLL_CTL_MOD} to one of {@code fin}.
+     */
+    record Masks(List<Long> add, List<Long> fin) {
+        List<Long> both() {
+            Set<Long> s = new LinkedHashSet<>(fin);
+            s.addAll(add);
+            return List.copyOf(s);
+        }
+    }
+
+    /** Select sets tried, as (in, out, ex). */
+    private static final boolean[][] SELECT_SETS = {
+        {true, false, false}, {false, true, false}, {true, false, true}, {true, true, false}, {true, true, true},
+        {false, false, true},
+    };
+    private static final int FIRST_CALL_CANDIDATES = 6;
+
+    private final Interpreter interpreter;
+    private final TopLevel.Function fn;
+    private final Explorer explorer;
+    private final int maxDecisions;
+    private final Map<Interpreter.Outcome, Map<String, String>> shownCache = new IdentityHashMap<>();
+
+    ScenarioSearch(Interpreter interpreter, TopLevel.Function fn, int maxPaths) {
+        this.interpreter = interpreter;
+        this.fn = fn;
+        this.explorer = new Explorer(interpreter, fn, maxPaths);
+        this.maxDecisions = interpreter.bounds().maxDecisions();
+    }
+
+    Explorer explorer() {
+        return explorer;
+    }
+
+    // ------------------------------------------------------------------ requested events
+
+    /**
+     * The requested-event masks tried: IN, PRI, OUT, RDNORM, the other single event bits the function
+     * names, then a few combinations. With {@code events} given, only that mask.
+     */
+    List<Long> masks(Long events) {
+        if (events != null) {
+            return List.of(events & PollBits.ALL);
+        }
+        Set<Long> singles = new LinkedHashSet<>(List.of(PollBits.IN, PollBits.PRI, PollBits.OUT, PollBits.RDNORM));
+        long named = namedBits();
+        long eventBits = PollBits.IN | PollBits.PRI | PollBits.OUT | PollBits.RDNORM | PollBits.RDBAND
+                | PollBits.WRNORM | PollBits.WRBAND | PollBits.MSG | PollBits.RDHUP;
+        for (long b = 1; b <= PollBits.RDHUP; b <<= 1) {
+            if ((named & b & eventBits) != 0) singles.add(b);
+        }
+        Set<Long> out = new LinkedHashSet<>(singles);
+        out.add(PollBits.IN | PollBits.PRI);
+        out.add(PollBits.IN | PollBits.RDNORM);
+        out.add(PollBits.IN | PollBits.OUT);
+        out.add(PollBits.OUT | PollBits.PRI);
+        long all = 0;
+        for (long b : singles) all |= b;
+        out.add(all);
+        return List.copyOf(out);
+    }
+
+    /** Event bits of the constants the function (not its callees) names. */
+    private long namedBits() {
+        long[] bits = {0};
+        if (fn.body() == null) return 0;
+        Ast.walk(fn.body(), n -> {
+            if (n instanceof Expr.Name name) {
+                Long v = PollBits.value(name.id());
+                if (v != null && v <= PollBits.ALL) bits[0] |= v;
+            }
+        });
+        return bits[0];
+    }
+
+    private static long pollKey(long events) {
+        return (events & 0xFFFF) | PollBits.ERR | PollBits.HUP;
+    }
+
+    private static long epollKey(long events) {
+        return events | PollBits.ERR | PollBits.HUP;
+    }
+
+    // ------------------------------------------------------------------ queues and guards
+
+    /** Queues registered on first calls by registrations {@code match} accepts, over every key of {@code apis}. */
+    Set<String> firstCallQueues(Predicate<Interpreter.Registration> match, Set<Api> apis, Masks masks) {
+        Set<String> out = new LinkedHashSet<>();
+        for (long key : firstKeys(apis, masks)) {
+            for (Interpreter.Outcome o : explorer.explore(key, true).paths()) {
+                for (Interpreter.Registration r : o.registrations()) {
+                    if (match.test(r)) out.add(r.queue());
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Long> firstKeys(Set<Api> apis, Masks masks) {
+        Set<Long> keys = new LinkedHashSet<>();
+        if (apis.contains(Api.POLL)) for (long m : masks.fin()) keys.add(pollKey(m));
+        if (apis.contains(Api.EPOLL)) for (long m : masks.both()) keys.add(epollKey(m));
+        if (apis.contains(Api.SELECT)) {
+            for (boolean[] s : SELECT_SETS) keys.add(SelectSyscall.key(s[0], s[1]));
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The device state Q's registration depends on: the choices made before Q was registered that
+     * every first-call path registering it makes, each with the values it takes on those paths.
+     */
+    private Map<String, Set<String>> guards(String queue, Set<Api> apis, Masks masks) {
+        Map<String, Set<String>> common = null;
+        for (long key : firstKeys(apis, masks)) {
+            for (Interpreter.Outcome o : explorer.explore(key, true).paths()) {
+                for (Interpreter.Registration r : o.registrations()) {
+                    if (!r.queue().equals(queue)) continue;
+                    Map<String, String> before = new LinkedHashMap<>();
+                    for (int i = 0; i < r.decisionsBefore() && i < o.decisions().size(); i++) {
+                        Chooser.Decision d = o.decisions().get(i);
+                        before.putIfAbsent(d.label(), d.shown());
+                    }
+                    if (common == null) {
+                        common = new LinkedHashMap<>();
+                        for (Map.Entry<String, String> e : before.entrySet()) {
+                            common.put(e.getKey(), new LinkedHashSet<>(Set.of(e.getValue())));
+                        }
+                    } else {
+                        common.keySet().retainAll(before.keySet());
+                        for (Map.Entry<String, Set<String>> e : common.entrySet()) e.getValue().add(before.get(e.getKey()));
+                    }
+                    break;
+                }
+            }
+        }
+        return common == null ? Map.of() : common;
+    }
+
+    private Map<String, String> shown(Interpreter.Outcome o) {
+        return shownCache.computeIfAbsent(o, x -> {
+            Map<String, String> m = new HashMap<>();
+            for (Chooser.Decision d : x.decisions()) m.putIfAbsent(d.label(), d.shown());
+            return m;
+        });
+    }
+
+    /**
+     * How much two calls disagree on the free values both decided: 1 per condition, 3 per value chosen
+     * among several (a switch selector, a mode compared with constants), which rarely changes.
+     */
+    private int changes(Interpreter.Outcome a, Interpreter.Outcome b) {
+        Map<String, String> x = shown(a), y = shown(b);
+        Set<String> multi = multiLabels(a);
+        int n = 0;
+        for (Map.Entry<String, String> e : x.entrySet()) {
+            String other = y.get(e.getKey());
+            if (other != null && !other.equals(e.getValue())) n += multi.contains(e.getKey()) ? 3 : 1;
+        }
+        return n;
+    }
+
+    private final Map<Interpreter.Outcome, Set<String>> multiCache = new IdentityHashMap<>();
+
+    private Set<String> multiLabels(Interpreter.Outcome o) {
+        return multiCache.computeIfAbsent(o, x -> {
+            Set<String> m = new java.util.HashSet<>();
+            for (Chooser.Decision d : x.decisions()) if (d.multi()) m.add(d.label());
+            return m;
+        });
+    }
+
+    /**
+     * Whether the change from the blocked call to the final one is the event Q waits for: a guard of Q
+     * had a value with which Q is registered, and now has one with which it is not.
+     */
+    private boolean guardChanged(Interpreter.Outcome blocked, Interpreter.Outcome fin, Map<String, Set<String>> guards) {
+        Map<String, String> b = shown(blocked), f = shown(fin);
+        Set<String> multi = multiLabels(blocked);
+        for (Map.Entry<String, Set<String>> g : guards.entrySet()) {
+            if (multi.contains(g.getKey())) continue; // another kind of object, not the event Q waits for
+            String x = b.get(g.getKey()), y = f.get(g.getKey());
+            if (x != null && y != null && g.getValue().contains(x) && !g.getValue().contains(y)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * How well the final call explains the hang after the blocked one: the state Q's registration
+     * depends on changes (4), and as little else as possible (one change is the device event itself).
+     */
+    private int finalScore(Interpreter.Outcome blocked, Interpreter.Outcome fin, Map<String, Set<String>> guards) {
+        return (guardChanged(blocked, fin, guards) ? 4 : 0) - Math.max(0, changes(blocked, fin) - 1);
+    }
+
+    private static boolean skips(Interpreter.Outcome o, String queue) {
+        return queue == null ? o.registrations().isEmpty() : !o.queues().contains(queue);
+    }
+
+    private Set<Api> scope = Set.of();
+    private Masks scopeMasks = new Masks(List.of(), List.of());
+    private final Map<String, Map<String, Set<String>>> guardCache = new HashMap<>();
+
+    private Map<String, Set<String>> guardsOf(String queue) {
+        return guardCache.computeIfAbsent(queue, q -> guards(q, scope, scopeMasks));
+    }
+
+    /**
+     * Whether the change from the blocked call to {@code fin} is what another queue the first call did
+     * register waits for: the driver would wake that queue and the caller with it.
+     */
+    private boolean explainedByOther(Interpreter.Outcome first, Interpreter.Outcome blocked, Interpreter.Outcome fin,
+                                     String queue) {
+        for (String r : first.queues()) {
+            if (!r.equals(queue) && guardChanged(blocked, fin, guardsOf(r))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The final call that best explains the hang: reports something the caller asked for, after a
+     * change that no queue registered by {@code first} waits for.
+     */
+    private Interpreter.Outcome bestFinal(List<Interpreter.Outcome> finals, Predicate<Long> reports,
+                                          Interpreter.Outcome first, Interpreter.Outcome blocked, String queue,
+                                          Map<String, Set<String>> guards, int[] score) {
+        Interpreter.Outcome best = null;
+        int bestScore = Integer.MIN_VALUE;
+        for (Interpreter.Outcome f : finals) {
+            if (!reports.test(f.mask())) continue;
+            if (explainedByOther(first, blocked, f, queue)) continue;
+            int s = finalScore(blocked, f, guards);
+            if (s > bestScore) {
+                best = f;
+                bestScore = s;
+                if (s == 4) break;
+            }
+        }
+        score[0] = bestScore;
+        return best;
+    }
+
+    /** Whether the device state of {@code first}, had the first call asked for {@code key}, would have registered Q. */
+    private boolean registersUnder(Interpreter.Outcome first, long key, String queue) {
+        if (queue == null) return false;
+        Interpreter.Outcome o = interpreter.run(fn, Explorer.table(key, true), new WaitQueues(),
+                Chooser.following(shown(first), maxDecisions));
+        return o.bound() == null && o.queues().contains(queue);
+    }
+
+    // ------------------------------------------------------------------ per API
+
+    /** The best witness on {@code api} for {@code queue} (null: a first call that registers nothing), or null. */
+    Found search(Api api, String queue, Set<Api> scope, Masks masks) {
+        this.scope = scope;
+        this.scopeMasks = masks;
+        Map<String, Set<String>> guards = queue == null ? Map.of() : guardsOf(queue);
+        return switch (api) {
+            case POLL -> searchPoll(queue, masks.fin(), guards);
+            case SELECT -> searchSelect(queue, guards);
+            case EPOLL -> searchEpoll(queue, masks, guards);
+        };
+    }
+
+    private Found searchPoll(String queue, List<Long> masks, Map<String, Set<String>> guards) {
+        Found best = null;
+        for (long events : masks) {
+            long k = pollKey(events);
+            int tried = 0;
+            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+                if (!skips(p1, queue) || (p1.mask() & k) != 0) continue;
+                if (++tried > FIRST_CALL_CANDIDATES) break;
+                int[] s = {0};
+                Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> (m & k) != 0, p1, p1, queue,
+                        guards, s);
+                if (f == null) continue;
+                if (best == null || s[0] > best.score()) {
+                    Witness w = replayPoll(queue, events, p1, f);
+                    if (w != null) best = new Found(Api.POLL, queue, w, s[0]);
+                }
+                if (best != null && best.score() >= 4) return best;
+            }
+        }
+        return best;
+    }
+
+    private static boolean selectReady(long mask, boolean in, boolean out, boolean ex) {
+        return ((mask & PollBits.POLLIN_SET) != 0 && in) || ((mask & PollBits.POLLOUT_SET) != 0 && out)
+                || ((mask & PollBits.POLLEX_SET) != 0 && ex);
+    }
+
+    private Found searchSelect(String queue, Map<String, Set<String>> guards) {
+        Found best = null;
+        for (boolean[] set : SELECT_SETS) {
+            boolean in = set[0], out = set[1], ex = set[2];
+            long k = SelectSyscall.key(in, out);
+            int tried = 0;
+            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+                if (!skips(p1, queue) || selectReady(p1.mask(), in, out, ex)) continue;
+                if (++tried > FIRST_CALL_CANDIDATES) break;
+                int[] s = {0};
+                Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> selectReady(m, in, out, ex),
+                        p1, p1, queue, guards, s);
+                if (f == null) continue;
+                if (best == null || s[0] > best.score()) {
+                    Witness w = replaySelect(queue, in, out, ex, p1, f);
+                    if (w != null) best = new Found(Api.SELECT, queue, w, s[0]);
+                }
+                if (best != null && best.score() >= 4) return best;
+            }
+        }
+        return best;
+    }
+
+    private Found searchEpoll(String queue, Masks masks, Map<String, Set<String>> guards) {
+        Found best = null;
+        List<long[]> combos = new ArrayList<>();
+        for (long e1 : masks.fin()) combos.add(new long[] {e1, -1});
+        for (long e1 : masks.add()) {
+            for (long e2 : masks.fin()) {
+                if (e1 != e2) combos.add(new long[] {e1, e2});
+            }
+        }
+        for (long[] combo : combos) {
+            long e1 = combo[0];
+            boolean mod = combo[1] >= 0;
+            long k1 = epollKey(e1);
+            long kf = mod ? epollKey(combo[1]) : k1;
+            int tried = 0;
+            for (Interpreter.Outcome p1 : explorer.explore(k1, true).paths()) {
+                if (!skips(p1, queue)) continue;
+                if (++tried > FIRST_CALL_CANDIDATES) break;
+                Interpreter.Outcome p2 = null;
+                if (mod) {
+                    // The device does not change between ADD and MOD: same choices where both decide.
+                    for (Interpreter.Outcome o : explorer.explore(kf, false).paths()) {
+                        if (changes(p1, o) != 0) continue;
+                        if (p2 == null || ((o.mask() & kf) == 0 && (p2.mask() & kf) != 0)) p2 = o;
+                        if ((p2.mask() & kf) == 0) break;
+                    }
+                    if (p2 == null) continue;
+                }
+                Interpreter.Outcome last = mod ? p2 : p1;
+                boolean ready = (last.mask() & kf) != 0;
+                Interpreter.Outcome drain = null;
+                int changed = 0;
+                if (ready) {
+                    // The caller consumed what was reported; the next re-poll finds nothing.
+                    for (Interpreter.Outcome o : explorer.explore(kf, false).paths()) {
+                        if ((o.mask() & kf) != 0) continue;
+                        if (drain == null || changes(last, o) < changes(last, drain)) drain = o;
+                        if (changes(last, drain) <= 1) break;
+                    }
+                    if (drain == null) continue; // always ready: epoll_wait never sleeps
+                    changed = changes(last, drain);
+                }
+                Interpreter.Outcome blocked = ready ? drain : last;
+                int[] s = {0};
+                Interpreter.Outcome f = bestFinal(explorer.explore(kf, false).paths(), m -> (m & kf) != 0, p1, blocked,
+                        queue, guards, s);
+                if (f == null) continue;
+                int score = s[0] - changed;
+                if (mod) {
+                    long fresh = f.mask() & kf & ~k1;
+                    if (fresh != 0 && registersUnder(p1, kf, queue)) score += 2;
+                    score -= 1;
+                }
+                if (ready) score -= 1;
+                if (best == null || score > best.score()) {
+                    Witness w = replayEpoll(queue, e1, mod ? combo[1] : null, p1, p2, ready ? last : null, drain, f);
+                    if (w != null) best = new Found(Api.EPOLL, queue, w, score);
+                }
+                if (best != null && best.score() >= 5) return best;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ replay through the kernel model
+
+    /** The driver's poll method, following a script of paths, one per call. */
+    private final class ScriptedFile implements PollFile {
+        final Deque<List<Integer>> script = new ArrayDeque<>();
+        final List<Interpreter.Outcome> seen = new ArrayList<>();
+        final List<Long> keys = new ArrayList<>();
+        final List<Boolean> qprocs = new ArrayList<>();
+        final WaitQueues queues;
+
+        ScriptedFile(WaitQueues queues) {
+            this.queues = queues;
+        }
+
+        @Override
+        public long poll(PollTable pt) {
+            List<Integer> prefix = script.isEmpty() ? List.of() : script.poll();
+            keys.add(pt.key);
+            qprocs.add(pt.qprocSet());
+            Interpreter.Outcome o = interpreter.run(fn, pt, queues, new Chooser(prefix, maxDecisions));
+            seen.add(o);
+            return o.mask();
+        }
+    }
+
+    private boolean sameAs(Interpreter.Outcome replayed, Interpreter.Outcome planned) {
+        return replayed.bound() == null && replayed.mask() == planned.mask()
+                && replayed.queues().equals(planned.queues());
+    }
+
+    private Witness.Step callStep(String description, ScriptedFile f, int i) {
+        Interpreter.Outcome o = f.seen.get(i);
+        return new Witness.Step("syscall", description, f.keys.get(i), f.qprocs.get(i), choices(o),
+                List.copyOf(o.queues()), o.mask());
+    }
+
+    private static List<String> choices(Interpreter.Outcome o) {
+        List<String> out = new ArrayList<>();
+        for (Chooser.Decision d : o.decisions()) out.add(d.shown());
+        return out;
+    }
+
+    private Witness.Step stateStep(Interpreter.Outcome blocked, Interpreter.Outcome fin) {
+        Map<String, String> b = shown(blocked);
+        List<String> changes = new ArrayList<>();
+        for (Chooser.Decision d : fin.decisions()) {
+            String before = b.get(d.label());
+            if ((before == null || !before.equals(d.shown())) && !changes.contains(d.shown())) changes.add(d.shown());
+        }
+        String what = changes.isEmpty() ? "the device becomes ready" : "the device state changes: " + String.join(", ",
+                changes.subList(0, Math.min(4, changes.size())));
+        return new Witness.Step("state", what, null, null, List.copyOf(changes), List.of(), null);
+    }
+
+    private Witness.Step wakeStep(String queue, WaitQueues queues) {
+        if (queue == null) {
+            return new Witness.Step("wake-up", "the driver wakes its wait queue: the first call registered none, "
+                    + "so nobody is woken", null, null, List.of(), List.of(), null);
+        }
+        List<WaitQueue.Waiter> woken = queues.get(queue).wakeUp(0);
+        if (!woken.isEmpty()) return null;
+        return new Witness.Step("wake-up", "wake_up(" + queue + "): no waiter was ever registered on it, nobody is woken",
+                null, null, List.of(), List.of(queue), null);
+    }
+
+    private Witness.Step probeStep(long key, Interpreter.Outcome fin, WaitQueues queues, long[] mask) {
+        Interpreter.Outcome o = interpreter.run(fn, Explorer.table(key, false), queues,
+                new Chooser(fin.prefix(), maxDecisions));
+        if (!sameAs(o, fin)) return null;
+        mask[0] = o.mask();
+        return new Witness.Step("poll-call", fn.name() + "() called now (_qproc NULL) would return "
+                + PollBits.describe(o.mask()), key, false, choices(o), List.of(), o.mask());
+    }
+
+    private Witness replayPoll(String queue, long events, Interpreter.Outcome p1, Interpreter.Outcome fin) {
+        WaitQueues queues = new WaitQueues();
+        ScriptedFile f = new ScriptedFile(queues);
+        f.script.add(p1.prefix());
+        PollSyscall call = new PollSyscall(List.of(new PollSyscall.Fd(f, events)), false);
+        if (call.start() != PollSyscall.State.SLEEPING || !sameAs(f.seen.get(0), p1)) return null;
+        List<Witness.Step> steps = new ArrayList<>();
+        steps.add(callStep("poll(events=" + PollBits.describe(events) + "): first pass calls " + fn.name()
+                + "(), nothing to report, the caller sleeps", f, 0));
+        steps.add(stateStep(p1, fin));
+        Witness.Step wake = wakeStep(queue, queues);
+        if (wake == null || !call.blocked()) return null;
+        steps.add(wake);
+        long k = pollKey(events);
+        long[] mask = {0};
+        Witness.Step probe = probeStep(k, fin, queues, mask);
+        if (probe == null || (mask[0] & k) == 0) return null;
+        steps.add(probe);
+        steps.add(new Witness.Step("blocked", "poll() stays asleep although " + PollBits.describe(mask[0] & k)
+                + " is ready", null, null, List.of(), List.of(), null));
+        return new Witness(Api.POLL.id(), steps);
+    }
+
+    private Witness replaySelect(String queue, boolean in, boolean out, boolean ex, Interpreter.Outcome p1,
+                                 Interpreter.Outcome fin) {
+        WaitQueues queues = new WaitQueues();
+        ScriptedFile f = new ScriptedFile(queues);
+        f.script.add(p1.prefix());
+        SelectSyscall call = new SelectSyscall(List.of(new SelectSyscall.Fd(f, in, out, ex)), false);
+        if (call.start() != PollSyscall.State.SLEEPING || !sameAs(f.seen.get(0), p1)) return null;
+        String sets = (in ? "read " : "") + (out ? "write " : "") + (ex ? "except " : "");
+        List<Witness.Step> steps = new ArrayList<>();
+        steps.add(callStep("select(fd in " + sets.strip().replace(' ', '+') + " set): first pass calls " + fn.name()
+                + "(), nothing ready in those sets, the caller sleeps", f, 0));
+        steps.add(stateStep(p1, fin));
+        Witness.Step wake = wakeStep(queue, queues);
+        if (wake == null || !call.blocked()) return null;
+        steps.add(wake);
+        long k = SelectSyscall.key(in, out);
+        long[] mask = {0};
+        Witness.Step probe = probeStep(k, fin, queues, mask);
+        if (probe == null || !selectReady(mask[0], in, out, ex)) return null;
+        steps.add(probe);
+        steps.add(new Witness.Step("blocked", "select() stays asleep although the fd is ready ("
+                + PollBits.describe(mask[0]) + ")", null, null, List.of(), List.of(), null));
+        return new Witness(Api.SELECT.id(), steps);
+    }
+
+    private Witness replayEpoll(String queue, long e1, Long e2, Interpreter.Outcome p1, Interpreter.Outcome p2,
+                                Interpreter.Outcome deliver, Interpreter.Outcome drain, Interpreter.Outcome fin) {
+        WaitQueues queues = new WaitQueues();
+        ScriptedFile f = new ScriptedFile(queues);
+        Epoll ep = new Epoll();
+        List<Witness.Step> steps = new ArrayList<>();
+        f.script.add(p1.prefix());
+        Epoll.Item item = ep.add(f, e1);
+        if (!sameAs(f.seen.get(0), p1)) return null;
+        steps.add(callStep("epoll_ctl(EPOLL_CTL_ADD, events=" + PollBits.describe(e1) + ") calls " + fn.name()
+                + "() with _qproc set: the only call that can register", f, 0));
+        int calls = 1;
+        if (e2 != null) {
+            f.script.add(p2.prefix());
+            ep.mod(item, e2);
+            if (!sameAs(f.seen.get(calls), p2)) return null;
+            steps.add(callStep("epoll_ctl(EPOLL_CTL_MOD, events=" + PollBits.describe(e2) + ") re-polls with _qproc "
+                    + "NULL: nothing new can be registered", f, calls));
+            calls++;
+        }
+        if (item.ready()) {
+            if (deliver == null || drain == null) return null;
+            f.script.add(deliver.prefix());
+            List<Epoll.Delivered> got = ep.epollWait();
+            if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
+            steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
+                    + "; the caller handles it", f, calls));
+            calls++;
+            f.script.add(drain.prefix());
+            if (!ep.epollWait().isEmpty() || !sameAs(f.seen.get(calls), drain)) return null;
+            steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list and the "
+                    + "caller sleeps", f, calls));
+        } else {
+            if (!ep.epollWait().isEmpty()) return null;
+            steps.add(new Witness.Step("syscall", "epoll_wait(): nothing ready, the caller sleeps", null, null,
+                    List.of(), List.of(), null));
+        }
+        if (!ep.blocked()) return null;
+        steps.add(stateStep(drain != null ? drain : (p2 != null ? p2 : p1), fin));
+        Witness.Step wake = wakeStep(queue, queues);
+        if (wake == null || !ep.blocked()) return null;
+        steps.add(wake);
+        long kf = item.events();
+        long[] mask = {0};
+        Witness.Step probe = probeStep(kf, fin, queues, mask);
+        if (probe == null || (mask[0] & kf) == 0) return null;
+        steps.add(probe);
+        steps.add(new Witness.Step("blocked", "epoll_wait() stays blocked although "
+                + PollBits.describe(mask[0] & kf & ~PollBits.EP_PRIVATE_BITS) + " is ready", null, null, List.of(),
+                List.of(), null));
+        return new Witness(Api.EPOLL.id(), steps);
+    }
+
+    /** Bounds met by every exploration so far, sorted. */
+    Set<String> boundsHit() {
+        Set<String> out = new TreeSet<>();
+        for (Explorer.Exploration e : explorer.all()) out.addAll(e.bounds());
+        return out;
+    }
+
+    /** Notes made by every exploration so far, sorted. */
+    Set<String> notes() {
+        Set<String> out = new TreeSet<>();
+        for (Explorer.Exploration e : explorer.all()) out.addAll(e.notes());
+        return out;
+    }
+
+    /** Whether every exploration made so far was exhaustive and no path was abandoned at a bound. */
+    boolean exhaustive() {
+        for (Explorer.Exploration e : explorer.all()) {
+            if (!e.exhaustive() || e.abandoned() > 0) return false;
+        }
+        return true;
+    }
+
+    static Map<Api, Integer> order() {
+        Map<Api, Integer> m = new LinkedHashMap<>();
+        m.put(Api.EPOLL, 0);
+        m.put(Api.POLL, 1);
+        m.put(Api.SELECT, 2);
+        return m;
+    }
+}

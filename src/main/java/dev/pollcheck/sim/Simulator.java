@@ -1,0 +1,195 @@
+package dev.pollcheck.sim;
+
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.Span;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.rules.Api;
+import dev.pollcheck.rules.Finding;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Confirms findings with a concrete lost wake-up, and simulates a poll method for the
+ * {@code simulate} command.
+ *
+ * <p>A witness: the first call of the poll method (poll's or select's first pass, or
+ * {@code EPOLL_CTL_ADD}, all with {@code _qproc} set) skips the registration of a wait queue Q that
+ * some other first call registers; for epoll an {@code EPOLL_CTL_MOD} may follow, and an
+ * {@code epoll_wait} that delivers what was ready and then finds nothing; the caller sleeps; the
+ * device changes state; {@code wake_up(Q)} wakes nobody; the poll method, called now, would report
+ * an event the caller asked for. Every witness is replayed through the kernel model
+ * ({@link PollSyscall}, {@link SelectSyscall}, {@link Epoll}) before it is reported.
+ *
+ * <p>The search, deterministic and bounded:
+ * <ul>
+ * <li>requested events: IN, PRI, OUT, RDNORM, every other event bit the poll method names, IN|PRI,
+ *     IN|RDNORM, IN|OUT, OUT|PRI and all of the singles together (or the {@code --events} mask); select
+ *     with the fd in read, write, read+except, read+write, all three, except; epoll with each mask
+ *     alone and each ordered pair as ADD then MOD;</li>
+ * <li>per poll_table state ({@code _key}, {@code _qproc} set or not) at most {@link Bounds#maxPaths}
+ *     paths of the method, each with at most {@link Bounds#maxDecisions} choices,
+ *     {@link Bounds#maxSteps} steps, calls {@link Bounds#maxCallDepth} deep; a loop whose test needs a
+ *     choice runs at most {@link Bounds#maxSymbolicIterations} times, a concrete one at most
+ *     {@link Bounds#maxConcreteIterations} (beyond that the path is abandoned);</li>
+ * <li>at most 6 first-call paths per mask are tried as the start of a scenario.</li>
+ * </ul>
+ * Within those bounds the search is exhaustive: a function with fewer paths than the bound is
+ * searched completely, and "no hang found" then holds for every choice of the free values. When a
+ * bound is reached, the reason of an unconfirmed verdict and the report say which.
+ *
+ * <p>A guard {@code if (wait)} or {@code if (!poll_does_not_wait(wait))} is never a witness: the
+ * kernel passes a non-NULL table to every call, and {@code _qproc} is set on every first call that
+ * can leave the caller asleep.
+ */
+public final class Simulator {
+
+    /** The bounds of a search; {@link #DEFAULT} keeps a whole-tree scan fast. */
+    public record Bounds(int maxSteps, int maxSymbolicIterations, int maxConcreteIterations, int maxCallDepth,
+                         int maxDecisions, int maxPaths) {
+        public static final Bounds DEFAULT = new Bounds(20_000, 2, 64, 4, 40, 256);
+
+        Interpreter.Bounds interpreter() {
+            return new Interpreter.Bounds(maxSteps, maxSymbolicIterations, maxConcreteIterations, maxCallDepth,
+                    maxDecisions, 1_500);
+        }
+
+        String describe() {
+            return maxPaths + " paths per poll_table state, " + maxDecisions + " choices and " + maxSteps
+                    + " steps per call, call depth " + maxCallDepth + ", " + maxSymbolicIterations
+                    + " iterations of an undecided loop";
+        }
+    }
+
+    private final FunctionSource source;
+    private final HelperSemantics helpers;
+    private final Bounds bounds;
+
+    public Simulator(FunctionSource source, HelperSemantics helpers) {
+        this(source, helpers, Bounds.DEFAULT);
+    }
+
+    public Simulator(FunctionSource source, HelperSemantics helpers, Bounds bounds) {
+        this.source = source == null ? FunctionSource.NONE : source;
+        this.helpers = helpers == null ? HelperSemantics.NONE : helpers;
+        this.bounds = bounds;
+    }
+
+    private static final List<Api> ORDER = List.of(Api.EPOLL, Api.POLL, Api.SELECT);
+
+    /** Confirms a finding with a witness on one of its interfaces, or says why not. */
+    public Verdict confirm(Finding f) {
+        TopLevel.Function fn = f.method();
+        String unusable = unusable(fn);
+        if (unusable != null) {
+            return Verdict.unconfirmed(unusable);
+        }
+        Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
+        ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                bounds.maxPaths());
+        List<Long> m = search.masks(null);
+        ScenarioSearch.Masks masks = new ScenarioSearch.Masks(m, m);
+
+        List<String> targets = new ArrayList<>();
+        Predicate<Interpreter.Registration> match = matcher(f);
+        if (match == null) {
+            targets.add(null);
+        } else {
+            targets.addAll(search.firstCallQueues(match, apis, masks));
+            if (targets.isEmpty()) {
+                return Verdict.unconfirmed("the registration" + (f.queue() == null ? "" : " of " + f.queue())
+                        + " is not reached on any first call in the search" + boundsSuffix(search));
+            }
+        }
+        ScenarioSearch.Found best = null;
+        for (String q : targets) {
+            for (Api api : ORDER) {
+                if (!apis.contains(api)) continue;
+                ScenarioSearch.Found found = search.search(api, q, apis, masks);
+                if (found != null && (best == null || found.score() > best.score())) best = found;
+            }
+        }
+        if (best != null) {
+            return Verdict.confirmed(best.witness());
+        }
+        String what = targets.get(0) == null ? "no first call that registers nothing leaves the caller blocked "
+                + "while the method can report"
+                : "no lost wake-up on " + String.join(", ", targets) + ": every first call that skips it and "
+                + "leaves the caller blocked is followed by no call that reports an event asked for";
+        return Verdict.unconfirmed(what + " (" + searched(m, apis, search) + ")" + boundsSuffix(search));
+    }
+
+    /**
+     * Simulates {@code fn} on the given interfaces ({@code null}: all) with the given requested events
+     * ({@code null}: the search's set): every witness, per wait queue and interface.
+     */
+    public SimulationReport simulate(TopLevel.Function fn, Set<Api> apis, Long events) {
+        Set<Api> scope = apis == null || apis.isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(apis);
+        String name = fn == null ? "?" : fn.name();
+        String unusable = unusable(fn);
+        if (unusable != null) {
+            return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of());
+        }
+        ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                bounds.maxPaths());
+        List<Long> all = search.masks(null);
+        List<Long> fin = search.masks(events);
+        ScenarioSearch.Masks masks = new ScenarioSearch.Masks(all, fin);
+        List<String> targets = new ArrayList<>(search.firstCallQueues(r -> true, scope, masks));
+        if (targets.isEmpty()) {
+            targets.add(null);
+        }
+        List<SimulationReport.Entry> found = new ArrayList<>();
+        for (String q : targets) {
+            for (Api api : ORDER) {
+                if (!scope.contains(api)) continue;
+                ScenarioSearch.Found w = search.search(api, q, scope, masks);
+                if (w != null) found.add(new SimulationReport.Entry(q, api, w.witness()));
+            }
+        }
+        return new SimulationReport(name, found, search.exhaustive(), searched(fin, scope, search),
+                List.copyOf(search.boundsHit()), List.copyOf(search.notes()));
+    }
+
+    private static String unusable(TopLevel.Function fn) {
+        if (fn == null) {
+            return "no poll method to simulate";
+        }
+        if (fn.body() == null || (fn.status() != ParseStatus.PARSED && fn.status() != ParseStatus.RECOVERED)) {
+            return "the body of " + fn.name() + "() was not parsed (" + fn.status() + ")";
+        }
+        return null;
+    }
+
+    /** Registrations the finding is about: through its registration call, else by queue text; null: none (PW003). */
+    private static Predicate<Interpreter.Registration> matcher(Finding f) {
+        Expr.Call reg = f.registration();
+        if (reg != null) {
+            Span at = reg.span();
+            String queue = f.queue() == null ? null : Interpreter.canonicalQueue(f.queue());
+            return r -> r.via().contains(at) || (queue != null && r.queue().equals(queue));
+        }
+        if (f.queue() != null) {
+            String queue = Interpreter.canonicalQueue(f.queue());
+            return r -> r.queue().equals(queue);
+        }
+        return null;
+    }
+
+    private String searched(List<Long> masks, Set<Api> apis, ScenarioSearch search) {
+        List<String> ms = new ArrayList<>();
+        for (long m : masks) ms.add(PollBits.describe(m));
+        List<String> as = new ArrayList<>();
+        for (Api a : ORDER) if (apis.contains(a)) as.add(a.id());
+        return "events " + String.join(" ", ms) + " on " + String.join(", ", as) + "; "
+                + search.explorer().runs() + " executions; bounds: " + bounds.describe();
+    }
+
+    private static String boundsSuffix(ScenarioSearch search) {
+        Set<String> hit = search.boundsHit();
+        return hit.isEmpty() ? "" : "; bounds reached: " + String.join("; ", hit);
+    }
+}

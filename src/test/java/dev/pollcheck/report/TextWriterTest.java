@@ -1,0 +1,83 @@
+package dev.pollcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pollcheck.model.Span;
+import dev.pollcheck.sim.Verdict;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextWriterTest {
+
+    @TempDir
+    Path root;
+
+    private String render(ScanResult r, boolean color) {
+        StringWriter sw = new StringWriter();
+        new TextWriter(TestFindings.context(color), new SourceLines(root)).write(r, new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    @Test
+    void confirmedFindingShowsLocationCaretConditionAndTimeline() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        String out = render(TestFindings.result(root, List.of(TestFindings.confirmed(0))), false);
+        List<String> lines = out.lines().toList();
+        assertEquals("drivers/char/foo.c:10:3: error: poll_wait on &dev->read_wq is skipped unless EPOLLIN is"
+                + " requested [PW001]", lines.get(0));
+        assertEquals("   10 | \t\tpoll_wait(file, &dev->read_wq, wait);", lines.get(1));
+        // Tabs are repeated so the caret lands under the 'p' whatever the tab width; tildes cover the call.
+        assertEquals("      | \t\t^" + "~".repeat(35), lines.get(2));
+        assertEquals("drivers/char/foo.c:9:6: note: the registration is skipped by this: req & EPOLLIN", lines.get(3));
+        assertEquals("      | \t    ^~~~~~~~~~~~~", lines.get(5));
+        assertEquals("  confirmed by simulation (epoll):", lines.get(6));
+        assertEquals("    1. epoll_ctl(EPOLL_CTL_ADD, EPOLLOUT) [_key=EPOLLOUT|EPOLLERR|EPOLLHUP; _qproc set;"
+                + " registered nothing; returned 0]", lines.get(7));
+        assertTrue(lines.get(8).startsWith("    2. epoll_ctl(EPOLL_CTL_MOD, EPOLLIN) [_key=EPOLLIN|EPOLLERR|EPOLLHUP;"
+                + " _qproc NULL; dev->ready=0;"));
+        assertEquals("    4. epoll_wait() sleeps forever", lines.get(10));
+        assertEquals("pollcheck: 1 finding (1 error), 1 confirmed; 3 files, 10 functions, 1 parse problem in 0.3 s",
+                lines.get(11));
+        assertFalse(out.contains("\u001b["), "no colour unless asked");
+    }
+
+    @Test
+    void unconfirmedFindingSaysWhy() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        ReportedFinding rf = ReportedFinding.of(TestFindings.pw001(0), Verdict.unconfirmed("search bound reached"));
+        String out = render(TestFindings.result(root, List.of(rf)), false);
+        assertTrue(out.contains("\n  (not confirmed: search bound reached)\n"), out);
+        assertTrue(out.contains("0 confirmed"), out);
+    }
+
+    @Test
+    void suppressedAndBaselinedFindingsAreCountedNotShown() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        ReportedFinding suppressed = TestFindings.confirmed(0)
+                .withSuppression(new Suppression(Span.point(TestFindings.FILE, 9, 2), false, "checked"));
+        ReportedFinding old = TestFindings.confirmed(0).withBaselineState(BaselineState.UNCHANGED);
+        String out = render(TestFindings.result(root, List.of(suppressed, old)), false);
+        assertFalse(out.contains("[PW001]"), out);
+        assertTrue(out.startsWith("pollcheck: no findings, 1 suppressed, 1 unchanged from the baseline;"), out);
+    }
+
+    @Test
+    void colourOnlyWhenAsked() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        String out = render(TestFindings.result(root, List.of(TestFindings.confirmed(0))), true);
+        assertTrue(out.contains("\u001b[1;31merror:\u001b[0m"), out);
+    }
+
+    @Test
+    void missingSourceFileStillGivesTheHeader() {
+        String out = render(TestFindings.result(root, List.of(TestFindings.confirmed(0))), false);
+        assertTrue(out.startsWith("drivers/char/foo.c:10:3: error:"), out);
+        assertFalse(out.contains(" | "), out);
+    }
+}

@@ -1,0 +1,9 @@
+#include <linux/poll.h>
+#ifdef CONFIG_DEV_POLL
+static __poll_t dev_poll(struct file *file,
+			 poll_table *wait)
+{
+	poll_wait(file, &dev_wq, wait);
+	return 0;
+}
+#endif

@@ -1,0 +1,1 @@
+int a;int b;#if 0int c;#endif

@@ -1,0 +1,9 @@
+int a;
+#endif
+#else
+#if 0
+#else
+#else
+#endif
+#elif 1
+int b;

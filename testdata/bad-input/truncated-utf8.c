@@ -1,0 +1,3 @@
+static const char *name = "caf√";
+int x = 1;
+/* ‚Ç */

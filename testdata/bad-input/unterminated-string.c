@@ -1,0 +1,3 @@
+static const char *s = "no end;
+int x;
+char c = 'a;
