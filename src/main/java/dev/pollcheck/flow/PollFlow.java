@@ -242,10 +242,30 @@ public final class PollFlow {
             if (args == null) continue;
             int pi = h.ptArg() - 1;
             if (pi >= 0 && pi < args.size() && flow.ptAliases().contains(args.get(pi).strip())) {
-                out.addAll(h.queuesFor(args.stream().map(String::strip).toList()));
+                out.addAll(h.queuesFor(args.stream().map(PollFlow::unparen).toList()));
             }
         }
         return out;
+    }
+
+    /** {@code (&q)} as {@code &q}: macro arguments are usually parenthesised in the body. */
+    static String unparen(String s) {
+        String t = s.strip();
+        while (t.length() >= 2 && t.charAt(0) == '(' && t.charAt(t.length() - 1) == ')') {
+            int depth = 0;
+            boolean wraps = true;
+            for (int i = 0; i < t.length() - 1; i++) {
+                if (t.charAt(i) == '(') depth++;
+                else if (t.charAt(i) == ')') depth--;
+                if (depth == 0) {
+                    wraps = false;
+                    break;
+                }
+            }
+            if (!wraps) break;
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     private Registration make(FunctionFlow flow, Expr.Call c, int node, Registration.Via via, String callee,
@@ -258,6 +278,7 @@ public final class PollFlow {
         if (r < 0) return List.of();
         Cfg cfg = flow.cfg();
         List<Skip> out = new ArrayList<>();
+        boolean[] fromR = null;
         for (int[] d : cfg.transitiveControlDeps(r)) {
             int b = d[0];
             int dependent = d[1];
@@ -291,12 +312,19 @@ public final class PollFlow {
                 }
             }
             rets.sort((x, y) -> Integer.compare(x.span().line(), y.span().line()));
+            if (fromR == null) fromR = cfg.reachableAvoiding(r, -1);
+            List<Stmt.Return> exits = new ArrayList<>();
+            for (Stmt.Return ret : rets) {
+                int rn = cfg.nodeOf(ret);
+                if (rn >= 0 && !fromR[rn]) exits.add(ret);
+            }
             Skip.Kind kind;
             if (flow.isEventBranch(b)) kind = Skip.Kind.EVENTS;
             else if (bn.loopHead) kind = Skip.Kind.LOOP;
             else if (flow.isPtCheck(cond)) kind = Skip.Kind.PT_CHECK;
             else kind = Skip.Kind.STATE;
-            out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), fallsOff, dependent == r));
+            out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), List.copyOf(exits), fallsOff,
+                    dependent == r));
         }
         return out;
     }

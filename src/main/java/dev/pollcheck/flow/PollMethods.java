@@ -142,8 +142,12 @@ public final class PollMethods {
                     Expr value = item.value();
                     if (field != null && single && !(value instanceof Expr.InitList) && !(value instanceof Expr.CompoundLiteral)) {
                         boolean listed = w.tag() != null && ops.isPollMember(w.tag(), field.name());
+                        // The parser expands same-file macro invocations with every token at the
+                        // invocation's position: a value starting where its list starts came from one.
+                        boolean expanded = value.span().line() == l.span().line()
+                                && value.span().column() == l.span().column();
                         reference(file, value, listed ? w.tag() : (ops.isOpsType(w.tag()) ? w.tag() : null),
-                                field.name(), PollMethod.How.INITIALIZER, listed);
+                                field.name(), expanded ? PollMethod.How.MACRO : PollMethod.How.INITIALIZER, listed);
                     } else if (value instanceof Expr.InitList || value instanceof Expr.CompoundLiteral) {
                         // An array element keeps the type; a nested member's type is unknown.
                         String inner = field == null ? w.tag() : null;

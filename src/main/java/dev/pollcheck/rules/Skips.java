@@ -34,8 +34,8 @@ final class Skips {
         } else {
             sb.append(s.skipOnTrue() ? " is true" : " is false");
         }
-        if (!s.returns().isEmpty() && !s.fallsOff()) {
-            Stmt.Return r = s.returns().get(0);
+        if (!s.exits().isEmpty()) {
+            Stmt.Return r = s.exits().get(0);
             sb.append(" (taking `").append(r.value() == null ? "return" : "return " + CText.of(r.value()))
                     .append("` on line ").append(r.span().line()).append(')');
         }
