@@ -177,15 +177,14 @@ public final class PollFlow {
         long ev = 0;
         List<String> argText = new ArrayList<>(c.args().size());
         for (int i = 0; i < c.args().size(); i++) {
-            Expr a = CText.strip(c.args().get(i));
             argText.add(CText.of(c.args().get(i)));
-            if (ptArg < 0 && a instanceof Expr.Name n && flow.ptAliases().contains(n.id())) ptArg = i;
+            if (ptArg < 0 && flow.ptAliases().contains(CText.nameOf(c.args().get(i)))) ptArg = i;
             else if (i < 64 && flow.readsEvents(c.args().get(i))) ev |= 1L << i;
         }
         String name = c.name();
         int node = flow.cfg().nodeOf(c);
         if (name == null) {
-            if (ptArg < 0) return null;
+            if (ptArg < 0 || hasStringLiteral(c)) return null;
             return make(flow, c, node, Registration.Via.UNKNOWN, CText.of(c.callee()), List.of("unknown"), null, null);
         }
         TopLevel.Function def = program.function(name, file);
@@ -219,13 +218,23 @@ public final class PollFlow {
                 return make(flow, c, node, Registration.Via.MACRO, name, queues, null, null);
             }
         }
-        if (ptArg < 0) return null;
+        if (ptArg < 0 || hasStringLiteral(c)) return null;
         return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
     }
 
+    /**
+     * A call with a string literal argument ({@code printk("%p", wait)}, {@code dev_dbg(...)}) is
+     * logging: it only prints the poll_table's address.
+     */
+    private static boolean hasStringLiteral(Expr.Call c) {
+        for (Expr a : c.args()) {
+            if (CText.strip(a) instanceof Expr.StringConst) return true;
+        }
+        return false;
+    }
+
     private static boolean isAlias(FunctionFlow flow, Expr.Call c, int idx) {
-        return idx >= 0 && idx < c.args().size() && CText.strip(c.args().get(idx)) instanceof Expr.Name n
-                && flow.ptAliases().contains(n.id());
+        return idx >= 0 && idx < c.args().size() && flow.ptAliases().contains(CText.nameOf(c.args().get(idx)));
     }
 
     /**
@@ -324,7 +333,7 @@ public final class PollFlow {
             else if (flow.isPtCheck(cond)) kind = Skip.Kind.PT_CHECK;
             else kind = Skip.Kind.STATE;
             out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), List.copyOf(exits), fallsOff,
-                    dependent == r));
+                    dependent == r, skipSide.stream().map(i -> bn.successors().get(i)).toList()));
         }
         return out;
     }

@@ -7,6 +7,8 @@ import dev.pollcheck.flow.Skip;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Stmt;
 import java.util.Set;
+import java.util.function.Predicate;
+import dev.pollcheck.flow.Cfg;
 
 /** Wording and mask facts shared by the registration rules. */
 final class Skips {
@@ -46,16 +48,32 @@ final class Skips {
      * Whether every path on the skipping side returns a non-zero (ready) mask: then poll and select
      * return at once and call again with a fresh poll_table, and only epoll loses the wake-up.
      */
-    static boolean skipReturnsReady(Skip s, FunctionFlow flow) {
+    static boolean skipReturnsReady(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
+        Predicate<FunctionFlow.Store> stores = skipSideStores(s, reg, flow);
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Name n && s.skipOnTrue() && sameName(s.condition(), n.id())) continue;
-            Set<Long> vals = Masks.values(v, flow);
+            Set<Long> vals = Masks.values(v, flow, stores);
             if (vals == null || vals.contains(0L)) return false;
         }
         return true;
+    }
+
+    /**
+     * The stores that can give a returned variable its value on the skipping side: those made on
+     * that side (before reaching the registration) and those made before the branch.
+     */
+    static Predicate<FunctionFlow.Store> skipSideStores(Skip s, Registration reg, FunctionFlow flow) {
+        Cfg cfg = flow.cfg();
+        boolean[] before = cfg.canReach(s.node());
+        boolean[] side = new boolean[cfg.nodes().size()];
+        for (int succ : s.skipSides()) {
+            boolean[] r = cfg.reachableAvoiding(succ, reg.node());
+            for (int i = 0; i < side.length; i++) side[i] |= r[i];
+        }
+        return st -> st.node() < 0 || side[st.node()] || (before[st.node()] && st.node() != s.node());
     }
 
     /** {@code if (mask) return mask;}: the condition is the variable itself (or {@code v != 0}). */
