@@ -208,15 +208,22 @@ public final class Cfg {
         return seen;
     }
 
+    /** Predecessor lists, built once. */
+    public List<List<Integer>> predecessors() {
+        if (preds == null) {
+            List<List<Integer>> p = new ArrayList<>(nodes.size());
+            for (int i = 0; i < nodes.size(); i++) p.add(new ArrayList<>(2));
+            for (Node x : nodes) {
+                for (int s : x.succ) if (s >= 0) p.get(s).add(x.id);
+            }
+            preds = p;
+        }
+        return preds;
+    }
+
     /** Nodes from which {@code target} can be reached. */
     public boolean[] canReach(int target) {
-        if (preds == null) {
-            preds = new ArrayList<>(nodes.size());
-            for (int i = 0; i < nodes.size(); i++) preds.add(new ArrayList<>(2));
-            for (Node x : nodes) {
-                for (int s : x.succ) if (s >= 0) preds.get(s).add(x.id);
-            }
-        }
+        predecessors();
         boolean[] seen = new boolean[nodes.size()];
         Deque<Integer> st = new ArrayDeque<>();
         st.push(target);

@@ -8,7 +8,6 @@ import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Stmt;
 import java.util.Set;
 import java.util.function.Predicate;
-import dev.pollcheck.flow.Cfg;
 
 /** Wording and mask facts shared by the registration rules. */
 final class Skips {
@@ -50,30 +49,19 @@ final class Skips {
      */
     static boolean skipReturnsReady(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
-        Predicate<FunctionFlow.Store> stores = skipSideStores(s, reg, flow);
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Name n && s.skipOnTrue() && sameName(s.condition(), n.id())) continue;
-            Set<Long> vals = Masks.values(v, flow, stores);
+            Set<Long> vals = Masks.values(v, flow, storesAt(r, reg, flow));
             if (vals == null || vals.contains(0L)) return false;
         }
         return true;
     }
 
-    /**
-     * The stores that can give a returned variable its value on the skipping side: those made on
-     * that side (before reaching the registration) and those made before the branch.
-     */
-    static Predicate<FunctionFlow.Store> skipSideStores(Skip s, Registration reg, FunctionFlow flow) {
-        Cfg cfg = flow.cfg();
-        boolean[] before = cfg.canReach(s.node());
-        boolean[] side = new boolean[cfg.nodes().size()];
-        for (int succ : s.skipSides()) {
-            boolean[] r = cfg.reachableAvoiding(succ, reg.node());
-            for (int i = 0; i < side.length; i++) side[i] |= r[i];
-        }
-        return st -> st.node() < 0 || side[st.node()] || (before[st.node()] && st.node() != s.node());
+    /** The stores that can give a returned variable its value at {@code ret} on the skipping side. */
+    static Predicate<FunctionFlow.Store> storesAt(Stmt.Return ret, Registration reg, FunctionFlow flow) {
+        return new ReachingStores(flow, flow.cfg().nodeOf(ret), reg.node());
     }
 
     /** {@code if (mask) return mask;}: the condition is the variable itself (or {@code v != 0}). */

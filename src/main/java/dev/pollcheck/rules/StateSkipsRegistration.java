@@ -140,13 +140,16 @@ public final class StateSkipsRegistration implements Rule {
         if (interrupted(cond, flow)) {
             return Judgement.WARNING;
         }
-        Predicate<FunctionFlow.Store> stores = Skips.skipSideStores(s, r, flow);
         if (alternatives(s, r, owner)) {
             reason[0] = "every path that skips it registers through another call instead";
             return Judgement.NOTE;
         }
-        if (terminal(s, flow, stores)) {
+        if (terminal(s, r, flow)) {
             reason[0] = "the skipping path reports a terminal state";
+            return Judgement.NOTE;
+        }
+        if (fixedConfiguration(cond)) {
+            reason[0] = "the condition is fixed configuration (a static key or IS_ENABLED)";
             return Judgement.NOTE;
         }
         if (fixedForOpenFile(cond, flow)) {
@@ -163,7 +166,7 @@ public final class StateSkipsRegistration implements Rule {
             reason[0] = "the condition is a NULL check of the file's private data";
             return Judgement.NOTE;
         }
-        if (tested != null && returnsOnlyErrors(s, flow, stores)) {
+        if (tested != null && returnsOnlyErrors(s, r, flow)) {
             reason[0] = "the condition is a NULL check that reports an error";
             return Judgement.NOTE;
         }
@@ -200,13 +203,13 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
-    private static boolean returnsOnlyErrors(Skip s, FunctionFlow flow, Predicate<FunctionFlow.Store> stores) {
+    private static boolean returnsOnlyErrors(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) continue;
-            Set<Long> vals = Masks.values(v, flow, stores);
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 if ((x & (Masks.ERR | Masks.HUP | Masks.NVAL | Masks.RDHUP)) == 0) return false;
@@ -255,7 +258,7 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** Every path on the skipping side returns a terminal mask (HUP; or ERR where the code says the device is gone). */
-    private static boolean terminal(Skip s, FunctionFlow flow, Predicate<FunctionFlow.Store> stores) {
+    private static boolean terminal(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
@@ -266,7 +269,7 @@ public final class StateSkipsRegistration implements Rule {
                 if (!gone) return false;
                 continue;
             }
-            Set<Long> vals = Masks.values(v, flow, stores);
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 boolean hup = (x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) != 0;
@@ -283,6 +286,21 @@ public final class StateSkipsRegistration implements Rule {
             if (GONE.matcher(m.group()).matches()) return true;
         }
         return false;
+    }
+
+    private static final Pattern CONFIG_TEST = Pattern.compile("static_branch_(un)?likely|static_key_(true|false|enabled)|IS_ENABLED|IS_BUILTIN|IS_REACHABLE");
+
+    /** A test of a static key or kernel configuration: it does not change while files are open. */
+    private static boolean fixedConfiguration(Expr cond) {
+        boolean[] saw = {false};
+        boolean[] other = {false};
+        Ast.walk(cond, n -> {
+            if (n instanceof Expr.Call c) {
+                if (c.name() != null && CONFIG_TEST.matcher(c.name()).matches()) saw[0] = true;
+                else if (!"likely".equals(c.name()) && !"unlikely".equals(c.name())) other[0] = true;
+            }
+        });
+        return saw[0] && !other[0];
     }
 
     /** Reads only the file's f_mode/f_flags and constants: fixed from open() to release(). */

@@ -80,6 +80,8 @@ public final class RunFindings {
                         + (m.function() == null ? " (external)" : " " + m.function().status()));
             }
         }
+        long tf = System.nanoTime();
+        System.err.printf("discovery %.1fs%n", (tf - t1) / 1e9);
         List<Finding> out = Analyzer.analyze(program, AnalysisConfig.defaults(), pms);
         long t2 = System.nanoTime();
         Map<String, Integer> counts = new TreeMap<>();
