@@ -18,7 +18,8 @@ public final class ExitCodes {
               0  nothing at or above --fail-on (or --exit-zero)
               1  findings at or above --fail-on
               2  usage error or unreadable input
-              3  internal error""";
+              3  internal error
+            """;
 
     private ExitCodes() {
     }
