@@ -1,5 +1,13 @@
 package dev.pollcheck.cli;
 
+import dev.pollcheck.flow.FlowConfig;
+import dev.pollcheck.flow.HelperModel;
+import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.OpsTypes;
+import dev.pollcheck.flow.PollMethod;
+import dev.pollcheck.flow.PollMethods;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.TopLevel;
@@ -7,8 +15,17 @@ import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ForEachMacros;
 import dev.pollcheck.parse.ParseConfig;
+import dev.pollcheck.report.ReportedFinding;
+import dev.pollcheck.report.ReportedMethod;
 import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.report.Stats;
+import dev.pollcheck.rules.AnalysisConfig;
+import dev.pollcheck.rules.Analyzer;
+import dev.pollcheck.rules.Finding;
+import dev.pollcheck.sim.FunctionSource;
+import dev.pollcheck.sim.HelperSemantics;
+import dev.pollcheck.sim.Simulator;
+import dev.pollcheck.sim.Verdict;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.FileWalker;
 import dev.pollcheck.source.Prefilter;
@@ -20,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +109,16 @@ public final class Scan {
         problems.sort(Comparator.comparing(ParseProblem::file).thenComparingInt(ParseProblem::line)
                 .thenComparingInt(ParseProblem::column).thenComparing(ParseProblem::message));
 
+        // The analysis sees the units in path order, so that everything after is independent of
+        // which thread finished first.
+        units.sort(Comparator.comparing(TranslationUnit::file));
+        Program program = Program.of(units);
+        FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
+        List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
+        List<Finding> findings = Analyzer.analyze(program, new AnalysisConfig(flowConfig), methods);
+        List<ReportedFinding> reported = simulate(findings, program, HelperModels.load(flowConfig.modelFiles()),
+                options);
+
         int total = 0;
         for (int c : counts) {
             total += c;
@@ -100,7 +128,48 @@ public final class Scan {
                 counts[ParseStatus.PARSED.ordinal()], counts[ParseStatus.RECOVERED.ordinal()],
                 counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
                 problems, problems.size(), seconds);
-        return new ScanResult(root, List.of(), stats, List.of(), List.of());
+        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
+    }
+
+    /** Confirms each finding with the simulator (in parallel; verdicts stay in finding order). */
+    private static List<ReportedFinding> simulate(List<Finding> findings, Program program, HelperModels models,
+                                                  ScanOptions options) {
+        if (!options.simulate()) {
+            return findings.stream().map(f -> ReportedFinding.of(f, null)).toList();
+        }
+        Simulator simulator = simulator(program, models);
+        return parallelMap(findings, options.jobs(), f -> {
+            boolean wanted = options.focusFiles() == null || options.focusFiles().contains(f.location().file());
+            return ReportedFinding.of(f, wanted ? simulator.confirm(f) : null);
+        });
+    }
+
+    /** The simulator over this program: definitions from the tree, kernel helpers from the models. */
+    static Simulator simulator(Program program, HelperModels models) {
+        FunctionSource functions = new FunctionSource() {
+            @Override
+            public TopLevel.Function function(String name, String fromFile) {
+                return program.function(name, fromFile);
+            }
+
+            @Override
+            public Map<String, MacroDef> macros(String file) {
+                return program.macros(file);
+            }
+        };
+        HelperSemantics helpers = name -> {
+            HelperModel m = models.get(name);
+            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
+                    HelperSemantics.Returns.valueOf(m.returns().name()));
+        };
+        return new Simulator(functions, helpers);
+    }
+
+    private static ReportedMethod reported(PollMethod m) {
+        String ops = m.how() == PollMethod.How.SIGNATURE || m.opsType() == null
+                ? m.how().id()
+                : m.opsType().replaceFirst("^struct ", "") + "." + m.member();
+        return new ReportedMethod(m.reference(), m.name(), ops);
     }
 
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
