@@ -125,7 +125,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         List<TopLevel.Function> targets = targets(program, file, function);
-        Simulator simulator = new Simulator(SimBinding.functions(program), SimBinding.helpers(helpers));
+        Simulator simulator = Scan.simulator(program, helpers);
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));
 
