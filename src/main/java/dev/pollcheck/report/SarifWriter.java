@@ -62,7 +62,10 @@ public final class SarifWriter {
         ArrayNode results = run.putArray("results");
         for (ReportedFinding rf : result.findings()) results.add(result(rf));
         run.put("columnKind", "utf16CodeUnits");
-        run.putObject("properties").set("stats", JsonWriter.stats(result.stats()));
+        // The counters only: the parse problems themselves are the notifications above.
+        ObjectNode stats = JsonWriter.stats(result.stats());
+        stats.remove("parse_errors");
+        run.putObject("properties").set("stats", stats);
         return log;
     }
 
