@@ -21,6 +21,16 @@ public final class ExitCodes {
               3  internal error
             """;
 
+    /** The footer of {@code simulate --help}. */
+    public static final String SIMULATE_HELP = """
+
+            Exit codes:
+              0  no hang found within the bounds
+              1  a hang was found (a witness is printed)
+              2  usage error or unreadable input
+              3  internal error
+            """;
+
     private ExitCodes() {
     }
 }

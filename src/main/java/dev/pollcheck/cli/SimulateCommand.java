@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,9 +44,9 @@ import picocli.CommandLine.Parameters;
  * FILE is read alone: helpers defined in other files are taken from the helper models.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Run the kernel poll simulator on a poll method and print every lost wake-up found,",
-            "or 'no hang found' with the bounds searched. Exit 1 when a hang is found, 0 when not."},
-        footer = ExitCodes.HELP)
+        description = {"Run the kernel poll simulator on a poll method and print every lost wake-up found.",
+            "Prints 'no hang found' with the bounds searched when there is none."},
+        footer = ExitCodes.SIMULATE_HELP)
 final class SimulateCommand implements Callable<Integer> {
 
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -79,8 +78,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Mixin
-    OutputArgs output = new OutputArgs();
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
 
     enum ApiName { poll, select, epoll }
 
@@ -129,7 +128,7 @@ final class SimulateCommand implements Callable<Integer> {
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));
 
-        try (PrintWriter out = output.open(env)) {
+        try (PrintWriter out = OutputArgs.open(output, env)) {
             if (format == Format.json) {
                 out.println(json(reports));
             } else {
