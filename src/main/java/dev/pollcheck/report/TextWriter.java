@@ -54,7 +54,7 @@ public final class TextWriter {
             Span c = f.condition();
             String text = f.conditionText() == null ? "" : ": " + oneLine(f.conditionText());
             out.println(paint(BOLD, c.file() + ":" + c.line() + ":" + c.column() + ":") + " "
-                    + paint(CYAN, "note:") + " the registration is skipped by this" + text);
+                    + paint(CYAN, "note:") + " the registration is skipped by this condition" + text);
             excerpt(c, out);
         }
         Verdict v = rf.verdict();

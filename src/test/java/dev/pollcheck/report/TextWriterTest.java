@@ -34,7 +34,7 @@ class TextWriterTest {
         assertEquals("   10 | \t\tpoll_wait(file, &dev->read_wq, wait);", lines.get(1));
         // Tabs are repeated so the caret lands under the 'p' whatever the tab width; tildes cover the call.
         assertEquals("      | \t\t^" + "~".repeat(35), lines.get(2));
-        assertEquals("drivers/char/foo.c:9:6: note: the registration is skipped by this: req & EPOLLIN", lines.get(3));
+        assertEquals("drivers/char/foo.c:9:6: note: the registration is skipped by this condition: req & EPOLLIN", lines.get(3));
         assertEquals("      | \t    ^~~~~~~~~~~~~", lines.get(5));
         assertEquals("  confirmed by simulation (epoll):", lines.get(6));
         // The simulator's own timeline, indented under the finding.
