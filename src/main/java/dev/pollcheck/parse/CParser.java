@@ -512,6 +512,11 @@ public final class CParser {
             out.add(new TopLevel.Opaque(sp, joinText(toks, lo, hi)));
             return;
         }
+        if (hi - lo == 1 && toks.get(lo).getType() == Identifier) {
+            // A macro standing alone at file scope (TEST_HARNESS_MAIN at the end of a file).
+            out.add(new TopLevel.MacroInvocation(sp, "", toks.get(lo).getText(), List.of()));
+            return;
+        }
         int s = lo;
         while (s < hi && (Preds.STORAGE[toks.get(s).getType()] || Preds.QUAL[toks.get(s).getType()])) {
             s++;

@@ -176,6 +176,9 @@ public final class ParseBench {
                     if (f.status() == ParseStatus.FAILED) {
                         pollBad++;
                     }
+                    if (f.status() != ParseStatus.PARSED) {
+                        System.out.println("POLL_WAIT " + f.status() + " " + f.name() + " " + f.nameSpan());
+                    }
                 }
                 if (f.status() != ParseStatus.PARSED && shown < show) {
                     shown++;
