@@ -555,7 +555,7 @@ LineComment : '//' ~[\r\n]* -> skip ;
 
 LineContinuation : '\\' '\r'? '\n' -> skip ;
 
-Whitespace : [ \t\r\n\f\u000B\u00A0]+ -> skip ;
+Whitespace : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip ;
 
 /* Anything else (stray bytes of a file that is not UTF-8, '@', '`'): reported by the chunker. */
 Unknown : . ;

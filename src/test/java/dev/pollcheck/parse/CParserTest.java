@@ -199,6 +199,24 @@ class CParserTest {
     }
 
     @Test
+    void unknownAttributeBeforePointer() {
+        TopLevel.Function f = fn(clean("static void MY_IOMEM *map(char MY_USER *buf) { return 0; }\n"), "map");
+        assertEquals("void *", f.returnType().text());
+        assertEquals("buf", only(f.params()).name());
+        assertEquals("char *", only(f.params()).type().text());
+        TranslationUnit u = clean("static int __myinit go(void) { return 0; }\nMY_T one(void) { return 0; }\n");
+        assertEquals("int", fn(u, "go").returnType().text());
+        assertEquals("MY_T", fn(u, "one").returnType().text()); // the only type: kept
+    }
+
+    @Test
+    void crlfLinesAndByteOrderMark() {
+        TranslationUnit u = clean("\uFEFF#define X 1 \\\r\n  2\r\nint a;\r\nint f(void)\r\n{\r\n\treturn a;\r\n}\r\n");
+        assertEquals(4, fn(u, "f").nameSpan().line());
+        assertEquals(3, decl(u, "a").span().line());
+    }
+
+    @Test
     void typedefLearntFromTheFile() {
         TranslationUnit u = clean("""
                 typedef struct { int a; } thing;
