@@ -115,6 +115,28 @@ public final class CParser {
         }
     }
 
+    /**
+     * ANTLR's messages list every expected token and quote whole statements; keep them short enough
+     * to read in a report.
+     */
+    static String tidy(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String m = message;
+        int exp = m.indexOf("expecting {");
+        if (exp >= 0 && m.length() - exp > 60) {
+            int count = m.substring(exp).split(",").length;
+            m = m.substring(0, exp) + "expecting one of " + count + " tokens";
+        }
+        int q = m.indexOf('\'');
+        int q2 = m.lastIndexOf('\'');
+        if (q >= 0 && q2 - q > 60) {
+            m = m.substring(0, q + 58) + "..." + m.substring(q2);
+        }
+        return m;
+    }
+
     void problem(Token t, String message) {
         problem(t.getLine(), t.getCharPositionInLine() + 1, message);
     }
@@ -341,10 +363,10 @@ public final class CParser {
             if (firstError.message == null) {
                 return new Attempt<>(tree, 0, 0, null);
             }
-            return new Attempt<>(null, firstError.line, firstError.column, firstError.message);
+            return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
         } catch (ParseCancellationException | RecognitionException e) {
             Token t = ts.LT(1);
-            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, String.valueOf(e.getMessage()));
+            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, tidy(e.getMessage()));
         } finally {
             parser.removeErrorListeners();
         }
