@@ -326,13 +326,13 @@ braceInitializer
     ;
 
 /* Kernel initializers omit the comma after macros that supply their own:
-   { SET_RUNTIME_PM_OPS(a, b, c) SET_SYSTEM_SLEEP_PM_OPS(d, e) }. */
+   { SET_RUNTIME_PM_OPS(a, b, c) SET_SYSTEM_SLEEP_PM_OPS(d, e) }, { FNAME("ip") OCTSTR, FIXD }. */
 initializerList
     : initItem (',' initItem | macroItem)*
     ;
 
 macroItem
-    : Identifier '(' argumentList? ')'
+    : Identifier ('(' argumentList? ')')?
     ;
 
 initItem

@@ -285,8 +285,9 @@ final class AstBuilder {
             for (ParseTree child : l.children) {
                 if (child instanceof MacroItemContext mi) {
                     Token name = mi.Identifier().getSymbol();
-                    items.add(new Expr.InitItem(List.of(), new Expr.Call(span(mi), new Expr.Name(span(name), name.getText()),
-                            args(mi.argumentList()))));
+                    Expr.Name callee = new Expr.Name(span(name), name.getText());
+                    items.add(new Expr.InitItem(List.of(), mi.LeftParen() == null ? callee
+                            : new Expr.Call(span(mi), callee, args(mi.argumentList()))));
                     continue;
                 }
                 if (!(child instanceof InitItemContext it)) {

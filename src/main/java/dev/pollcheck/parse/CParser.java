@@ -14,6 +14,8 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -327,6 +329,29 @@ public final class CParser {
         }
     }
 
+    /**
+     * Full LL stops at the first error too: the message is reported as ANTLR's default strategy
+     * words it, but no recovery is attempted (it is slow, and its tree would not be used).
+     */
+    private static final class ReportAndBail extends DefaultErrorStrategy {
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) {
+            InputMismatchException e = new InputMismatchException(recognizer);
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public void sync(Parser recognizer) {
+        }
+    }
+
     /** The outcome of trying a grammar rule on a token range. */
     record Attempt<T extends ParserRuleContext>(T tree, int line, int column, String error) {
         boolean ok() {
@@ -354,7 +379,7 @@ public final class CParser {
         ts.seek(0);
         parser.reset();
         parser.setTokenStream(ts);
-        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.setErrorHandler(new ReportAndBail());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         firstError.reset();
         parser.addErrorListener(firstError);
@@ -365,6 +390,9 @@ public final class CParser {
             }
             return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
         } catch (ParseCancellationException | RecognitionException e) {
+            if (firstError.message != null) {
+                return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
+            }
             Token t = ts.LT(1);
             return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, tidy(e.getMessage()));
         } finally {
