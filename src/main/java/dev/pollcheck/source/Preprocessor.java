@@ -715,6 +715,10 @@ public final class Preprocessor {
                 name = r.get(0);
             }
             if (name == null) {
+                if (t.contains("LINUX_VERSION_CODE")) {
+                    return "-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where '" + cond + "' is "
+                            + want + " would select it";
+                }
                 return "set the macros of '" + cond + "' with -D/-U to select it";
             }
             return (want ? "-D " : "-U ") + name + " would select it";

@@ -129,6 +129,9 @@ class PreprocessorTest {
         assertTrue(t.contains("six12"));
         Defines d = Defines.parse(List.of("LINUX_VERSION_CODE=KERNEL_VERSION(4,9,0)"), List.of());
         assertTrue(pp(in, d).text().contains("old"));
+        Preprocessed p = pp("#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)\nstatic int compat_open(void)\n{\n}\n#endif\n");
+        assertTrue(p.problems().get(0).message().contains("-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where"),
+                p.problems().toString());
     }
 
     @Test
