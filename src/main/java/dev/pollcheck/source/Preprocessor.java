@@ -639,7 +639,7 @@ public final class Preprocessor {
                 } else if (c == ')' && nOpen > 0) {
                     int open = opens[--nOpen];
                     int nameAt = functionNameBefore(open, from);
-                    if (nameAt >= 0 && nextNonBlank(k + 1, to) == '{') {
+                    if (nameAt >= 0 && bodyFollows(k + 1, to)) {
                         reportFunction(nameAt, k, ln, to);
                     }
                 }
@@ -673,6 +673,32 @@ public final class Preprocessor {
                 }
             }
             return to;
+        }
+
+        /**
+         * Whether a '{' follows at {@code k}, after at most a few attribute-like macros
+         * ({@code __acquires(x)}, {@code __releases(x)}, {@code __must_hold(x)}, {@code __attribute__((...))}).
+         */
+        private boolean bodyFollows(int k, int to) {
+            for (int attrs = 0; attrs <= 4; attrs++) {
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k >= to) return false;
+                if (out[k] == '{') return true;
+                if (!CondExpr.isIdent(out[k]) || Character.isDigit(out[k])) return false;
+                while (k < to && CondExpr.isIdent(out[k])) k++;
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k < to && out[k] == '(') {
+                    int level = 0;
+                    int limit = Math.min(to, k + 256);
+                    do {
+                        if (out[k] == '(') level++;
+                        else if (out[k] == ')') level--;
+                        k++;
+                    } while (level > 0 && k < limit);
+                    if (level > 0) return false;
+                }
+            }
+            return false;
         }
 
         private char nextNonBlank(int k, int to) {

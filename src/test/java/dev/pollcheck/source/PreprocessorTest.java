@@ -291,4 +291,15 @@ class PreprocessorTest {
         String in = "x = a / b; y = c/ *p;\n";
         assertEquals(in, pp(in).text());
     }
+
+    @Test
+    void inactiveFunctionWithReturnTypeAboveAndLockAnnotations() {
+        String in = "#if 0\nstatic int\nfoo_poll_locked(struct foo *f, poll_table *w)\n\t__must_hold(&f->lock)\n{\n\treturn 0;\n}\n"
+                + "int table[] = { 1, 2 };\nint x = bar(1) + baz(2);\n#endif\n";
+        Preprocessed p = pp(in);
+        assertEquals(1, p.problems().size(), problems(p));
+        assertEquals(3, p.problems().get(0).line());
+        assertEquals(1, p.problems().get(0).column());
+        assertTrue(p.problems().get(0).message().startsWith("poll-related function foo_poll_locked "));
+    }
 }
