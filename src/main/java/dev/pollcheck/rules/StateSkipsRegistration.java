@@ -184,22 +184,38 @@ public final class StateSkipsRegistration implements Rule {
         return false;
     }
 
-    /** Every path on the skipping side reaches another registration of the same function before it ends. */
+    /**
+     * A dispatch between implementations: every path on the skipping side reaches another
+     * registration that excludes this one (neither reaches the other), and the choice involves a
+     * helper call (this registration or the alternatives), as in {@code if (t->of)
+     * kernfs_generic_poll(t->of, wait); else poll_wait(file, &t->event_wait, wait);}. Two plain
+     * {@code poll_wait}s of different queues chosen by state stay warnings.
+     */
     private static boolean alternatives(Skip s, Registration r, Summary owner) {
         var cfg = owner.flow().cfg();
+        if (r.node() < 0) return false;
+        boolean[] fromR = cfg.reachableAvoiding(r.node(), -1);
+        boolean[] toR = cfg.canReach(r.node());
         boolean[] avoid = new boolean[cfg.nodes().size()];
-        boolean other = false;
+        boolean any = false;
+        boolean helpers = isHelper(r);
+        boolean allHelpers = true;
         for (Registration x : owner.registrations()) {
-            if (x.node() >= 0) {
-                avoid[x.node()] = true;
-                other |= x.node() != r.node();
-            }
+            int n = x.node();
+            if (n < 0 || n == r.node() || fromR[n] || toR[n]) continue;
+            avoid[n] = true;
+            any = true;
+            allHelpers &= isHelper(x);
         }
-        if (!other) return false;
+        if (!any || !(helpers || allHelpers)) return false;
         for (int succ : s.skipSides()) {
             if (cfg.reachableAvoiding(succ, avoid)[cfg.exit()]) return false;
         }
         return true;
+    }
+
+    private static boolean isHelper(Registration r) {
+        return !(r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive());
     }
 
     /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
