@@ -34,6 +34,8 @@ public final class SarifWriter {
     private final ReportContext ctx;
     private final SourceLines sources;
     private final Map<String, List<String>> lineHashes = new ConcurrentHashMap<>();
+    /** What reported paths are prefixed with to be relative to {@code %SRCROOT%} ("" or "dir/"). */
+    private String prefix = "";
 
     public SarifWriter(ReportContext ctx, SourceLines sources) {
         this.ctx = ctx;
@@ -56,13 +58,19 @@ public final class SarifWriter {
         ObjectNode run = log.putArray("runs").addObject();
         run.set("tool", tool());
         if (result.root() != null) {
-            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(result.root()));
+            Path top = sourceRoot(result.root());
+            String rel = top.relativize(result.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            prefix = rel.isEmpty() ? "" : rel + "/";
+            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(top));
         }
         run.set("invocations", invocations(result, executionSuccessful));
         ArrayNode results = run.putArray("results");
         for (ReportedFinding rf : result.findings()) results.add(result(rf));
         run.put("columnKind", "utf16CodeUnits");
-        run.putObject("properties").set("stats", JsonWriter.stats(result.stats()));
+        // The counters only: the parse problems themselves are the notifications above.
+        ObjectNode stats = JsonWriter.stats(result.stats());
+        stats.remove("parse_errors");
+        run.putObject("properties").set("stats", stats);
         return log;
     }
 
@@ -264,9 +272,9 @@ public final class SarifWriter {
         return at.line() >= 1 && at.line() <= hashes.size() ? hashes.get(at.line() - 1) : null;
     }
 
-    private static ObjectNode artifact(String file) {
+    private ObjectNode artifact(String file) {
         ObjectNode a = JsonWriter.MAPPER.createObjectNode();
-        a.put("uri", relativeUri(file));
+        a.put("uri", relativeUri(prefix + file));
         a.put("uriBaseId", SRCROOT);
         return a;
     }
@@ -280,6 +288,19 @@ public final class SarifWriter {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + file, e);
         }
+    }
+
+    /**
+     * {@code %SRCROOT%}: the top of the git work tree that holds the scan root, or the scan root itself
+     * outside one. Code-scanning services resolve result paths against the repository's top, so a scan
+     * of {@code drivers/media} must still say {@code drivers/media/...}.
+     */
+    static Path sourceRoot(Path scanRoot) {
+        Path root = scanRoot.toAbsolutePath().normalize();
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) return p;
+        }
+        return root;
     }
 
     static String directoryUri(Path dir) {
