@@ -90,6 +90,15 @@ argument
     | designator+ '=' initializer
     | assignmentExpression
     | {p.isLoneOperator()}? loneOperator
+    | jumpArgument
+    ;
+
+/* PP_ASSERT_WITH_CODE(cond, "msg", return -EINVAL): a jump handed to a macro. */
+jumpArgument
+    : 'return' expression?
+    | 'break'
+    | 'continue'
+    | 'goto' Identifier
     ;
 
 /* V4L2_FRACT_COMPARE(a, <, b), ASSERTCMP(x, ==, y). */

@@ -430,8 +430,8 @@ final class AstBuilder {
             }
             return new Expr.InitList(span(a), List.of(new Expr.InitItem(List.copyOf(ds), initializer(a.initializer()))));
         }
-        if (a.loneOperator() != null) {
-            return new Expr.Opaque(span(a), a.getText());
+        if (a.loneOperator() != null || a.jumpArgument() != null) {
+            return new Expr.Opaque(span(a), text(a));
         }
         return assign(a.assignmentExpression());
     }

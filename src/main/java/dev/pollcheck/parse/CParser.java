@@ -128,8 +128,10 @@ public final class CParser {
             if (body.startsWith("__attribute__")) {
                 fileAttributes.put(m.name(), true);
             }
-        } else if (body.isEmpty() || body.startsWith("__attribute__") || known.attributes.containsKey(body)) {
-            // An object-like macro that expands to nothing or to an attribute reads like an attribute.
+        } else if (body.startsWith("__attribute__") || known.attributes.containsKey(body)
+                || (body.isEmpty() && attributeSpelling(m.name()))) {
+            // An object-like macro that expands to an attribute reads like one; so does an empty one
+            // spelt like one (__devinit, DRV_SECTION), but not "#define dprintk" (a call would vanish).
             fileAttributes.put(m.name(), false);
         }
     }
@@ -181,6 +183,19 @@ public final class CParser {
             out.add(t);
         }
         return out;
+    }
+
+    /** A leading underscore or no lower-case letter: how attribute macros are spelt. */
+    static boolean attributeSpelling(String name) {
+        if (name.startsWith("_")) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isLowerCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} is an attribute macro (with or without arguments), or null. */
@@ -335,6 +350,14 @@ public final class CParser {
         }
     }
 
+    /**
+     * The deadline for parsing {@code tokens} tokens: the configured bound, stretched for very large
+     * items (a 1 MB table needs more than the bound of an ordinary function, and gets it).
+     */
+    private long deadline(int tokens) {
+        return System.nanoTime() + boundNanos * (1 + tokens / 50_000);
+    }
+
     static int maxDepth(List<Token> toks, int lo, int hi) {
         int depth = 0;
         int max = 0;
@@ -409,7 +432,7 @@ public final class CParser {
         } catch (RuntimeException e) {
             want = true;
         }
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(c.end() - c.start());
         if (want && maxDepth(toks, c.start(), c.end()) <= MAX_ANTLR_DEPTH) {
             try {
                 Attempt<FunctionDefinitionEofContext> a =
@@ -434,7 +457,7 @@ public final class CParser {
         Header h = null;
         try {
             Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
-                    System.nanoTime() + boundNanos);
+                    deadline(c.body() - c.start()));
             if (a.ok()) {
                 h = header(a.tree().declarationSpecifiers(), a.tree().declarator());
             }
@@ -455,7 +478,7 @@ public final class CParser {
         Stmt.Block body;
         ParseStatus status = ParseStatus.RECOVERED;
         try {
-            body = new Recovery(this, toks, System.nanoTime() + boundNanos).body(c.body(), c.end());
+            body = new Recovery(this, toks, deadline(c.end() - c.body())).body(c.body(), c.end());
         } catch (StackOverflowError | RuntimeException e) {
             problem(toks.get(c.body()), "control structure not recovered: " + e);
             body = new Stmt.Block(bodySpan, List.of(Recovery.opaqueStmt(this, toks, c.body() + 1, c.end() - 1, bodySpan)));
@@ -482,7 +505,7 @@ public final class CParser {
     private void declaration(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody, List<TopLevel> out) {
         int lo = c.start();
         int hi = c.end();
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(hi - lo);
         Span sp = b.span(toks.get(lo), toks.get(hi - 1));
         if (maxDepth(toks, lo, hi) > MAX_ANTLR_DEPTH) {
             problem(toks.get(lo), "nesting deeper than " + MAX_ANTLR_DEPTH + ", declaration kept as text");
@@ -618,8 +641,12 @@ public final class CParser {
             }
             List<TopLevel> fixed = new ArrayList<>(out.size());
             for (TopLevel t : out) {
-                fixed.add(t instanceof TopLevel.Declaration d
-                        ? new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef()) : t);
+                if (t instanceof TopLevel.Declaration d) {
+                    t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef());
+                } else if (t instanceof TopLevel.MacroInvocation mi) {
+                    t = new TopLevel.MacroInvocation(sp, mi.specifiers(), mi.name(), mi.args());
+                }
+                fixed.add(t);
             }
             return fixed;
         } finally {

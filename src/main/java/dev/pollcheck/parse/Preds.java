@@ -265,16 +265,7 @@ public final class Preds {
      * {@code a b c(x);} is not read as a declaration that hides the call.
      */
     public boolean isAttributeShape() {
-        String name = lt(1).getText();
-        if (name.startsWith("_")) {
-            return true;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isLowerCase(name.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return CParser.attributeSpelling(lt(1).getText());
     }
 
     /** A binary operator standing alone as a macro argument: {@code CMP(a, <, b)}. */

@@ -31,11 +31,15 @@ import java.util.function.Predicate;
  *     with the fd in read, write, read+except, read+write, all three, except; epoll with each mask
  *     alone and each ordered pair as ADD then MOD;</li>
  * <li>per poll_table state ({@code _key}, {@code _qproc} set or not) at most {@link Bounds#maxPaths}
- *     paths of the method, each with at most {@link Bounds#maxDecisions} choices,
+ *     paths of the method ({@link Bounds#maxExecutions} executions for the whole search; a state whose
+ *     paths do not read {@code _key}, or {@code _qproc}, is explored once for all), each with at most
+ *     {@link Bounds#maxDecisions} choices,
  *     {@link Bounds#maxSteps} steps, calls {@link Bounds#maxCallDepth} deep; a loop whose test needs a
  *     choice runs at most {@link Bounds#maxSymbolicIterations} times, a concrete one at most
  *     {@link Bounds#maxConcreteIterations} (beyond that the path is abandoned);</li>
- * <li>at most 6 first-call paths per mask are tried as the start of a scenario.</li>
+ * <li>at most 6 first-call paths per mask are tried as the start of a scenario;</li>
+ * <li>a called definition is interpreted when its value is used or it receives the poll_table;
+ *     a call made for its side effects only gives free values.</li>
  * </ul>
  * Within those bounds the search is exhaustive: a function with fewer paths than the bound is
  * searched completely, and "no hang found" then holds for every choice of the free values. When a
@@ -49,8 +53,8 @@ public final class Simulator {
 
     /** The bounds of a search; {@link #DEFAULT} keeps a whole-tree scan fast. */
     public record Bounds(int maxSteps, int maxSymbolicIterations, int maxConcreteIterations, int maxCallDepth,
-                         int maxDecisions, int maxPaths) {
-        public static final Bounds DEFAULT = new Bounds(20_000, 2, 64, 4, 40, 256);
+                         int maxDecisions, int maxPaths, int maxExecutions) {
+        public static final Bounds DEFAULT = new Bounds(5_000, 2, 32, 3, 32, 48, 600);
 
         Interpreter.Bounds interpreter() {
             return new Interpreter.Bounds(maxSteps, maxSymbolicIterations, maxConcreteIterations, maxCallDepth,
@@ -58,9 +62,9 @@ public final class Simulator {
         }
 
         String describe() {
-            return maxPaths + " paths per poll_table state, " + maxDecisions + " choices and " + maxSteps
-                    + " steps per call, call depth " + maxCallDepth + ", " + maxSymbolicIterations
-                    + " iterations of an undecided loop";
+            return maxPaths + " paths per poll_table state, " + maxExecutions + " executions in all, " + maxDecisions
+                    + " choices and " + maxSteps + " steps per call, call depth " + maxCallDepth + ", "
+                    + maxSymbolicIterations + " iterations of an undecided loop";
         }
     }
 
@@ -89,7 +93,7 @@ public final class Simulator {
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths());
+                bounds.maxPaths(), bounds.maxExecutions());
         List<Long> m = search.masks(null);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(m, m);
 
@@ -134,7 +138,7 @@ public final class Simulator {
             return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of());
         }
         ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths());
+                bounds.maxPaths(), bounds.maxExecutions());
         List<Long> all = search.masks(null);
         List<Long> fin = search.masks(events);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(all, fin);
@@ -185,7 +189,8 @@ public final class Simulator {
         List<String> as = new ArrayList<>();
         for (Api a : ORDER) if (apis.contains(a)) as.add(a.id());
         return "events " + String.join(" ", ms) + " on " + String.join(", ", as) + "; "
-                + search.explorer().runs() + " executions; bounds: " + bounds.describe();
+                + search.explorer().runs() + " paths explored, " + search.interpreterRuns() + " executions; bounds: "
+                + bounds.describe();
     }
 
     private static String boundsSuffix(ScenarioSearch search) {

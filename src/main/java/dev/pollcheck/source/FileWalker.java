@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Order: roots in the order given; inside a root, files sorted by display path (plain
- *       {@code String} order), so the order never depends on the file system.</li>
+ *       {@code String} order), so the order never depends on the file system. A file reached from
+ *       two roots (or twice through links) is listed once, the first time.</li>
  *   <li>{@code displayPath}: for a directory root, the path relative to that root with {@code /}
  *       separators, built from the names met while descending (so it can never hold {@code ..} or
  *       leave the root); for a file root, the path as given (normalised).</li>
@@ -67,13 +68,14 @@ public final class FileWalker {
     public Result walk(List<Path> roots) {
         List<Found> files = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
+        Set<Path> seenFiles = new HashSet<>();  // real paths: a file under two roots is listed once
         for (Path root : roots) {
-            walkRoot(root, files, problems);
+            walkRoot(root, files, problems, seenFiles);
         }
         return new Result(List.copyOf(files), List.copyOf(problems));
     }
 
-    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems) {
+    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems, Set<Path> seenFiles) {
         String given = root.normalize().toString();
         if (given.isEmpty()) {
             given = ".";
@@ -93,7 +95,13 @@ public final class FileWalker {
         }
         if (attrs.isRegularFile()) {
             // A file named on the command line is taken whatever its extension: the user asked for it.
-            files.add(new Found(root, given));
+            try {
+                if (seenFiles.add(root.toRealPath())) {
+                    files.add(new Found(root, given));
+                }
+            } catch (IOException | SecurityException e) {
+                problems.add(problem(given, ioMessage(e)));
+            }
             return;
         }
         if (!attrs.isDirectory()) {
@@ -109,7 +117,6 @@ public final class FileWalker {
         }
         List<Found> found = new ArrayList<>();
         Set<Path> seenDirs = new HashSet<>();
-        Set<Path> seenFiles = new HashSet<>();
         List<Found> linked = new ArrayList<>();
         List<Path> linkedReal = new ArrayList<>();
         seenDirs.add(realRoot);

@@ -159,6 +159,16 @@ class CParserTest {
     }
 
     @Test
+    void emptyMacrosAreDroppedOnlyWhenSpeltLikeAttributes() {
+        List<MacroDef> macros = List.of(new MacroDef(Span.point("t.c", 1, 1), "__drvinit", null, ""),
+                new MacroDef(Span.point("t.c", 2, 1), "dprintk", null, ""));
+        TranslationUnit u = parse("static int __drvinit probe(void)\n{\n\tdprintk(\"x\");\n\treturn 0;\n}\n", macros);
+        TopLevel.Function f = fn(u, "probe");
+        assertEquals(ParseStatus.PARSED, f.status());
+        call(f, "dprintk");
+    }
+
+    @Test
     void typedefNamesWithoutDeclaration() {
         TranslationUnit u = clean("""
                 foo_t x;
@@ -491,6 +501,8 @@ class CParserTest {
         TranslationUnit u = parse(src, List.of(def));
         assertEquals(List.of(), u.problems());
         TopLevel.Declaration d = decl(u, "a_fops");
+        assertEquals(2, d.span().endLine());
+        assertEquals(29, d.span().endColumn());
         assertEquals(2, d.span().line());
         assertEquals(1, d.span().column());
         Expr.InitList init = (Expr.InitList) only(d.declarators()).init();

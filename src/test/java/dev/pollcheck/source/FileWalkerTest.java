@@ -108,4 +108,13 @@ class FileWalkerTest {
         assertTrue(r.files().isEmpty());
         assertTrue(problems(r).contains("pipe.c:0:0: not a regular file"), problems(r));
     }
+
+    @Test
+    void overlappingRootsListAFileOnce() throws IOException {
+        Path root = tmp.resolve("drivers");
+        write(root.resolve("media/a.c"), "");
+        write(root.resolve("b.c"), "");
+        FileWalker.Result r = new FileWalker().walk(List.of(root, root.resolve("media"), root.resolve("b.c")));
+        assertEquals(List.of("b.c", "media/a.c"), names(r));
+    }
 }
