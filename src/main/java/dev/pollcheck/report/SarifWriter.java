@@ -266,8 +266,8 @@ public final class SarifWriter {
 
     private String lineHash(Span at) {
         List<String> hashes = lineHashes.computeIfAbsent(at.file(), file -> {
-            SourceLines.Text t = sources.text(file);
-            return t == null ? List.of() : LineHash.compute(t.text());
+            String text = sources.utf8(file);
+            return text == null ? List.of() : LineHash.compute(text);
         });
         return at.line() >= 1 && at.line() <= hashes.size() ? hashes.get(at.line() - 1) : null;
     }
