@@ -68,22 +68,4 @@ final class ScanArgs {
         return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
                 followSymlinks, focus, progress);
     }
-
-    /**
-     * The directory reported paths are relative to: the PATH itself when it is a directory, its parent
-     * when it is a file; for several PATHs, their deepest common directory.
-     */
-    static Path rootOf(List<Path> paths) {
-        Path common = null;
-        for (Path p : paths) {
-            Path abs = p.toAbsolutePath().normalize();
-            Path dir = Files.isDirectory(abs) ? abs : abs.getParent();
-            if (common == null) {
-                common = dir;
-            } else {
-                while (!dir.startsWith(common)) common = common.getParent();
-            }
-        }
-        return common;
-    }
 }

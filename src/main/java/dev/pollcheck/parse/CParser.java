@@ -14,6 +14,8 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -115,6 +117,28 @@ public final class CParser {
         }
     }
 
+    /**
+     * ANTLR's messages list every expected token and quote whole statements; keep them short enough
+     * to read in a report.
+     */
+    static String tidy(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String m = message;
+        int exp = m.indexOf("expecting {");
+        if (exp >= 0 && m.length() - exp > 60) {
+            int count = m.substring(exp).split(",").length;
+            m = m.substring(0, exp) + "expecting one of " + count + " tokens";
+        }
+        int q = m.indexOf('\'');
+        int q2 = m.lastIndexOf('\'');
+        if (q >= 0 && q2 - q > 60) {
+            m = m.substring(0, q + 58) + "..." + m.substring(q2);
+        }
+        return m;
+    }
+
     void problem(Token t, String message) {
         problem(t.getLine(), t.getCharPositionInLine() + 1, message);
     }
@@ -128,8 +152,10 @@ public final class CParser {
             if (body.startsWith("__attribute__")) {
                 fileAttributes.put(m.name(), true);
             }
-        } else if (body.isEmpty() || body.startsWith("__attribute__") || known.attributes.containsKey(body)) {
-            // An object-like macro that expands to nothing or to an attribute reads like an attribute.
+        } else if (body.startsWith("__attribute__") || known.attributes.containsKey(body)
+                || (body.isEmpty() && attributeSpelling(m.name()))) {
+            // An object-like macro that expands to an attribute reads like one; so does an empty one
+            // spelt like one (__devinit, DRV_SECTION), but not "#define dprintk" (a call would vanish).
             fileAttributes.put(m.name(), false);
         }
     }
@@ -181,6 +207,19 @@ public final class CParser {
             out.add(t);
         }
         return out;
+    }
+
+    /** A leading underscore or no lower-case letter: how attribute macros are spelt. */
+    static boolean attributeSpelling(String name) {
+        if (name.startsWith("_")) {
+            return true;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isLowerCase(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code name} is an attribute macro (with or without arguments), or null. */
@@ -290,6 +329,29 @@ public final class CParser {
         }
     }
 
+    /**
+     * Full LL stops at the first error too: the message is reported as ANTLR's default strategy
+     * words it, but no recovery is attempted (it is slow, and its tree would not be used).
+     */
+    private static final class ReportAndBail extends DefaultErrorStrategy {
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) {
+            InputMismatchException e = new InputMismatchException(recognizer);
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public void sync(Parser recognizer) {
+        }
+    }
+
     /** The outcome of trying a grammar rule on a token range. */
     record Attempt<T extends ParserRuleContext>(T tree, int line, int column, String error) {
         boolean ok() {
@@ -317,7 +379,7 @@ public final class CParser {
         ts.seek(0);
         parser.reset();
         parser.setTokenStream(ts);
-        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.setErrorHandler(new ReportAndBail());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         firstError.reset();
         parser.addErrorListener(firstError);
@@ -326,13 +388,24 @@ public final class CParser {
             if (firstError.message == null) {
                 return new Attempt<>(tree, 0, 0, null);
             }
-            return new Attempt<>(null, firstError.line, firstError.column, firstError.message);
+            return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
         } catch (ParseCancellationException | RecognitionException e) {
+            if (firstError.message != null) {
+                return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
+            }
             Token t = ts.LT(1);
-            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, String.valueOf(e.getMessage()));
+            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, tidy(e.getMessage()));
         } finally {
             parser.removeErrorListeners();
         }
+    }
+
+    /**
+     * The deadline for parsing {@code tokens} tokens: the configured bound, stretched for very large
+     * items (a 1 MB table needs more than the bound of an ordinary function, and gets it).
+     */
+    private long deadline(int tokens) {
+        return System.nanoTime() + boundNanos * (1 + tokens / 50_000);
     }
 
     static int maxDepth(List<Token> toks, int lo, int hi) {
@@ -409,7 +482,7 @@ public final class CParser {
         } catch (RuntimeException e) {
             want = true;
         }
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(c.end() - c.start());
         if (want && maxDepth(toks, c.start(), c.end()) <= MAX_ANTLR_DEPTH) {
             try {
                 Attempt<FunctionDefinitionEofContext> a =
@@ -434,7 +507,7 @@ public final class CParser {
         Header h = null;
         try {
             Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
-                    System.nanoTime() + boundNanos);
+                    deadline(c.body() - c.start()));
             if (a.ok()) {
                 h = header(a.tree().declarationSpecifiers(), a.tree().declarator());
             }
@@ -455,7 +528,7 @@ public final class CParser {
         Stmt.Block body;
         ParseStatus status = ParseStatus.RECOVERED;
         try {
-            body = new Recovery(this, toks, System.nanoTime() + boundNanos).body(c.body(), c.end());
+            body = new Recovery(this, toks, deadline(c.end() - c.body())).body(c.body(), c.end());
         } catch (StackOverflowError | RuntimeException e) {
             problem(toks.get(c.body()), "control structure not recovered: " + e);
             body = new Stmt.Block(bodySpan, List.of(Recovery.opaqueStmt(this, toks, c.body() + 1, c.end() - 1, bodySpan)));
@@ -482,11 +555,16 @@ public final class CParser {
     private void declaration(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody, List<TopLevel> out) {
         int lo = c.start();
         int hi = c.end();
-        long deadline = System.nanoTime() + boundNanos;
+        long deadline = deadline(hi - lo);
         Span sp = b.span(toks.get(lo), toks.get(hi - 1));
         if (maxDepth(toks, lo, hi) > MAX_ANTLR_DEPTH) {
             problem(toks.get(lo), "nesting deeper than " + MAX_ANTLR_DEPTH + ", declaration kept as text");
             out.add(new TopLevel.Opaque(sp, joinText(toks, lo, hi)));
+            return;
+        }
+        if (hi - lo == 1 && toks.get(lo).getType() == Identifier) {
+            // A macro standing alone at file scope (TEST_HARNESS_MAIN at the end of a file).
+            out.add(new TopLevel.MacroInvocation(sp, "", toks.get(lo).getText(), List.of()));
             return;
         }
         int s = lo;
@@ -618,8 +696,12 @@ public final class CParser {
             }
             List<TopLevel> fixed = new ArrayList<>(out.size());
             for (TopLevel t : out) {
-                fixed.add(t instanceof TopLevel.Declaration d
-                        ? new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef()) : t);
+                if (t instanceof TopLevel.Declaration d) {
+                    t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef());
+                } else if (t instanceof TopLevel.MacroInvocation mi) {
+                    t = new TopLevel.MacroInvocation(sp, mi.specifiers(), mi.name(), mi.args());
+                }
+                fixed.add(t);
             }
             return fixed;
         } finally {

@@ -247,6 +247,13 @@ final class Recovery {
 
     /** Reads one statement at {@code i} (before {@code limit}); stores the index after it in {@code next[0]}. */
     private Stmt statement(int i, int limit, int depth, int[] next) {
+        if (i >= limit || i >= toks.size()) {
+            // The body ended where a statement was due (do, if without a body at the end of the chunk).
+            next[0] = limit;
+            Token prev = toks.get(Math.min(i, toks.size()) - 1);
+            int col = prev.getCharPositionInLine() + 1 + prev.getText().length();
+            return new Stmt.Empty(new Span(cp.file, prev.getLine(), col, prev.getLine(), col));
+        }
         int t = type(i);
         if (depth > MAX_NESTING) {
             int e = limit;

@@ -43,7 +43,8 @@ final class ParseTestSupport {
 
     static TopLevel.Function fn(TranslationUnit u, String name) {
         return u.functions().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no function " + name + " in " + u.items()));
+                .orElseThrow(() -> new AssertionError("no function " + name + "; functions: "
+                        + u.functions().stream().map(TopLevel.Function::name).toList() + "; problems: " + u.problems()));
     }
 
     /** The body of {@code void f(void) { ... }} wrapped around {@code stmts}, parsed cleanly. */
@@ -87,6 +88,6 @@ final class ParseTestSupport {
                 return d;
             }
         }
-        throw new AssertionError("no declaration of " + var + " in " + u.items());
+        throw new AssertionError("no declaration of " + var + " among " + u.items().size() + " items; problems: " + u.problems());
     }
 }
