@@ -223,17 +223,21 @@ final class ScenarioSearch {
 
     /**
      * Whether the change from the blocked call to the final one is the event Q waits for: a guard of Q
-     * had a value with which Q is registered, and now has one with which it is not.
+     * had a value with which Q is registered and now has one with which it is not, while every other
+     * guard the final call decides keeps a value with which Q is registered (the final call is on
+     * Q's road, only the awaited condition changed).
      */
     private boolean guardChanged(Interpreter.Outcome blocked, Interpreter.Outcome fin, Map<String, Set<String>> guards) {
         Map<String, String> b = shown(blocked), f = shown(fin);
         Set<String> multi = multiLabels(blocked);
+        boolean event = false;
         for (Map.Entry<String, Set<String>> g : guards.entrySet()) {
-            if (multi.contains(g.getKey())) continue; // another kind of object, not the event Q waits for
             String x = b.get(g.getKey()), y = f.get(g.getKey());
-            if (x != null && y != null && g.getValue().contains(x) && !g.getValue().contains(y)) return true;
+            if (y == null || g.getValue().contains(y)) continue;
+            if (multi.contains(g.getKey()) || x == null || !g.getValue().contains(x)) return false;
+            event = true;
         }
-        return false;
+        return event;
     }
 
     /**
