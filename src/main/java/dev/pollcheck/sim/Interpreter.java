@@ -683,6 +683,9 @@ final class Interpreter {
                 return stmtExpr(se);
             } else if (e instanceof Expr.Opaque o) {
                 return resolve(Value.Unknown.free(o.text().strip()));
+            } else if (e instanceof Expr.TypeArg t && frame().locals.containsKey(t.type().text())) {
+                // A variable named like a type (`poll_table *poll_table`) that the parser read as a type.
+                return frame().locals.get(t.type().text());
             }
             // FloatConst, TypeQuery, TypeArg, InitList, CompoundLiteral, LabelAddress
             return resolve(Value.Unknown.free(ExprText.of(e)));
