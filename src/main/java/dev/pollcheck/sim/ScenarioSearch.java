@@ -372,7 +372,7 @@ final class ScenarioSearch {
             long k = pollKey(events);
             readinessId = "poll:" + k;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k)) {
                 if (!skips(p1, queue) || (p1.mask() & k) != 0) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 int[] s = {0};
@@ -397,7 +397,7 @@ final class ScenarioSearch {
             long k = SelectSyscall.key(in, out);
             readinessId = "select:" + in + out + ex;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k)) {
                 if (!skips(p1, queue) || selectReady(p1.mask(), in, out, ex)) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 int[] s = {0};
@@ -427,7 +427,7 @@ final class ScenarioSearch {
             long kf = mod ? epollKey(combo[1]) : k1;
             readinessId = "epoll:" + kf;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k1, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k1)) {
                 if (!skips(p1, queue)) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 Interpreter.Outcome p2 = null;
@@ -468,6 +468,20 @@ final class ScenarioSearch {
             }
         }
         return replayBest(Api.EPOLL, queue, plans);
+    }
+
+    private final Map<Long, List<Interpreter.Outcome>> firstCallOrder = new HashMap<>();
+
+    /**
+     * First-call paths in the order they are tried as the start of a scenario: those that register
+     * more queues first (the skip then shows most plainly), otherwise in search order.
+     */
+    private List<Interpreter.Outcome> firstCalls(long key) {
+        return firstCallOrder.computeIfAbsent(key, k -> {
+            List<Interpreter.Outcome> l = new ArrayList<>(explorer.explore(k, true).paths());
+            l.sort((a, b) -> Integer.compare(b.queues().size(), a.queues().size()));
+            return l;
+        });
     }
 
     private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> modCache = new IdentityHashMap<>();
