@@ -257,6 +257,26 @@ class SimulatorTest {
     }
 
     @Test
+    void readyFirstCallThatRegisteredAnotherQueueIsDeliveredThenDrained() {
+        // poll_wait(&dev->rq); if (!pending) poll_wait(&dev->eq); if (pending) mask |= PRI; if (data) mask |= IN;
+        Expr.Call eq = pw(addr(arrow(n("dev"), "eq")));
+        TopLevel.Function fn = pollFn("g",
+                decl("__poll_t", "mask", i(0)),
+                ex(pw(addr(arrow(n("dev"), "rq")))),
+                iff(not(call("pending", n("dev"))), ex(eq)),
+                iff(call("pending", n("dev")), ex(orSet(n("mask"), n("POLLPRI")))),
+                iff(call("data", n("dev")), ex(orSet(n("mask"), n("POLLIN")))),
+                ret(n("mask")));
+        Verdict v = sim.confirm(new Finding("PW002", Level.WARNING, eq.span(), "g", "m", "&dev->eq", null, null,
+                EnumSet.of(Api.EPOLL), fn, eq));
+        assertTrue(v.confirmed(), v.reason());
+        String t = v.witness().toTimeline();
+        assertTrue(t.contains("registered: &dev->rq"), t);
+        assertTrue(t.contains("epoll_wait() re-polls and returns PRI"), t);
+        assertTrue(t.contains("wake_up(&dev->eq): no waiter"), t);
+    }
+
+    @Test
     void queueNamesKeepCallParentheses() {
         assertEquals("sk_sleep(sk)", Interpreter.canonicalQueue("sk_sleep(sk)"));
         assertEquals("&x.wq", Interpreter.canonicalQueue("&(&x)->wq"));
