@@ -205,13 +205,13 @@ class CliTest {
     void scanOptionsReachThePipeline() throws Exception {
         Files.writeString(driver, CLEAN);
         assertEquals(0, run(tree.toString(), "-DCONFIG_PM", "-D", "HZ=100", "-U", "DEBUG", "-j", "3",
-                "--all-files", "--ops", "my_ops.poll", "--follow-symlinks").code());
+                "--all-files", "--ops", "my_ops.poll", "--ops", "struct other_ops.poll", "--follow-symlinks").code());
         ScanOptions o = pipeline.lastOptions;
         assertEquals(List.of("CONFIG_PM", "HZ=100"), o.defines());
         assertEquals(List.of("DEBUG"), o.undefines());
         assertEquals(3, o.jobs());
         assertTrue(o.allFiles() && o.followSymlinks() && o.simulate());
-        assertEquals(List.of("my_ops.poll"), o.ops());
+        assertEquals(List.of("my_ops.poll", "struct other_ops.poll"), o.ops());
         assertEquals(null, o.focusFiles());
     }
 
