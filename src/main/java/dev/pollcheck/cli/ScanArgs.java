@@ -66,6 +66,14 @@ final class ScanArgs {
         for (Path m : models) {
             if (!Files.isRegularFile(m) || !Files.isReadable(m)) throw new UsageException("cannot read models file: " + m);
         }
+        if (!models.isEmpty()) {
+            try {
+                // Read once here so that a malformed line is a usage error naming it, not a crash mid-scan.
+                dev.pollcheck.flow.HelperModels.load(models);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
         return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
                 followSymlinks, focus, progress);

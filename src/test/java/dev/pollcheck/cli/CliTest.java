@@ -124,6 +124,19 @@ class CliTest {
     }
 
     @Test
+    void malformedModelsFileIsAUsageError() throws Exception {
+        Files.writeString(driver, CLEAN);
+        Path models = dir.resolve("my.models");
+        Files.writeString(models, "my_poll_helper pt=2 registers=sometimes\n");
+        Result r = run(tree.toString(), "--models", models.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("my.models"), r.err());
+        Files.writeString(models, "my_poll_helper pt=2 registers=always queue=&$1->wq returns=mask\n");
+        assertEquals(0, run(tree.toString(), "--models", models.toString()).code());
+        assertEquals(List.of(models), pipeline.lastOptions.models());
+    }
+
+    @Test
     void internalErrorExitsThree() throws Exception {
         Files.writeString(driver, CLEAN);
         pipeline.failWith = new IllegalStateException("boom");
