@@ -1,13 +1,11 @@
 package dev.pollcheck.cli;
 
 import dev.pollcheck.flow.FlowConfig;
-import dev.pollcheck.flow.HelperModel;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
-import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.TopLevel;
@@ -22,8 +20,6 @@ import dev.pollcheck.report.Stats;
 import dev.pollcheck.rules.AnalysisConfig;
 import dev.pollcheck.rules.Analyzer;
 import dev.pollcheck.rules.Finding;
-import dev.pollcheck.sim.FunctionSource;
-import dev.pollcheck.sim.HelperSemantics;
 import dev.pollcheck.sim.Simulator;
 import dev.pollcheck.sim.Verdict;
 import dev.pollcheck.source.Defines;
@@ -37,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -137,32 +132,11 @@ public final class Scan {
         if (!options.simulate()) {
             return findings.stream().map(f -> ReportedFinding.of(f, null)).toList();
         }
-        Simulator simulator = simulator(program, models);
+        Simulator simulator = Simulator.forProgram(program, models);
         return parallelMap(findings, options.jobs(), f -> {
             boolean wanted = options.focusFiles() == null || options.focusFiles().contains(f.location().file());
             return ReportedFinding.of(f, wanted ? simulator.confirm(f) : null);
         });
-    }
-
-    /** The simulator over this program: definitions from the tree, kernel helpers from the models. */
-    static Simulator simulator(Program program, HelperModels models) {
-        FunctionSource functions = new FunctionSource() {
-            @Override
-            public TopLevel.Function function(String name, String fromFile) {
-                return program.function(name, fromFile);
-            }
-
-            @Override
-            public Map<String, MacroDef> macros(String file) {
-                return program.macros(file);
-            }
-        };
-        HelperSemantics helpers = name -> {
-            HelperModel m = models.get(name);
-            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
-                    HelperSemantics.Returns.valueOf(m.returns().name()));
-        };
-        return new Simulator(functions, helpers);
     }
 
     private static ReportedMethod reported(PollMethod m) {

@@ -147,7 +147,7 @@ public final class FunctionFlow {
                         under[i] = true;
                         changed = true;
                     }
-                    boolean rejoins = eventBranch[b] && cfg.ipdom(b) != cfg.exit();
+                    boolean rejoins = eventBranch[b] && rejoins(b);
                     if (!underRejoining[i] && (rejoins || underRejoining[b])) {
                         underRejoining[i] = true;
                         changed = true;
@@ -157,13 +157,34 @@ public final class FunctionFlow {
         }
     }
 
+    private final Map<Integer, Boolean> rejoinCache = new HashMap<>();
+
+    /**
+     * Whether the sides of a branch meet again before the exit (some node other than the exit is
+     * reachable from two of its successors). {@code if (!(req & EPOLLIN)) return 0;} does not: its
+     * early-return side only reaches the exit.
+     */
+    private boolean rejoins(int b) {
+        return rejoinCache.computeIfAbsent(b, k -> {
+            List<Integer> succ = cfg.node(k).successors();
+            int[] count = new int[cfg.nodes().size()];
+            for (int s : new java.util.LinkedHashSet<>(succ)) {
+                boolean[] r = cfg.reachableAvoiding(s, -1);
+                for (int i = 0; i < r.length; i++) {
+                    if (r[i] && i != cfg.exit() && ++count[i] >= 2) return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Whether node {@code n} is control dependent, transitively, on a branch that reads the events. */
     public boolean underEvents(int n) {
         return n >= 0 && under != null && under[n];
     }
 
     /**
-     * Implicit flow into a store: it is control dependent on an event branch whose sides join again
+     * Implicit flow into a store: it is control dependent on an event branch whose sides meet again
      * before the exit. A branch whose other side only returns ({@code if (!(req & EPOLLIN)) return 0;})
      * does not make later stores event-dependent: where they run, the branch went one way only.
      */

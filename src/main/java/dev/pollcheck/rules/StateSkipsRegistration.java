@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import dev.pollcheck.flow.Summary;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.TopLevel;
 
 /** PW002: a registration that some device or driver state skips on the first call. */
 public final class StateSkipsRegistration implements Rule {
@@ -97,7 +100,7 @@ public final class StateSkipsRegistration implements Rule {
         for (Skip s : r.skips()) {
             if (s.kind() != Skip.Kind.STATE) continue;
             String[] reason = new String[1];
-            Judgement j = judge(s, r, site.owner(), reason);
+            Judgement j = judge(s, r, site.owner(), site.program(), reason);
             if (j == Judgement.WARNING && level != Judgement.WARNING) {
                 primary = s;
                 level = j;
@@ -130,7 +133,7 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** The decision documented in the rationale; {@code reason[0]} gets the benign shape's name. */
-    static Judgement judge(Skip s, Registration r, Summary owner, String[] reason) {
+    static Judgement judge(Skip s, Registration r, Summary owner, Program program, String[] reason) {
         FunctionFlow flow = owner.flow();
         Expr cond = s.condition();
         Set<String> texts = subTexts(cond);
@@ -152,7 +155,7 @@ public final class StateSkipsRegistration implements Rule {
             reason[0] = "the condition is fixed configuration (a static key or IS_ENABLED)";
             return Judgement.NOTE;
         }
-        if (fixedForOpenFile(cond, flow)) {
+        if (fixedForOpenFile(cond, flow.fileParams(), program, r.owner().span().file(), 0)) {
             reason[0] = "the condition is fixed for the life of the open file";
             return Judgement.NOTE;
         }
@@ -184,22 +187,38 @@ public final class StateSkipsRegistration implements Rule {
         return false;
     }
 
-    /** Every path on the skipping side reaches another registration of the same function before it ends. */
+    /**
+     * A dispatch between implementations: every path on the skipping side reaches another
+     * registration that excludes this one (neither reaches the other), and the choice involves a
+     * helper call (this registration or the alternatives), as in {@code if (t->of)
+     * kernfs_generic_poll(t->of, wait); else poll_wait(file, &t->event_wait, wait);}. Two plain
+     * {@code poll_wait}s of different queues chosen by state stay warnings.
+     */
     private static boolean alternatives(Skip s, Registration r, Summary owner) {
         var cfg = owner.flow().cfg();
+        if (r.node() < 0) return false;
+        boolean[] fromR = cfg.reachableAvoiding(r.node(), -1);
+        boolean[] toR = cfg.canReach(r.node());
         boolean[] avoid = new boolean[cfg.nodes().size()];
-        boolean other = false;
+        boolean any = false;
+        boolean helpers = isHelper(r);
+        boolean allHelpers = true;
         for (Registration x : owner.registrations()) {
-            if (x.node() >= 0) {
-                avoid[x.node()] = true;
-                other |= x.node() != r.node();
-            }
+            int n = x.node();
+            if (n < 0 || n == r.node() || fromR[n] || toR[n]) continue;
+            avoid[n] = true;
+            any = true;
+            allHelpers &= isHelper(x);
         }
-        if (!other) return false;
+        if (!any || !(helpers || allHelpers)) return false;
         for (int succ : s.skipSides()) {
             if (cfg.reachableAvoiding(succ, avoid)[cfg.exit()]) return false;
         }
         return true;
+    }
+
+    private static boolean isHelper(Registration r) {
+        return !(r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive());
     }
 
     /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
@@ -303,26 +322,48 @@ public final class StateSkipsRegistration implements Rule {
         return saw[0] && !other[0];
     }
 
-    /** Reads only the file's f_mode/f_flags and constants: fixed from open() to release(). */
-    private static boolean fixedForOpenFile(Expr cond, FunctionFlow flow) {
+    /**
+     * Reads only the file's f_mode/f_flags and constants, directly or through a small helper of the
+     * tree that does ({@code static int foo_file_flags(struct file *f) { return f->f_flags & 3; }}):
+     * fixed from open() to release().
+     */
+    private static boolean fixedForOpenFile(Expr cond, Set<String> fileParams, Program program, String file, int depth) {
         boolean[] ok = {true};
         boolean[] saw = {false};
+        Set<Expr> callees = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Ast.walk(cond, n -> {
-            if (!ok[0]) return;
+            if (n instanceof Expr.Call c) callees.add(c.callee());
+        });
+        Ast.walk(cond, n -> {
+            if (!ok[0] || callees.contains(n)) return;
             if (n instanceof Expr.Member m) {
                 if (m.member().equals("f_mode") || m.member().equals("f_flags")) saw[0] = true;
                 else ok[0] = false;
             } else if (n instanceof Expr.Call c) {
-                if (!"likely".equals(c.name()) && !"unlikely".equals(c.name())) ok[0] = false;
+                if ("likely".equals(c.name()) || "unlikely".equals(c.name())) return;
+                TopLevel.Function h = depth < 2 && c.name() != null ? program.function(c.name(), file) : null;
+                Expr ret = h == null ? null : singleReturn(h);
+                Set<String> hp = new HashSet<>();
+                if (h != null) {
+                    for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
+                }
+                if (ret != null && fixedForOpenFile(ret, hp, program, h.span().file(), depth + 1)) saw[0] = true;
+                else ok[0] = false;
             } else if (n instanceof Expr.Name nm) {
                 String id = nm.id();
-                if (!flow.fileParams().contains(id) && !id.equals(id.toUpperCase(java.util.Locale.ROOT))
+                if (!fileParams.contains(id) && !id.equals(id.toUpperCase(java.util.Locale.ROOT))
                         && !id.equals("likely") && !id.equals("unlikely")) {
                     ok[0] = false;
                 }
             }
         });
         return ok[0] && saw[0];
+    }
+
+    /** The value of a function whose body is just {@code return expr;}, else null. */
+    private static Expr singleReturn(TopLevel.Function f) {
+        if (f.body() == null || f.body().items().size() != 1) return null;
+        return f.body().items().get(0) instanceof Stmt.Return r ? r.value() : null;
     }
 
     /**

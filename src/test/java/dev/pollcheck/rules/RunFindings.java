@@ -27,10 +27,12 @@ import java.util.stream.Stream;
 public final class RunFindings {
     public static void main(String[] args) throws Exception {
         boolean methods = false;
+        boolean unknown = false;
         Path list = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--methods")) methods = true;
+            else if (args[i].equals("--unknown")) unknown = true;
             else if (args[i].equals("--list")) list = Path.of(args[++i]);
             else rest.add(args[i]);
         }
@@ -84,6 +86,27 @@ public final class RunFindings {
         System.err.printf("discovery %.1fs%n", (tf - t1) / 1e9);
         List<Finding> out = Analyzer.analyze(program, AnalysisConfig.defaults(), pms);
         long t2 = System.nanoTime();
+        if (unknown) {
+            // Which callees receive a poll_table without a definition or a model: candidates for models.
+            dev.pollcheck.flow.PollFlow pf = new dev.pollcheck.flow.PollFlow(program, dev.pollcheck.flow.HelperModels.builtin());
+            Map<String, Integer> names = new TreeMap<>();
+            for (TopLevel.Function f : PollMethods.definitions(pms)) {
+                int pt = dev.pollcheck.flow.Shapes.pollTableParam(f.params());
+                if (pt < 0 || !dev.pollcheck.flow.PollFlow.readable(f)) continue;
+                java.util.ArrayDeque<dev.pollcheck.flow.Summary> work = new java.util.ArrayDeque<>();
+                work.add(pf.summary(f, pt));
+                java.util.Set<dev.pollcheck.flow.Summary> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                while (!work.isEmpty()) {
+                    var s = work.poll();
+                    if (!seen.add(s)) continue;
+                    for (var r : s.registrations()) {
+                        if (r.helper() != null) work.add(r.helper());
+                        if (r.via() == dev.pollcheck.flow.Registration.Via.UNKNOWN) names.merge(r.callee(), 1, Integer::sum);
+                    }
+                }
+            }
+            names.forEach((k, v) -> System.out.println("U " + v + " " + k));
+        }
         Map<String, Integer> counts = new TreeMap<>();
         for (Finding f : out) {
             counts.merge(f.ruleId() + " " + f.level().id(), 1, Integer::sum);
