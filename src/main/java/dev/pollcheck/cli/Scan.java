@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +67,8 @@ public final class Scan {
 
     public static ScanResult run(ScanOptions options) {
         long start = System.nanoTime();
-        FileWalker.Result walked = new FileWalker(options.followSymlinks()).walk(options.roots());
         Path root = rootOf(options.roots());
+        FileWalker.Result walked = walk(options, root);
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root);
         SourceLoader loader = new SourceLoader();
@@ -146,6 +147,40 @@ public final class Scan {
         return new ReportedMethod(m.reference(), m.name(), ops);
     }
 
+    /**
+     * The files to read. A patch gate ({@code focusFiles} set) reads only the directories of the
+     * touched files: their poll methods, ops initializers and the driver's own helpers live there,
+     * and walking a whole kernel tree would cost more than the analysis; helpers elsewhere then come
+     * from the helper models. With several roots, paths are reported relative to their common
+     * directory so that every reported path resolves against {@link ScanResult#root()}.
+     */
+    private static FileWalker.Result walk(ScanOptions options, Path root) {
+        FileWalker walker = new FileWalker(options.followSymlinks());
+        if (options.focusFiles() != null) {
+            Set<Path> dirs = new TreeSet<>();
+            for (String f : options.focusFiles()) {
+                Path parent = root.resolve(f).normalize().getParent();
+                if (parent != null && parent.startsWith(root) && Files.isDirectory(parent)) {
+                    dirs.add(parent);
+                }
+            }
+            return relativeTo(root, walker.walk(List.copyOf(dirs)));
+        }
+        FileWalker.Result walked = walker.walk(options.roots());
+        return options.roots().size() > 1 ? relativeTo(root, walked) : walked;
+    }
+
+    private static FileWalker.Result relativeTo(Path root, FileWalker.Result walked) {
+        List<FileWalker.Found> files = new ArrayList<>(walked.files().size());
+        for (FileWalker.Found f : walked.files()) {
+            Path abs = f.path().toAbsolutePath().normalize();
+            String display = abs.startsWith(root) ? root.relativize(abs).toString() : f.displayPath();
+            files.add(new FileWalker.Found(f.path(), display));
+        }
+        files.sort(Comparator.comparing(FileWalker.Found::displayPath));
+        return new FileWalker.Result(files, walked.problems());
+    }
+
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
                                         CParser parser, boolean allFiles) {
         int[] counts = new int[ParseStatus.values().length];
@@ -160,7 +195,13 @@ public final class Scan {
             return new FileOutcome(null, false, counts, problems);
         }
         Preprocessed pp = Preprocessor.run(loaded.file(), defines);
-        problems.addAll(pp.problems());
+        for (ParseProblem p : pp.problems()) {
+            // A kernel tree has about a thousand functions in #else stubs; only those that may be a
+            // poll method or a poll_table helper are worth a line of the report.
+            if (!Preprocessor.isInactiveFunctionNotice(p) || Preprocessor.isPollRelatedInactiveFunction(p)) {
+                problems.add(p);
+            }
+        }
         // Outside --all-files, only bodies that mention poll are parsed: a poll method or a helper
         // that the poll_table flows into always names poll_table / poll_wait / a *_poll helper.
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(),
@@ -184,17 +225,24 @@ public final class Scan {
         return config;
     }
 
-    /** The directory that reported paths are relative to: the first root, or its parent for a file. */
+    /**
+     * The directory that reported paths are relative to: the root itself (its parent for a file), or
+     * for several roots the deepest directory holding them all.
+     */
     static Path rootOf(List<Path> roots) {
-        if (roots.isEmpty()) {
-            return Path.of("").toAbsolutePath();
+        Path common = null;
+        for (Path r : roots) {
+            Path abs = r.toAbsolutePath().normalize();
+            Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (common == null) {
+                common = dir;
+            } else {
+                while (!dir.startsWith(common)) {
+                    common = common.getParent();
+                }
+            }
         }
-        Path first = roots.get(0).toAbsolutePath().normalize();
-        if (Files.isDirectory(first)) {
-            return first;
-        }
-        Path parent = first.getParent();
-        return parent == null ? first : parent;
+        return common == null ? Path.of("").toAbsolutePath() : common;
     }
 
     /** Maps {@code work} over {@code items} on {@code jobs} big-stack threads, keeping the input order. */
