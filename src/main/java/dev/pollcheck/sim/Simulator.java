@@ -46,6 +46,8 @@ import java.util.function.Predicate;
  * <li>a called definition is interpreted when its value is used or it receives the poll_table;
  *     a call made for its side effects only gives free values.</li>
  * </ul>
+ * When a finding's registration is not reached within the bounds, its search is tried once more with
+ * {@link #WIDER} times the path and execution bounds.
  * Within those bounds the search is exhaustive: a function with fewer paths than the bound is
  * searched completely, and "no hang found" then holds for every choice of the free values. When a
  * bound is reached, the reason of an unconfirmed verdict and the report say which.
@@ -125,10 +127,23 @@ public final class Simulator {
                 k -> new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
                         bounds.maxPaths(), bounds.maxExecutions()));
         // Findings of one method share its explorations; a search is used by one thread at a time.
+        Verdict v;
+        boolean cut;
         synchronized (search) {
-            return confirm(f, fn, apis, search);
+            v = confirm(f, fn, apis, search);
+            cut = !search.exhaustive();
         }
+        if (!v.confirmed() && cut && v.reason().startsWith("the registration")) {
+            // The registration lies beyond the bounds: one more try with wider ones for this finding.
+            ScenarioSearch wide = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                    bounds.maxPaths() * WIDER, bounds.maxExecutions() * WIDER);
+            v = confirm(f, fn, apis, wide);
+        }
+        return v;
     }
+
+    /** How much wider the bounds are for the second try of a finding whose registration was not reached. */
+    static final int WIDER = 4;
 
     /** A method (by identity: ASTs are large) and the interfaces searched. */
     private static final class SearchKey {
