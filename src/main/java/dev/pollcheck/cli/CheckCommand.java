@@ -11,9 +11,9 @@ import dev.pollcheck.report.SarifWriter;
 import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.report.SourceLines;
 import dev.pollcheck.report.Summary;
-import dev.pollcheck.report.SuppressionComments;
 import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.report.TextWriter;
+import dev.pollcheck.source.Suppressions;
 import dev.pollcheck.rules.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,12 +96,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = ScanArgs.rootOf(scan.paths);
+        Path root = Scan.rootOf(scan.paths);
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly,
-                diff == null ? null : DiffGate.of(diff, root).files(), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(diff, root), ScanProgress.NONE);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
@@ -111,8 +109,8 @@ final class CheckCommand implements Callable<Integer> {
             throw e;
         }
         SourceLines sources = new SourceLines(result.root());
-        List<ReportedFinding> findings = suppress(result.findings(), sources);
         List<String> notices = new ArrayList<>(result.notices());
+        List<ReportedFinding> findings = suppress(result.findings(), sources, notices);
         if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed()
                 || rf.finding().ruleId().equals(ReportRules.UNJUSTIFIED_SUPPRESSION.id())).toList();
         if (diff != null) {
@@ -146,6 +144,23 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
+     * The files whose findings the gate keeps, as the pipeline reports them: relative to the root, and
+     * for a file named on the command line, also the path as given (how a single-file scan reports it).
+     */
+    private java.util.Set<String> focus(Diff diff, Path root) {
+        if (diff == null) return null;
+        java.util.Set<String> files = new java.util.TreeSet<>(DiffGate.of(diff, root).files());
+        for (Path p : scan.paths) {
+            if (!Files.isRegularFile(p)) continue;
+            Path abs = p.toAbsolutePath().normalize();
+            for (String f : List.copyOf(files)) {
+                if (root.resolve(f).toAbsolutePath().normalize().equals(abs)) files.add(p.normalize().toString());
+            }
+        }
+        return files;
+    }
+
+    /**
      * A SARIF log that says the run failed ({@code executionSuccessful: false}), so that a CI upload
      * shows a broken run instead of a clean one. The exit code (3) and the stack trace follow as usual.
      */
@@ -170,12 +185,19 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    private List<ReportedFinding> suppress(List<ReportedFinding> findings, SourceLines sources) {
-        Map<String, List<SuppressionMatcher.Comment>> cache = new ConcurrentHashMap<>();
-        return new SuppressionMatcher(file -> cache.computeIfAbsent(file, f -> {
-            SourceLines.Text t = sources.text(f);
-            return t == null ? List.of() : SuppressionComments.parse(f, t.text());
-        })).apply(findings);
+    /** Applies suppression comments; malformed ones become notices naming the file and line. */
+    private static List<ReportedFinding> suppress(List<ReportedFinding> findings, SourceLines sources,
+                                                  List<String> notices) {
+        Map<String, Suppressions.Result> cache = new java.util.TreeMap<>();
+        for (ReportedFinding rf : findings) {
+            if (rf.finding().location() == null) continue;
+            cache.computeIfAbsent(rf.finding().location().file(), f -> {
+                SourceLines.Text t = sources.text(f);
+                return t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text());
+            });
+        }
+        cache.values().forEach(r -> r.problems().forEach(p -> notices.add(p.toString())));
+        return new SuppressionMatcher(file -> cache.get(file).suppressions()).apply(findings);
     }
 
     /** Reads the change before the scan, so that a bad diff or revision fails fast with exit 2. */

@@ -3,9 +3,11 @@ package dev.pollcheck.cli;
 import dev.pollcheck.report.ReportRules;
 import dev.pollcheck.report.ScanResult;
 import dev.pollcheck.rules.RuleInfo;
+import dev.pollcheck.rules.Rules;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The real analysis behind the commands: {@link Scan}. */
+/** The real analysis behind the commands: {@link Scan} and the rule registry. */
 final class DefaultPipeline implements Pipeline {
 
     static Pipeline create() {
@@ -17,8 +19,11 @@ final class DefaultPipeline implements Pipeline {
         return Scan.run(options);
     }
 
+    /** The analysis rules in registry order, then the report stage's own. */
     @Override
     public List<RuleInfo> rules() {
-        return ReportRules.all();
+        List<RuleInfo> all = new ArrayList<>(Rules.infos());
+        all.addAll(ReportRules.all());
+        return List.copyOf(all);
     }
 }

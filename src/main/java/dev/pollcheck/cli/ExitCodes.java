@@ -18,7 +18,18 @@ public final class ExitCodes {
               0  nothing at or above --fail-on (or --exit-zero)
               1  findings at or above --fail-on
               2  usage error or unreadable input
-              3  internal error""";
+              3  internal error
+            """;
+
+    /** The footer of {@code simulate --help}. */
+    public static final String SIMULATE_HELP = """
+
+            Exit codes:
+              0  no hang found within the bounds
+              1  a hang was found (a witness is printed)
+              2  usage error or unreadable input
+              3  internal error
+            """;
 
     private ExitCodes() {
     }

@@ -57,6 +57,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand("check", new CheckCommand(env));
         cl.addSubcommand("explain", new ExplainCommand(env));
         cl.addSubcommand("methods", new MethodsCommand(env));
+        cl.addSubcommand("simulate", new SimulateCommand(env));
         cl.addSubcommand("rules", new RulesCommand(env));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -36,6 +36,11 @@ final class OutputArgs {
 
     /** The report's destination; closing it closes a file but only flushes stdout. */
     PrintWriter open(Env env) throws UsageException {
+        return open(output, env);
+    }
+
+    /** {@code output}, or stdout when it is null. */
+    static PrintWriter open(Path output, Env env) throws UsageException {
         if (output == null) {
             return new PrintWriter(new OutputStreamWriter(new NonClosing(env.out()), StandardCharsets.UTF_8));
         }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pollcheck.report.RuleDocs;
 import dev.pollcheck.rules.RuleInfo;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +28,8 @@ final class RulesCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
 
-    @Mixin
-    OutputArgs output = new OutputArgs();
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
 
     private final Env env;
 
@@ -39,7 +39,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PrintWriter out = output.open(env)) {
+        try (PrintWriter out = OutputArgs.open(output, env)) {
             switch (format) {
                 case text -> {
                     for (RuleInfo r : env.pipeline().rules()) {

@@ -19,8 +19,11 @@ import java.util.Set;
  *                       may use it to skip nothing else
  * @param followSymlinks follow symbolic links while walking directories
  * @param focusFiles     display paths (relative to the scan root) whose findings are wanted, for the
- *                       diff gate; null means every file. Poll-method discovery and helper summaries
- *                       still need the whole tree; the simulator can skip findings outside these files.
+ *                       diff gate; null means every file. The report stage drops findings elsewhere.
+ *                       A patch gate must answer in seconds on a whole kernel tree, which walking and
+ *                       prefiltering 60,000 files does not allow: the pipeline may then read only
+ *                       {@code root.resolve(f)} for each f (no walk), as a compiler reads one
+ *                       translation unit, taking helpers of other files from the helper models.
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,

@@ -34,6 +34,18 @@ public final class CText {
         return e;
     }
 
+    /**
+     * The variable an expression names, after casts: {@code wait}, {@code (poll_table *)wait}. A
+     * parameter spelled like a type ({@code poll_table *poll_table}) reads back as a type argument,
+     * so a one-word type argument counts as a name too.
+     */
+    public static String nameOf(Expr e) {
+        Expr x = strip(e);
+        if (x instanceof Expr.Name n) return n.id();
+        if (x instanceof Expr.TypeArg t && t.type().text().matches("[A-Za-z_][A-Za-z_0-9]*")) return t.type().text();
+        return null;
+    }
+
     private static void print(Expr e, StringBuilder sb, int depth) {
         if (e == null) {
             return;

@@ -81,6 +81,7 @@ public final class Cfg {
     private int exit;
     private int[] ipdom;
     private List<List<Integer>> cd;
+    private List<List<Integer>> preds;
 
     private Cfg() {
     }
@@ -182,6 +183,57 @@ public final class Cfg {
                 if (s >= 0 && s != avoid && !seen[s]) {
                     seen[s] = true;
                     st.push(s);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Nodes reachable from {@code from} without entering any node marked in {@code avoid}. */
+    public boolean[] reachableAvoiding(int from, boolean[] avoid) {
+        boolean[] seen = new boolean[nodes.size()];
+        if (avoid[from]) return seen;
+        Deque<Integer> st = new ArrayDeque<>();
+        st.push(from);
+        seen[from] = true;
+        while (!st.isEmpty()) {
+            int x = st.pop();
+            for (int s : nodes.get(x).succ) {
+                if (s >= 0 && !avoid[s] && !seen[s]) {
+                    seen[s] = true;
+                    st.push(s);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Predecessor lists, built once. */
+    public List<List<Integer>> predecessors() {
+        if (preds == null) {
+            List<List<Integer>> p = new ArrayList<>(nodes.size());
+            for (int i = 0; i < nodes.size(); i++) p.add(new ArrayList<>(2));
+            for (Node x : nodes) {
+                for (int s : x.succ) if (s >= 0) p.get(s).add(x.id);
+            }
+            preds = p;
+        }
+        return preds;
+    }
+
+    /** Nodes from which {@code target} can be reached. */
+    public boolean[] canReach(int target) {
+        predecessors();
+        boolean[] seen = new boolean[nodes.size()];
+        Deque<Integer> st = new ArrayDeque<>();
+        st.push(target);
+        seen[target] = true;
+        while (!st.isEmpty()) {
+            int x = st.pop();
+            for (int p : preds.get(x)) {
+                if (!seen[p]) {
+                    seen[p] = true;
+                    st.push(p);
                 }
             }
         }

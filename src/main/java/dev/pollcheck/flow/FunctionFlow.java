@@ -43,6 +43,9 @@ public final class FunctionFlow {
     private final Map<String, List<Store>> stores = new LinkedHashMap<>();
     private final Map<String, TypeRef> localTypes = new HashMap<>();
     private final boolean[] eventBranch;
+    /** Per node: transitively control dependent on an event branch (any / one whose sides rejoin). */
+    private boolean[] under;
+    private boolean[] underRejoining;
 
     FunctionFlow(PollFlow owner, TopLevel.Function f, Cfg cfg, int ptParam, long eventParams, int depth) {
         this.owner = owner;
@@ -66,7 +69,7 @@ public final class FunctionFlow {
             for (List<Store> l : stores.values()) {
                 for (Store s : l) {
                     if (!ptAliases.contains(s.name()) && s.value() != null && s.op() == null
-                            && CText.strip(s.value()) instanceof Expr.Name n && ptAliases.contains(n.id())) {
+                            && ptAliases.contains(CText.nameOf(s.value()))) {
                         ptAliases.add(s.name());
                         changed = true;
                     }
@@ -74,6 +77,7 @@ public final class FunctionFlow {
             }
         }
         eventBranch = new boolean[cfg.nodes().size()];
+        propagateUnder();
         computeEvents();
     }
 
@@ -114,10 +118,11 @@ public final class FunctionFlow {
                     changed = true;
                 }
             }
+            propagateUnder();
             for (List<Store> l : stores.values()) {
                 for (Store s : l) {
                     if (eventVars.contains(s.name()) || ptAliases.contains(s.name())) continue;
-                    boolean derived = (s.value() != null && readsEvents(s.value())) || underEvents(s.node());
+                    boolean derived = (s.value() != null && readsEvents(s.value())) || storedUnderEvents(s.node());
                     if (derived) {
                         eventVars.add(s.name());
                         changed = true;
@@ -127,13 +132,64 @@ public final class FunctionFlow {
         }
     }
 
+    /** Both "under" arrays in one pass per change, to a fixed point over the control dependences. */
+    private void propagateUnder() {
+        int n = cfg.nodes().size();
+        under = new boolean[n];
+        underRejoining = new boolean[n];
+        boolean changed = true;
+        int rounds = 0;
+        while (changed && rounds++ < n + 1) {
+            changed = false;
+            for (int i = 0; i < n; i++) {
+                for (int b : cfg.controlDeps(i)) {
+                    if (!under[i] && (eventBranch[b] || under[b])) {
+                        under[i] = true;
+                        changed = true;
+                    }
+                    boolean rejoins = eventBranch[b] && rejoins(b);
+                    if (!underRejoining[i] && (rejoins || underRejoining[b])) {
+                        underRejoining[i] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private final Map<Integer, Boolean> rejoinCache = new HashMap<>();
+
+    /**
+     * Whether the sides of a branch meet again before the exit (some node other than the exit is
+     * reachable from two of its successors). {@code if (!(req & EPOLLIN)) return 0;} does not: its
+     * early-return side only reaches the exit.
+     */
+    private boolean rejoins(int b) {
+        return rejoinCache.computeIfAbsent(b, k -> {
+            List<Integer> succ = cfg.node(k).successors();
+            int[] count = new int[cfg.nodes().size()];
+            for (int s : new java.util.LinkedHashSet<>(succ)) {
+                boolean[] r = cfg.reachableAvoiding(s, -1);
+                for (int i = 0; i < r.length; i++) {
+                    if (r[i] && i != cfg.exit() && ++count[i] >= 2) return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Whether node {@code n} is control dependent, transitively, on a branch that reads the events. */
     public boolean underEvents(int n) {
-        if (n < 0) return false;
-        for (int[] d : cfg.transitiveControlDeps(n)) {
-            if (eventBranch[d[0]]) return true;
-        }
-        return false;
+        return n >= 0 && under != null && under[n];
+    }
+
+    /**
+     * Implicit flow into a store: it is control dependent on an event branch whose sides meet again
+     * before the exit. A branch whose other side only returns ({@code if (!(req & EPOLLIN)) return 0;})
+     * does not make later stores event-dependent: where they run, the branch went one way only.
+     */
+    private boolean storedUnderEvents(int n) {
+        return n >= 0 && underRejoining != null && underRejoining[n];
     }
 
     /** Whether the branch or switch node reads the requested events. */
@@ -172,8 +228,7 @@ public final class FunctionFlow {
         int pt = -1;
         long ev = 0;
         for (int i = 0; i < c.args().size(); i++) {
-            Expr a = CText.strip(c.args().get(i));
-            if (pt < 0 && a instanceof Expr.Name n && ptAliases.contains(n.id())) pt = i;
+            if (pt < 0 && ptAliases.contains(CText.nameOf(c.args().get(i)))) pt = i;
             else if (i < 64 && readsEventsShallow(c.args().get(i))) ev |= 1L << i;
         }
         if (pt < 0 && ev == 0) return false;
@@ -212,11 +267,13 @@ public final class FunctionFlow {
         Predicate<String> ptOrFile = n -> ptAliases.contains(n) || fileParams.contains(n);
         Ast.walk(cond, x -> {
             if (!ok[0]) return;
-            if (x instanceof Expr.Name n) {
+            if (x instanceof Expr.TypeArg t && ptOrFile.test(t.type().text())) {
+                saw[0] = true;
+            } else if (x instanceof Expr.Name n) {
                 if (ptOrFile.test(n.id())) saw[0] = true;
                 else if (!n.id().equals("NULL") && !isWrapper(n.id()) && !isPtCheckCallee(n.id())) ok[0] = false;
             } else if (x instanceof Expr.Member m) {
-                if (!(CText.strip(m.base()) instanceof Expr.Name b && ptAliases.contains(b.id()) && m.member().equals("_qproc"))) {
+                if (!(ptAliases.contains(CText.nameOf(m.base())) && m.member().equals("_qproc"))) {
                     ok[0] = false;
                 }
             } else if (x instanceof Expr.Call c) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 final class MacroText {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_]\\w*|\\S|\\s+");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
-    static final int MAX_DEPTH = 8;
+    static final int MAX_DEPTH = 3;
+    static final int MAX_LENGTH = 1 << 16;
 
     private final Program program;
     private final String file;
@@ -47,14 +48,14 @@ final class MacroText {
             body = sb.toString();
         }
         body = body.replaceAll("\\s*##\\s*", "");
-        if (depth >= MAX_DEPTH) return body;
+        if (depth >= MAX_DEPTH || body.length() > MAX_LENGTH) return body;
         StringBuilder out = new StringBuilder();
         Matcher m = IDENT.matcher(body);
         int last = 0;
         while (m.find()) {
             out.append(body, last, m.start());
             MacroDef inner = program.macro(file, m.group());
-            if (inner != null && !inner.functionLike() && inner != def) {
+            if (inner != null && !inner.functionLike() && inner != def && out.length() < MAX_LENGTH) {
                 out.append(expand(inner, List.of(), depth + 1));
             } else {
                 out.append(m.group());

@@ -177,15 +177,14 @@ public final class PollFlow {
         long ev = 0;
         List<String> argText = new ArrayList<>(c.args().size());
         for (int i = 0; i < c.args().size(); i++) {
-            Expr a = CText.strip(c.args().get(i));
             argText.add(CText.of(c.args().get(i)));
-            if (ptArg < 0 && a instanceof Expr.Name n && flow.ptAliases().contains(n.id())) ptArg = i;
+            if (ptArg < 0 && flow.ptAliases().contains(CText.nameOf(c.args().get(i)))) ptArg = i;
             else if (i < 64 && flow.readsEvents(c.args().get(i))) ev |= 1L << i;
         }
         String name = c.name();
         int node = flow.cfg().nodeOf(c);
         if (name == null) {
-            if (ptArg < 0) return null;
+            if (ptArg < 0 || hasStringLiteral(c)) return null;
             return make(flow, c, node, Registration.Via.UNKNOWN, CText.of(c.callee()), List.of("unknown"), null, null);
         }
         TopLevel.Function def = program.function(name, file);
@@ -219,13 +218,23 @@ public final class PollFlow {
                 return make(flow, c, node, Registration.Via.MACRO, name, queues, null, null);
             }
         }
-        if (ptArg < 0) return null;
+        if (ptArg < 0 || hasStringLiteral(c)) return null;
         return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
     }
 
+    /**
+     * A call with a string literal argument ({@code printk("%p", wait)}, {@code dev_dbg(...)}) is
+     * logging: it only prints the poll_table's address.
+     */
+    private static boolean hasStringLiteral(Expr.Call c) {
+        for (Expr a : c.args()) {
+            if (CText.strip(a) instanceof Expr.StringConst) return true;
+        }
+        return false;
+    }
+
     private static boolean isAlias(FunctionFlow flow, Expr.Call c, int idx) {
-        return idx >= 0 && idx < c.args().size() && CText.strip(c.args().get(idx)) instanceof Expr.Name n
-                && flow.ptAliases().contains(n.id());
+        return idx >= 0 && idx < c.args().size() && flow.ptAliases().contains(CText.nameOf(c.args().get(idx)));
     }
 
     /**
@@ -242,10 +251,30 @@ public final class PollFlow {
             if (args == null) continue;
             int pi = h.ptArg() - 1;
             if (pi >= 0 && pi < args.size() && flow.ptAliases().contains(args.get(pi).strip())) {
-                out.addAll(h.queuesFor(args.stream().map(String::strip).toList()));
+                out.addAll(h.queuesFor(args.stream().map(PollFlow::unparen).toList()));
             }
         }
         return out;
+    }
+
+    /** {@code (&q)} as {@code &q}: macro arguments are usually parenthesised in the body. */
+    static String unparen(String s) {
+        String t = s.strip();
+        while (t.length() >= 2 && t.charAt(0) == '(' && t.charAt(t.length() - 1) == ')') {
+            int depth = 0;
+            boolean wraps = true;
+            for (int i = 0; i < t.length() - 1; i++) {
+                if (t.charAt(i) == '(') depth++;
+                else if (t.charAt(i) == ')') depth--;
+                if (depth == 0) {
+                    wraps = false;
+                    break;
+                }
+            }
+            if (!wraps) break;
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
     }
 
     private Registration make(FunctionFlow flow, Expr.Call c, int node, Registration.Via via, String callee,
@@ -258,6 +287,7 @@ public final class PollFlow {
         if (r < 0) return List.of();
         Cfg cfg = flow.cfg();
         List<Skip> out = new ArrayList<>();
+        boolean[] fromR = null;
         for (int[] d : cfg.transitiveControlDeps(r)) {
             int b = d[0];
             int dependent = d[1];
@@ -291,12 +321,19 @@ public final class PollFlow {
                 }
             }
             rets.sort((x, y) -> Integer.compare(x.span().line(), y.span().line()));
+            if (fromR == null) fromR = cfg.reachableAvoiding(r, -1);
+            List<Stmt.Return> exits = new ArrayList<>();
+            for (Stmt.Return ret : rets) {
+                int rn = cfg.nodeOf(ret);
+                if (rn >= 0 && !fromR[rn]) exits.add(ret);
+            }
             Skip.Kind kind;
             if (flow.isEventBranch(b)) kind = Skip.Kind.EVENTS;
             else if (bn.loopHead) kind = Skip.Kind.LOOP;
             else if (flow.isPtCheck(cond)) kind = Skip.Kind.PT_CHECK;
             else kind = Skip.Kind.STATE;
-            out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), fallsOff, dependent == r));
+            out.add(new Skip(b, cond, CText.of(cond), kind, onTrue, List.copyOf(rets), List.copyOf(exits), fallsOff,
+                    dependent == r, skipSide.stream().map(i -> bn.successors().get(i)).toList()));
         }
         return out;
     }

@@ -51,7 +51,8 @@ public final class PollMethods {
         for (TranslationUnit tu : program.units()) {
             pm.scanUnit(tu);
         }
-        Set<TopLevel.Function> referenced = new HashSet<>();
+        // Identity: records hash their whole AST, far too slow for a kernel tree.
+        Set<TopLevel.Function> referenced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (PollMethod m : pm.found.values()) {
             if (m.function() != null) referenced.add(m.function());
         }
@@ -70,11 +71,12 @@ public final class PollMethods {
 
     /** The distinct definitions among {@code methods}, in order: what the analysis runs on. */
     public static List<TopLevel.Function> definitions(List<PollMethod> methods) {
-        LinkedHashMap<TopLevel.Function, Boolean> seen = new LinkedHashMap<>();
+        Set<TopLevel.Function> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<TopLevel.Function> out = new ArrayList<>();
         for (PollMethod m : methods) {
-            if (m.function() != null) seen.putIfAbsent(m.function(), true);
+            if (m.function() != null && seen.add(m.function())) out.add(m.function());
         }
-        return new ArrayList<>(seen.keySet());
+        return out;
     }
 
     private void add(PollMethod m) {
@@ -142,8 +144,12 @@ public final class PollMethods {
                     Expr value = item.value();
                     if (field != null && single && !(value instanceof Expr.InitList) && !(value instanceof Expr.CompoundLiteral)) {
                         boolean listed = w.tag() != null && ops.isPollMember(w.tag(), field.name());
+                        // The parser expands same-file macro invocations with every token at the
+                        // invocation's position: a value starting where its list starts came from one.
+                        boolean expanded = value.span().line() == l.span().line()
+                                && value.span().column() == l.span().column();
                         reference(file, value, listed ? w.tag() : (ops.isOpsType(w.tag()) ? w.tag() : null),
-                                field.name(), PollMethod.How.INITIALIZER, listed);
+                                field.name(), expanded ? PollMethod.How.MACRO : PollMethod.How.INITIALIZER, listed);
                     } else if (value instanceof Expr.InitList || value instanceof Expr.CompoundLiteral) {
                         // An array element keeps the type; a nested member's type is unknown.
                         String inner = field == null ? w.tag() : null;
@@ -185,14 +191,10 @@ public final class PollMethods {
         if (v instanceof Expr.Name n) {
             name = n.id();
             if (program.function(name, file) == null) {
-                MacroDef def = program.macro(file, name);
-                if (def != null && !def.functionLike()) {
-                    String body = expand(file, def, List.of(), 0).strip();
-                    if (body.startsWith("&")) body = body.substring(1).strip();
-                    if (body.matches("[A-Za-z_]\\w*")) {
-                        name = body;
-                        how = PollMethod.How.MACRO;
-                    }
+                String target = throughDefines(file, name);
+                if (target != null) {
+                    name = target;
+                    how = PollMethod.How.MACRO;
                 }
             }
         } else if (v instanceof Expr.Call c && c.name() != null) {
@@ -235,6 +237,25 @@ public final class PollMethods {
                 add(new PollMethod(name, f, file, OpsTypes.spell(ctx), member, at, PollMethod.How.MACRO));
             }
         }
+    }
+
+    /**
+     * Follows object-like {@code #define}s of the file whose body is a (possibly {@code &}-prefixed)
+     * identifier, up to a few steps, to a function the tree defines; null if there is none.
+     */
+    private String throughDefines(String file, String name) {
+        String cur = name;
+        for (int i = 0; i < 4; i++) {
+            MacroDef def = program.macro(file, cur);
+            if (def == null || def.functionLike() || def.body() == null) return null;
+            String body = def.body().strip();
+            if (body.startsWith("&")) body = body.substring(1).strip();
+            if (body.startsWith("(") && body.endsWith(")")) body = body.substring(1, body.length() - 1).strip();
+            if (!body.matches("[A-Za-z_]\\w*")) return null;
+            cur = body;
+            if (program.function(cur, file) != null) return cur;
+        }
+        return null;
     }
 
     private String expand(String file, MacroDef def, List<String> args, int depth) {

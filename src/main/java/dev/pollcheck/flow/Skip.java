@@ -17,11 +17,13 @@ import java.util.Locale;
  * @param skipOnTrue  true when the registration is skipped if the condition holds, false when skipped if
  *                    it does not hold (or, for a switch, some case skips it)
  * @param returns     the {@code return} statements reached on the skipping side before the registration
+ * @param exits       of those, the early exits: the returns the registration itself cannot reach
  * @param fallsOff    whether the skipping side can reach the end of the function without a return
  * @param direct      whether the registration depends on it directly (not through another condition)
+ * @param skipSides   the CFG successors of the branch on its skipping side
  */
 public record Skip(int node, Expr condition, String text, Kind kind, boolean skipOnTrue, List<Stmt.Return> returns,
-                   boolean fallsOff, boolean direct) {
+                   List<Stmt.Return> exits, boolean fallsOff, boolean direct, List<Integer> skipSides) {
 
     public enum Kind {
         /** Reads the requested events ({@code poll_requested_events}, {@code pt->_key}, or anything derived). */

@@ -120,7 +120,7 @@ public final class JsonWriter {
         return o;
     }
 
-    static ObjectNode witness(Witness w) {
+    public static ObjectNode witness(Witness w) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("api", w.api());
         ArrayNode steps = o.putArray("steps");
@@ -130,7 +130,7 @@ public final class JsonWriter {
             st.put("description", s.description());
             if (s.key() != null) {
                 st.put("key", s.key());
-                st.put("key_names", EventMask.format(s.key()));
+                st.put("key_names", dev.pollcheck.sim.PollBits.describe(s.key()));
             } else {
                 st.putNull("key");
                 st.putNull("key_names");
@@ -141,7 +141,7 @@ public final class JsonWriter {
             strings(st.putArray("registered"), s.registered());
             if (s.mask() != null) {
                 st.put("mask", s.mask());
-                st.put("mask_names", EventMask.format(s.mask()));
+                st.put("mask_names", dev.pollcheck.sim.PollBits.describe(s.mask()));
             } else {
                 st.putNull("mask");
                 st.putNull("mask_names");

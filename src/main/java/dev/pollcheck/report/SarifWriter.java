@@ -34,6 +34,10 @@ public final class SarifWriter {
     private final ReportContext ctx;
     private final SourceLines sources;
     private final Map<String, List<String>> lineHashes = new ConcurrentHashMap<>();
+    /** What reported paths are prefixed with to be relative to {@code %SRCROOT%} ("" or "dir/"). */
+    private String prefix = "";
+    /** {@code %SRCROOT%} as a path, or null when the result has no root. */
+    private Path top;
 
     public SarifWriter(ReportContext ctx, SourceLines sources) {
         this.ctx = ctx;
@@ -56,13 +60,19 @@ public final class SarifWriter {
         ObjectNode run = log.putArray("runs").addObject();
         run.set("tool", tool());
         if (result.root() != null) {
-            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(result.root()));
+            top = sourceRoot(result.root());
+            String rel = top.relativize(result.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
+            prefix = rel.isEmpty() ? "" : rel + "/";
+            run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(top));
         }
         run.set("invocations", invocations(result, executionSuccessful));
         ArrayNode results = run.putArray("results");
         for (ReportedFinding rf : result.findings()) results.add(result(rf));
         run.put("columnKind", "utf16CodeUnits");
-        run.putObject("properties").set("stats", JsonWriter.stats(result.stats()));
+        // The counters only: the parse problems themselves are the notifications above.
+        ObjectNode stats = JsonWriter.stats(result.stats());
+        stats.remove("parse_errors");
+        run.putObject("properties").set("stats", stats);
         return log;
     }
 
@@ -258,15 +268,30 @@ public final class SarifWriter {
 
     private String lineHash(Span at) {
         List<String> hashes = lineHashes.computeIfAbsent(at.file(), file -> {
-            SourceLines.Text t = sources.text(file);
-            return t == null ? List.of() : LineHash.compute(t.text());
+            String text = sources.utf8(file);
+            return text == null ? List.of() : LineHash.compute(text);
         });
         return at.line() >= 1 && at.line() <= hashes.size() ? hashes.get(at.line() - 1) : null;
     }
 
-    private static ObjectNode artifact(String file) {
+    /**
+     * A reported path as an artifact location: relative to {@code %SRCROOT%}; a path given absolute on
+     * the command line (a single-file scan) is made relative when it lies under it, else it stays an
+     * absolute {@code file:} URI.
+     */
+    private ObjectNode artifact(String file) {
         ObjectNode a = JsonWriter.MAPPER.createObjectNode();
-        a.put("uri", relativeUri(file));
+        Path p = Path.of(file);
+        if (p.isAbsolute()) {
+            Path n = p.normalize();
+            if (top == null || !n.startsWith(top)) {
+                a.put("uri", n.toUri().toString());
+                return a;
+            }
+            a.put("uri", relativeUri(top.relativize(n).toString().replace('\\', '/')));
+        } else {
+            a.put("uri", relativeUri(prefix + file));
+        }
         a.put("uriBaseId", SRCROOT);
         return a;
     }
@@ -280,6 +305,19 @@ public final class SarifWriter {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + file, e);
         }
+    }
+
+    /**
+     * {@code %SRCROOT%}: the top of the git work tree that holds the scan root, or the scan root itself
+     * outside one. Code-scanning services resolve result paths against the repository's top, so a scan
+     * of {@code drivers/media} must still say {@code drivers/media/...}.
+     */
+    static Path sourceRoot(Path scanRoot) {
+        Path root = scanRoot.toAbsolutePath().normalize();
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) return p;
+        }
+        return root;
     }
 
     static String directoryUri(Path dir) {

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies {@code pollcheck: ignore RULE -- reason} comments to findings.
+ * Applies {@code pollcheck: ignore RULE -- reason} comments (read by {@link dev.pollcheck.source.Suppressions})
+ * to findings.
  *
- * <p>A comment covers a finding when it stands on the finding's line or on the line above it, on the
- * skipping condition's line or the line above that, or on the function: between the line above the
- * function's first line and the line of its opening brace. A comment names the rules it silences (none
- * named: all rules).
+ * <p>Where a comment applies is {@link Suppression#appliesTo}'s rule (a comment on the finding's line,
+ * a comment alone on the line before the finding's code, a comment alone before the function or first
+ * in its body for the whole function), with one addition: a comment placed the same way at the skipping
+ * condition also covers the finding, since that is the line a reviewer argues about.
  *
  * <p>A comment without a reason does not suppress: the finding stays, and a note ({@code PW900}) at the
  * comment asks for the reason. Silencing a checker is a review decision; the reason is what the
@@ -24,27 +25,10 @@ import java.util.function.Function;
  */
 public final class SuppressionMatcher {
 
-    /**
-     * A suppression comment.
-     *
-     * @param at     where the comment is
-     * @param rules  the rule ids it names; empty for all
-     * @param reason the text after {@code --}, or null/blank when there is none
-     */
-    public record Comment(Span at, Set<String> rules, String reason) {
-        boolean names(String ruleId) {
-            return rules.isEmpty() || rules.contains(ruleId);
-        }
-
-        boolean justified() {
-            return reason != null && !reason.isBlank();
-        }
-    }
-
-    private final Function<String, List<Comment>> commentsOf;
+    private final Function<String, List<dev.pollcheck.source.Suppression>> commentsOf;
 
     /** {@code commentsOf} gives the suppression comments of a file by its reported path (cached by the caller). */
-    public SuppressionMatcher(Function<String, List<Comment>> commentsOf) {
+    public SuppressionMatcher(Function<String, List<dev.pollcheck.source.Suppression>> commentsOf) {
         this.commentsOf = commentsOf;
     }
 
@@ -62,17 +46,17 @@ public final class SuppressionMatcher {
                 continue;
             }
             Suppression applied = null;
-            for (Comment c : commentsOf.apply(f.location().file())) {
-                if (!c.names(f.ruleId())) continue;
-                Boolean scope = scope(c, f);
-                if (scope == null) continue;
-                if (!c.justified()) {
-                    unjustified.computeIfAbsent(c.at(), at -> ReportedFinding.of(note(c, f), null));
+            for (dev.pollcheck.source.Suppression c : commentsOf.apply(f.location().file())) {
+                if (!c.covers(f.ruleId())) continue;
+                Boolean wholeFunction = scope(c, f);
+                if (wholeFunction == null) continue;
+                if (c.reason() == null || c.reason().isBlank()) {
+                    unjustified.computeIfAbsent(c.span(), at -> ReportedFinding.of(note(c, f), null));
                     continue;
                 }
                 // A line comment is more specific than a function comment: prefer it as the one shown.
-                if (applied == null || (applied.wholeFunction() && !scope)) {
-                    applied = new Suppression(c.at(), scope, c.reason().strip());
+                if (applied == null || (applied.wholeFunction() && !wholeFunction)) {
+                    applied = new Suppression(c.span(), wholeFunction, c.reason().strip());
                 }
             }
             out.add(applied == null ? rf : rf.withSuppression(applied));
@@ -85,31 +69,24 @@ public final class SuppressionMatcher {
         return out;
     }
 
-    /** True: the comment is on the function; false: on the finding's lines; null: it does not cover it. */
-    static Boolean scope(Comment c, Finding f) {
-        int line = c.at().endLine();
-        if (covers(line, f.location())) return false;
-        if (f.condition() != null && covers(line, f.condition())) return false;
+    /** False: the comment is on the finding's (or its condition's) line; true: on the function; null: neither. */
+    static Boolean scope(dev.pollcheck.source.Suppression c, Finding f) {
+        if (c.appliesTo(f.location().line(), 0, 0)) return false;
+        if (f.condition() != null && c.appliesTo(f.condition().line(), 0, 0)) return false;
         TopLevel.Function fn = f.method();
-        if (fn != null && fn.span() != null) {
-            int first = fn.span().line() - 1;
-            int brace = fn.body() != null && fn.body().span() != null ? fn.body().span().line()
-                    : fn.nameSpan() != null ? fn.nameSpan().line() : fn.span().line();
-            if (c.at().line() >= first && line <= brace) return true;
+        if (fn != null && fn.span() != null && c.appliesTo(f.location().line(), fn.span().line(), fn.span().endLine())) {
+            return true;
         }
         return null;
     }
 
-    private static boolean covers(int commentEndLine, Span target) {
-        return commentEndLine == target.line() || commentEndLine == target.line() - 1;
-    }
-
-    private static Finding note(Comment c, Finding f) {
-        String named = c.rules().isEmpty() ? "every rule" : String.join(", ", new java.util.TreeSet<>(c.rules()));
+    private static Finding note(dev.pollcheck.source.Suppression c, Finding f) {
+        java.util.TreeSet<String> rules = new java.util.TreeSet<>(c.rules());
+        String named = rules.isEmpty() ? "every rule" : String.join(", ", rules);
         String msg = "suppression of " + named + " gives no reason, so it is not applied; write"
-                + " 'pollcheck: ignore " + (c.rules().isEmpty() ? f.ruleId() : String.join(" ", new java.util.TreeSet<>(c.rules())))
+                + " 'pollcheck: ignore " + (rules.isEmpty() ? f.ruleId() : String.join(" ", rules))
                 + " -- why the finding does not apply'";
         return new Finding(ReportRules.UNJUSTIFIED_SUPPRESSION.id(), ReportRules.UNJUSTIFIED_SUPPRESSION.level(),
-                c.at(), f.function(), msg, null, null, null, Set.of(), f.method(), null);
+                c.span(), f.function(), msg, null, null, null, Set.of(), f.method(), null);
     }
 }

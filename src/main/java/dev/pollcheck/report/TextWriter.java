@@ -54,14 +54,13 @@ public final class TextWriter {
             Span c = f.condition();
             String text = f.conditionText() == null ? "" : ": " + oneLine(f.conditionText());
             out.println(paint(BOLD, c.file() + ":" + c.line() + ":" + c.column() + ":") + " "
-                    + paint(CYAN, "note:") + " the registration is skipped by this" + text);
+                    + paint(CYAN, "note:") + " the registration is skipped by this condition" + text);
             excerpt(c, out);
         }
         Verdict v = rf.verdict();
         if (v != null && v.confirmed() && v.witness() != null) {
             out.println("  confirmed by simulation (" + v.witness().api() + "):");
-            int n = 1;
-            for (Witness.Step s : v.witness().steps()) out.println("    " + n++ + ". " + describe(s));
+            out.print(v.witness().toTimeline("    "));
         } else if (v != null) {
             out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : v.reason()) + ")");
         }
@@ -82,19 +81,11 @@ public final class TextWriter {
         out.println(" ".repeat(gutter.length() - 2) + "| " + marks + paint(GREEN, underline.toString()));
     }
 
-    /** A witness step as one line: its sentence, then what the simulator recorded about that call. */
+    /** A witness step as one line (for SARIF thread-flow messages): the timeline's lines joined. */
     static String describe(Witness.Step s) {
-        StringBuilder b = new StringBuilder(s.description() == null ? s.kind() : s.description());
-        List<String> facts = new ArrayList<>();
-        if (s.key() != null) facts.add("_key=" + EventMask.format(s.key()));
-        if (s.qprocSet() != null) facts.add(s.qprocSet() ? "_qproc set" : "_qproc NULL");
-        if (s.choices() != null && !s.choices().isEmpty()) facts.add(String.join(", ", s.choices()));
-        if (s.registered() != null) {
-            facts.add(s.registered().isEmpty() ? "registered nothing" : "registered " + String.join(", ", s.registered()));
-        }
-        if (s.mask() != null) facts.add("returned " + EventMask.format(s.mask()));
-        if (!facts.isEmpty()) b.append(" [").append(String.join("; ", facts)).append(']');
-        return b.toString();
+        String timeline = new Witness("", List.of(s)).toTimeline();
+        String joined = timeline.strip().replaceFirst("^1\\. ", "").replaceAll("\\s*\\n\\s*", " -- ");
+        return joined.isEmpty() ? s.kind() : joined;
     }
 
     String summaryLine(ScanResult result) {

@@ -70,7 +70,7 @@ public final class Analyzer {
                         continue;
                     }
                     for (Rule r : Rules.all()) {
-                        Finding f = r.check(new Rule.RegistrationSite(program, m, s.flow(), reg));
+                        Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg));
                         if (f != null) {
                             out.add(f);
                             break;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Evaluates poll masks to the small set of values they can take, or null when unknown. Event
@@ -26,9 +27,6 @@ final class Masks {
             Map.entry("WRNORM", 0x100L), Map.entry("WRBAND", 0x200L), Map.entry("MSG", 0x400L),
             Map.entry("RDHUP", 0x2000L));
 
-    private Masks() {
-    }
-
     /** The value of an event constant name ({@code EPOLLIN}, {@code POLLIN}, {@code DEFAULT_POLLMASK}), or null. */
     static Long constant(String name) {
         if (name.equals("DEFAULT_POLLMASK")) return 0x1L | 0x4L | 0x40L | 0x100L;
@@ -40,10 +38,22 @@ final class Masks {
 
     /** The values {@code e} can take, or null when unknown. */
     static Set<Long> values(Expr e, FunctionFlow flow) {
-        return values(e, flow, 0, new HashSet<>());
+        return values(e, flow, st -> true);
     }
 
-    private static Set<Long> values(Expr e, FunctionFlow flow, int depth, Set<String> visiting) {
+    /** Values counting only the stores {@code stores} accepts (those that can reach the use). */
+    static Set<Long> values(Expr e, FunctionFlow flow, Predicate<FunctionFlow.Store> stores) {
+        Masks m = new Masks(stores);
+        return m.values(e, flow, 0, new HashSet<>());
+    }
+
+    private final Predicate<FunctionFlow.Store> accept;
+
+    private Masks(Predicate<FunctionFlow.Store> accept) {
+        this.accept = accept;
+    }
+
+    private Set<Long> values(Expr e, FunctionFlow flow, int depth, Set<String> visiting) {
         if (e == null || depth > MAX_DEPTH) return null;
         Expr x = CText.strip(e);
         if (x instanceof Expr.IntConst c) return Set.of(c.value());
@@ -105,7 +115,7 @@ final class Masks {
     }
 
     /** A local's values: its plain stores, closed under its {@code |=} stores. */
-    private static Set<Long> variable(String name, FunctionFlow flow, int depth, Set<String> visiting) {
+    private Set<Long> variable(String name, FunctionFlow flow, int depth, Set<String> visiting) {
         if (flow == null || flow.params().contains(name) || !visiting.add(name)) return null;
         try {
             var stores = flow.stores(name);
@@ -113,6 +123,7 @@ final class Masks {
             Set<Long> plain = new TreeSet<>();
             Set<Long> ors = new TreeSet<>();
             for (FunctionFlow.Store s : stores) {
+                if (!accept.test(s)) continue;
                 if (s.value() == null) return null;
                 Set<Long> v = values(s.value(), flow, depth + 1, visiting);
                 if (v == null) return null;

@@ -88,11 +88,18 @@ public final class RequestedEventsSkipRegistration implements Rule {
 
     static String others(Registration r, Skip primary) {
         StringBuilder sb = new StringBuilder();
+        int n = 0;
+        int more = 0;
         for (Skip s : r.skips()) {
             if (s == primary || s.kind() == Skip.Kind.PT_CHECK || s.kind() == Skip.Kind.LOOP) continue;
+            if (n++ >= 3) {
+                more++;
+                continue;
+            }
             if (sb.length() > 0) sb.append(", ");
             sb.append('`').append(s.text()).append("` (line ").append(s.span().line()).append(')');
         }
+        if (more > 0) sb.append(" and ").append(more).append(more == 1 ? " other condition" : " other conditions");
         return sb.toString();
     }
 

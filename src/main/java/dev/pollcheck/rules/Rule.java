@@ -17,9 +17,12 @@ public interface Rule {
      * A registration reached from a poll method.
      *
      * @param method the poll method the walk started from
-     * @param flow   facts about the function containing the registration (the method or a helper)
+     * @param owner  the summary of the function containing the registration (the method or a helper)
      */
-    record RegistrationSite(Program program, TopLevel.Function method, FunctionFlow flow, Registration registration) {
+    record RegistrationSite(Program program, TopLevel.Function method, Summary owner, Registration registration) {
+        public FunctionFlow flow() {
+            return owner.flow();
+        }
     }
 
     /** A poll method with its summary. */

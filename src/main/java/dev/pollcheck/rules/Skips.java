@@ -7,6 +7,7 @@ import dev.pollcheck.flow.Skip;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Stmt;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Wording and mask facts shared by the registration rules. */
 final class Skips {
@@ -34,8 +35,8 @@ final class Skips {
         } else {
             sb.append(s.skipOnTrue() ? " is true" : " is false");
         }
-        if (!s.returns().isEmpty() && !s.fallsOff()) {
-            Stmt.Return r = s.returns().get(0);
+        if (!s.exits().isEmpty()) {
+            Stmt.Return r = s.exits().get(0);
             sb.append(" (taking `").append(r.value() == null ? "return" : "return " + CText.of(r.value()))
                     .append("` on line ").append(r.span().line()).append(')');
         }
@@ -46,16 +47,21 @@ final class Skips {
      * Whether every path on the skipping side returns a non-zero (ready) mask: then poll and select
      * return at once and call again with a fresh poll_table, and only epoll loses the wake-up.
      */
-    static boolean skipReturnsReady(Skip s, FunctionFlow flow) {
+    static boolean skipReturnsReady(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Name n && s.skipOnTrue() && sameName(s.condition(), n.id())) continue;
-            Set<Long> vals = Masks.values(v, flow);
+            Set<Long> vals = Masks.values(v, flow, storesAt(r, reg, flow));
             if (vals == null || vals.contains(0L)) return false;
         }
         return true;
+    }
+
+    /** The stores that can give a returned variable its value at {@code ret} on the skipping side. */
+    static Predicate<FunctionFlow.Store> storesAt(Stmt.Return ret, Registration reg, FunctionFlow flow) {
+        return new ReachingStores(flow, flow.cfg().nodeOf(ret), reg.node());
     }
 
     /** {@code if (mask) return mask;}: the condition is the variable itself (or {@code v != 0}). */

@@ -12,7 +12,12 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import dev.pollcheck.flow.Summary;
+import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.TopLevel;
 
 /** PW002: a registration that some device or driver state skips on the first call. */
 public final class StateSkipsRegistration implements Rule {
@@ -67,12 +72,14 @@ public final class StateSkipsRegistration implements Rule {
             }
             """);
 
+    /** Identifiers that say the device or file is going away for good (never a driver's name). */
     private static final Pattern GONE = Pattern.compile(
-            "(?i).*(disconnect|unregist|is_registered|remov|dead|gone|dying|shutdown|shut_down|unplug|present"
-                    + "|alive|zombie|defunct|destroy|hangup|hung_up|detach|ENODEV|ENXIO|ESHUTDOWN|EPIPE).*");
+            "(?i).*(disconnect|unregist|is_registered|_registered|remov|dead|gone|dying|shutdown|shut_down|unplug"
+                    + "|present|alive|zombie|defunct|destroy|hangup|hung_up|detach|finaliz|unload|teardown).*"
+                    + "|exit|exiting|ENODEV|ENXIO|ESHUTDOWN|EPIPE");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+    private static final Pattern WARN_LIKE = Pattern.compile("(.*_)?(WARN|BUG)(_ON)?(_ONCE)?(_SMP)?");
     private static final Pattern INTERRUPTIBLE = Pattern.compile(".*(_interruptible|_killable|trylock).*");
-    private static final Set<String> WARNS = Set.of("WARN_ON", "WARN_ON_ONCE", "WARN", "WARN_ONCE", "BUG_ON",
-            "WARN_ON_SMP");
     private static final Set<String> NULL_TESTS = Set.of("IS_ERR", "IS_ERR_OR_NULL");
 
     /** How a state skip is judged. */
@@ -93,7 +100,7 @@ public final class StateSkipsRegistration implements Rule {
         for (Skip s : r.skips()) {
             if (s.kind() != Skip.Kind.STATE) continue;
             String[] reason = new String[1];
-            Judgement j = judge(s, r, flow, reason);
+            Judgement j = judge(s, r, site.owner(), site.program(), reason);
             if (j == Judgement.WARNING && level != Judgement.WARNING) {
                 primary = s;
                 level = j;
@@ -106,7 +113,7 @@ public final class StateSkipsRegistration implements Rule {
         }
         if (primary == null) return null;
         String fn = r.owner().name();
-        boolean ready = Skips.skipReturnsReady(primary, flow);
+        boolean ready = Skips.skipReturnsReady(primary, r, flow);
         StringBuilder msg = new StringBuilder();
         msg.append(RequestedEventsSkipRegistration.capital(Skips.what(r))).append(" in ").append(fn)
                 .append(" is skipped on the first call ").append(Skips.when(primary, flow));
@@ -126,33 +133,108 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** The decision documented in the rationale; {@code reason[0]} gets the benign shape's name. */
-    static Judgement judge(Skip s, Registration r, FunctionFlow flow, String[] reason) {
+    static Judgement judge(Skip s, Registration r, Summary owner, Program program, String[] reason) {
+        FunctionFlow flow = owner.flow();
         Expr cond = s.condition();
         Set<String> texts = subTexts(cond);
-        if (r.via() == Registration.Via.UNKNOWN && texts.contains(r.callee())) {
+        if (r.via() == Registration.Via.UNKNOWN && (texts.contains(r.callee()) || prefixOfCallee(texts, r.callee()))) {
             return Judgement.NONE; // if (!ops->poll) return DEFAULT_POLLMASK; return ops->poll(file, wait);
         }
         if (interrupted(cond, flow)) {
             return Judgement.WARNING;
         }
-        if (terminal(s, flow)) {
+        if (alternatives(s, r, owner)) {
+            reason[0] = "every path that skips it registers through another call instead";
+            return Judgement.NOTE;
+        }
+        if (terminal(s, r, flow)) {
             reason[0] = "the skipping path reports a terminal state";
             return Judgement.NOTE;
         }
-        if (fixedForOpenFile(cond, flow)) {
+        if (fixedConfiguration(cond)) {
+            reason[0] = "the condition is fixed configuration (a static key or IS_ENABLED)";
+            return Judgement.NOTE;
+        }
+        if (fixedForOpenFile(cond, flow.fileParams(), program, r.owner().span().file(), 0)) {
             reason[0] = "the condition is fixed for the life of the open file";
             return Judgement.NOTE;
         }
         Expr c = unwrap(cond);
-        if (c instanceof Expr.Call call && call.name() != null && WARNS.contains(call.name())) {
+        if (c instanceof Expr.Call call && call.name() != null && WARN_LIKE.matcher(call.name()).matches()) {
             reason[0] = "the condition is a WARN_ON that a valid file cannot trigger";
             return Judgement.NOTE;
         }
-        if (nullCheckOfDerivedPointer(c, flow)) {
+        Expr tested = nullTested(c, flow);
+        if (tested != null && derivedPointer(tested, flow)) {
             reason[0] = "the condition is a NULL check of the file's private data";
             return Judgement.NOTE;
         }
+        if (tested != null && returnsOnlyErrors(s, r, flow)) {
+            reason[0] = "the condition is a NULL check that reports an error";
+            return Judgement.NOTE;
+        }
         return Judgement.WARNING;
+    }
+
+    /** {@code port->ops} for the callee {@code port->ops->tx_poll}: the dispatcher tests the path to its method. */
+    private static boolean prefixOfCallee(Set<String> texts, String callee) {
+        for (String t : texts) {
+            if (callee.startsWith(t) && callee.length() > t.length()
+                    && (callee.startsWith("->", t.length()) || callee.charAt(t.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A dispatch between implementations: every path on the skipping side reaches another
+     * registration that excludes this one (neither reaches the other), and the choice involves a
+     * helper call (this registration or the alternatives), as in {@code if (t->of)
+     * kernfs_generic_poll(t->of, wait); else poll_wait(file, &t->event_wait, wait);}. Two plain
+     * {@code poll_wait}s of different queues chosen by state stay warnings.
+     */
+    private static boolean alternatives(Skip s, Registration r, Summary owner) {
+        var cfg = owner.flow().cfg();
+        if (r.node() < 0) return false;
+        boolean[] fromR = cfg.reachableAvoiding(r.node(), -1);
+        boolean[] toR = cfg.canReach(r.node());
+        boolean[] avoid = new boolean[cfg.nodes().size()];
+        boolean any = false;
+        boolean helpers = isHelper(r);
+        boolean allHelpers = true;
+        for (Registration x : owner.registrations()) {
+            int n = x.node();
+            if (n < 0 || n == r.node() || fromR[n] || toR[n]) continue;
+            avoid[n] = true;
+            any = true;
+            allHelpers &= isHelper(x);
+        }
+        if (!any || !(helpers || allHelpers)) return false;
+        for (int succ : s.skipSides()) {
+            if (cfg.reachableAvoiding(succ, avoid)[cfg.exit()]) return false;
+        }
+        return true;
+    }
+
+    private static boolean isHelper(Registration r) {
+        return !(r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive());
+    }
+
+    /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
+    private static boolean returnsOnlyErrors(Skip s, Registration reg, FunctionFlow flow) {
+        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        for (Stmt.Return r : s.returns()) {
+            if (r.value() == null) return false;
+            Expr v = CText.strip(r.value());
+            if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) continue;
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
+            if (vals == null || vals.isEmpty()) return false;
+            for (long x : vals) {
+                if ((x & (Masks.ERR | Masks.HUP | Masks.NVAL | Masks.RDHUP)) == 0) return false;
+            }
+        }
+        return true;
     }
 
     private static Expr unwrap(Expr e) {
@@ -195,42 +277,81 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** Every path on the skipping side returns a terminal mask (HUP; or ERR where the code says the device is gone). */
-    private static boolean terminal(Skip s, FunctionFlow flow) {
+    private static boolean terminal(Skip s, Registration reg, FunctionFlow flow) {
         if (s.fallsOff() || s.returns().isEmpty()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             String text = CText.of(v);
-            boolean gone = GONE.matcher(s.text()).matches() || GONE.matcher(text).matches();
+            boolean gone = saysGone(s.text()) || saysGone(text);
             if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG && CText.strip(u.operand()) instanceof Expr.Name) {
                 if (!gone) return false;
                 continue;
             }
-            Set<Long> vals = Masks.values(v, flow);
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
-                boolean hup = (x & (Masks.HUP | Masks.RDHUP)) != 0;
-                boolean err = (x & (Masks.ERR | Masks.NVAL)) != 0;
+                boolean hup = (x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) != 0;
+                boolean err = (x & Masks.ERR) != 0;
                 if (!(hup || (err && gone))) return false;
             }
         }
         return true;
     }
 
-    /** Reads only the file's f_mode/f_flags and constants: fixed from open() to release(). */
-    private static boolean fixedForOpenFile(Expr cond, FunctionFlow flow) {
+    private static boolean saysGone(String text) {
+        var m = IDENT.matcher(text);
+        while (m.find()) {
+            if (GONE.matcher(m.group()).matches()) return true;
+        }
+        return false;
+    }
+
+    private static final Pattern CONFIG_TEST = Pattern.compile("static_branch_(un)?likely|static_key_(true|false|enabled)|IS_ENABLED|IS_BUILTIN|IS_REACHABLE");
+
+    /** A test of a static key or kernel configuration: it does not change while files are open. */
+    private static boolean fixedConfiguration(Expr cond) {
+        boolean[] saw = {false};
+        boolean[] other = {false};
+        Ast.walk(cond, n -> {
+            if (n instanceof Expr.Call c) {
+                if (c.name() != null && CONFIG_TEST.matcher(c.name()).matches()) saw[0] = true;
+                else if (!"likely".equals(c.name()) && !"unlikely".equals(c.name())) other[0] = true;
+            }
+        });
+        return saw[0] && !other[0];
+    }
+
+    /**
+     * Reads only the file's f_mode/f_flags and constants, directly or through a small helper of the
+     * tree that does ({@code static int foo_file_flags(struct file *f) { return f->f_flags & 3; }}):
+     * fixed from open() to release().
+     */
+    private static boolean fixedForOpenFile(Expr cond, Set<String> fileParams, Program program, String file, int depth) {
         boolean[] ok = {true};
         boolean[] saw = {false};
+        Set<Expr> callees = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Ast.walk(cond, n -> {
-            if (!ok[0]) return;
+            if (n instanceof Expr.Call c) callees.add(c.callee());
+        });
+        Ast.walk(cond, n -> {
+            if (!ok[0] || callees.contains(n)) return;
             if (n instanceof Expr.Member m) {
                 if (m.member().equals("f_mode") || m.member().equals("f_flags")) saw[0] = true;
                 else ok[0] = false;
             } else if (n instanceof Expr.Call c) {
-                if (!"likely".equals(c.name()) && !"unlikely".equals(c.name())) ok[0] = false;
+                if ("likely".equals(c.name()) || "unlikely".equals(c.name())) return;
+                TopLevel.Function h = depth < 2 && c.name() != null ? program.function(c.name(), file) : null;
+                Expr ret = h == null ? null : singleReturn(h);
+                Set<String> hp = new HashSet<>();
+                if (h != null) {
+                    for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
+                }
+                if (ret != null && fixedForOpenFile(ret, hp, program, h.span().file(), depth + 1)) saw[0] = true;
+                else ok[0] = false;
             } else if (n instanceof Expr.Name nm) {
                 String id = nm.id();
-                if (!flow.fileParams().contains(id) && !id.equals(id.toUpperCase(java.util.Locale.ROOT))
+                if (!fileParams.contains(id) && !id.equals(id.toUpperCase(java.util.Locale.ROOT))
                         && !id.equals("likely") && !id.equals("unlikely")) {
                     ok[0] = false;
                 }
@@ -239,20 +360,36 @@ public final class StateSkipsRegistration implements Rule {
         return ok[0] && saw[0];
     }
 
-    /** {@code !p}, {@code p == NULL}, {@code IS_ERR(p)} where p is a parameter or a pointer derived from them. */
-    private static boolean nullCheckOfDerivedPointer(Expr c, FunctionFlow flow) {
-        Expr p = null;
-        if (c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
-            p = CText.strip(u.operand());
-        } else if (c instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
-            if (isNull(b.right())) p = CText.strip(b.left());
-            else if (isNull(b.left())) p = CText.strip(b.right());
-        } else if (c instanceof Expr.Call call && call.name() != null && NULL_TESTS.contains(call.name())
-                && call.args().size() == 1) {
-            p = CText.strip(call.args().get(0));
-        } else if (c instanceof Expr.Name) {
-            p = c;
+    /** The value of a function whose body is just {@code return expr;}, else null. */
+    private static Expr singleReturn(TopLevel.Function f) {
+        if (f.body() == null || f.body().items().size() != 1) return null;
+        return f.body().items().get(0) instanceof Stmt.Return r ? r.value() : null;
+    }
+
+    /**
+     * The pointer a NULL test tests, or null: {@code p == NULL}, {@code IS_ERR(p)} for any p; {@code !p}
+     * and {@code p} only for a name known to be a pointer (a {@code !dev->ready} may test a flag).
+     */
+    private static Expr nullTested(Expr c, FunctionFlow flow) {
+        if (c instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
+            Expr p = isNull(b.right()) ? CText.strip(b.left()) : isNull(b.left()) ? CText.strip(b.right()) : null;
+            return p instanceof Expr.Name || p instanceof Expr.Member ? p : null;
         }
+        if (c instanceof Expr.Call call && call.name() != null && NULL_TESTS.contains(call.name())
+                && call.args().size() == 1) {
+            return CText.strip(call.args().get(0));
+        }
+        Expr p = c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT ? CText.strip(u.operand()) : c;
+        if (p instanceof Expr.Name n) {
+            TypeRef t = flow.localType(n.id());
+            boolean pointer = t != null ? t.pointerDepth() >= 1 : flow.params().contains(n.id());
+            return pointer ? p : null;
+        }
+        return null;
+    }
+
+    /** A parameter, or a local pointer whose every value derives from the parameters. */
+    private static boolean derivedPointer(Expr p, FunctionFlow flow) {
         if (!(p instanceof Expr.Name n)) return false;
         if (flow.params().contains(n.id())) return true;
         TypeRef t = flow.localType(n.id());
@@ -269,8 +406,11 @@ public final class StateSkipsRegistration implements Rule {
         if (!seen.add(name) || seen.size() > 16) return false;
         List<dev.pollcheck.flow.FunctionFlow.Store> stores = flow.stores(name);
         if (stores.isEmpty()) return false;
+        boolean some = false;
         for (var st : stores) {
             if (st.value() == null) return false;
+            if (isNull(st.value())) continue; // struct foo *p = NULL; p = file->private_data;
+            some = true;
             boolean[] any = new boolean[1];
             Ast.walk(st.value(), n -> {
                 if (n instanceof Expr.Name nm && !any[0] && !nm.id().equals(name)
@@ -280,6 +420,6 @@ public final class StateSkipsRegistration implements Rule {
             });
             if (!any[0]) return false;
         }
-        return true;
+        return some;
     }
 }

@@ -50,7 +50,25 @@ final class Interpreter {
      * (a bound or a construct the interpreter cannot execute); such a path is not used as evidence.
      */
     record Outcome(long mask, List<Registration> registrations, List<Chooser.Decision> decisions, String bound,
-                   List<String> notes, boolean truncated) {
+                   List<String> notes, boolean truncated, boolean infeasible, boolean keyRead, boolean qprocRead,
+                   Set<String> queueSet) {
+        Outcome(long mask, List<Registration> registrations, List<Chooser.Decision> decisions, String bound,
+                List<String> notes, boolean truncated, boolean infeasible, boolean keyRead, boolean qprocRead) {
+            this(mask, registrations, decisions, bound, notes, truncated, infeasible, keyRead, qprocRead,
+                    queueSet(registrations));
+        }
+
+        private static Set<String> queueSet(List<Registration> registrations) {
+            Set<String> s = new LinkedHashSet<>();
+            for (Registration r : registrations) s.add(r.queue());
+            return java.util.Collections.unmodifiableSet(s);
+        }
+
+        /** The same path as {@code _qproc == NULL} gives it: a path that never looked at {@code _qproc} registers nothing. */
+        Outcome withoutRegistrations() {
+            return new Outcome(mask, List.of(), decisions, bound, notes, truncated, infeasible, keyRead, qprocRead);
+        }
+
         List<Integer> prefix() {
             List<Integer> p = new ArrayList<>(decisions.size());
             for (Chooser.Decision d : decisions) p.add(d.index());
@@ -58,9 +76,7 @@ final class Interpreter {
         }
 
         Set<String> queues() {
-            Set<String> s = new LinkedHashSet<>();
-            for (Registration r : registrations) s.add(r.queue());
-            return s;
+            return queueSet;
         }
     }
 
@@ -69,6 +85,13 @@ final class Interpreter {
     /** Ends the execution: a bound was reached or a construct cannot be executed. */
     private static final class Abort extends RuntimeException {
         Abort(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The path cannot happen: it dereferences NULL, which would oops before any wake-up matters. */
+    private static final class Infeasible extends RuntimeException {
+        Infeasible(String why) {
             super(why, null, false, false);
         }
     }
@@ -100,21 +123,39 @@ final class Interpreter {
         return bounds;
     }
 
+    private long runs;
+    private long totalSteps;
+
+    /** Executions so far (all purposes), and the steps they took. */
+    long runs() {
+        return runs;
+    }
+
+    long totalSteps() {
+        return totalSteps;
+    }
+
     /** Runs {@code fn} once with {@code pt}; registrations go through {@link PollTable#pollWait} onto {@code queues}. */
     Outcome run(TopLevel.Function fn, PollTable pt, WaitQueues queues, Chooser chooser) {
         Run r = new Run(pt, queues, chooser);
+        runs++;
         String bound = null;
         long mask = 0;
+        boolean infeasible = false;
         try {
             Value v = r.callDefined(fn, null, List.of(), true);
             mask = r.maskOf(v);
+        } catch (Infeasible i) {
+            infeasible = true;
+            bound = i.getMessage();
         } catch (Abort a) {
             bound = a.getMessage();
         } catch (StackOverflowError e) {
             bound = "nesting too deep for the interpreter";
         }
+        totalSteps += r.steps;
         return new Outcome(mask, List.copyOf(r.registrations), chooser.decisions(), bound, List.copyOf(r.notes),
-                chooser.truncated());
+                chooser.truncated(), infeasible, r.keyRead, r.qprocRead);
     }
 
     /** The state of one execution. */
@@ -136,6 +177,9 @@ final class Interpreter {
         final Deque<Span> callSpans = new ArrayDeque<>();
         int steps;
         int nesting;
+        /** Whether the path looked at {@code _key} or {@code _qproc}: if not, it is the same for every table. */
+        boolean keyRead;
+        boolean qprocRead;
         /** Labels decided while evaluating a loop condition, forgotten before the next test. */
         List<String> recordLabels;
 
@@ -267,7 +311,12 @@ final class Interpreter {
             if (s instanceof Stmt.Block b) {
                 return execFrom(b.items(), 0);
             } else if (s instanceof Stmt.ExprStmt e) {
-                eval(e.expr());
+                if (e.expr() instanceof Expr.Call c) {
+                    step();
+                    call(c, false);
+                } else {
+                    eval(e.expr());
+                }
                 return NORMAL;
             } else if (s instanceof Stmt.Decl d) {
                 for (VarDecl v : d.decls()) declare(v);
@@ -308,7 +357,7 @@ final class Interpreter {
             } else if (s instanceof Stmt.Continue) {
                 return CONTINUE;
             } else if (s instanceof Stmt.Opaque o) {
-                for (Expr.Call c : o.calls()) eval(c);
+                for (Expr.Call c : o.calls()) call(c, false);
                 return NORMAL;
             }
             return NORMAL; // Empty, Asm
@@ -595,7 +644,7 @@ final class Interpreter {
             } else if (e instanceof Expr.Name n) {
                 return name(n.id());
             } else if (e instanceof Expr.Call c) {
-                return call(c);
+                return call(c, true);
             } else if (e instanceof Expr.Unary u) {
                 return unary(u);
             } else if (e instanceof Expr.Binary b) {
@@ -613,11 +662,17 @@ final class Interpreter {
             } else if (e instanceof Expr.Cast c) {
                 return eval(c.operand());
             } else if (e instanceof Expr.Member m && m.arrow()) {
-                Value base = eval(m.base());
+                Value base = nonNull(eval(m.base()), m);
                 if (base instanceof Value.Table) {
                     // The fields of poll_table, read directly instead of through the helpers.
-                    if (m.member().equals("_key")) return new Value.Int(pt.key);
-                    if (m.member().equals("_qproc")) return pt.qprocSet() ? new Value.Ptr("_qproc") : Value.Int.ZERO;
+                    if (m.member().equals("_key")) {
+                        keyRead = true;
+                        return new Value.Int(pt.key);
+                    }
+                    if (m.member().equals("_qproc")) {
+                        qprocRead = true;
+                        return pt.qprocSet() ? new Value.Ptr("_qproc") : Value.Int.ZERO;
+                    }
                 }
                 return read(memberCell(base.text(), true, m.member()));
             } else if (e instanceof Expr.Member || e instanceof Expr.Index) {
@@ -693,18 +748,25 @@ final class Interpreter {
             if (e instanceof Expr.Name n) {
                 return n.id();
             } else if (e instanceof Expr.Member m) {
-                return memberCell(m.arrow() ? eval(m.base()).text() : lvalue(m.base()), m.arrow(), m.member());
+                return memberCell(m.arrow() ? nonNull(eval(m.base()), m).text() : lvalue(m.base()), m.arrow(), m.member());
             } else if (e instanceof Expr.Index i) {
                 String base = i.base() instanceof Expr.Name || i.base() instanceof Expr.Member
                         ? lvalue(i.base()) : eval(i.base()).text();
                 return base + "[" + eval(i.index()).text() + "]";
             } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.DEREF) {
-                String p = eval(u.operand()).text();
+                String p = nonNull(eval(u.operand()), u).text();
                 return p.startsWith("&") && !p.contains(" ") ? p.substring(1) : "*" + p;
             } else if (e instanceof Expr.Cast c) {
                 return lvalue(c.operand());
             }
             return eval(e).text();
+        }
+
+        private Value nonNull(Value v, Expr at) {
+            if (v instanceof Value.Int i && i.v() == 0) {
+                throw new Infeasible("NULL dereference at line " + at.span().line());
+            }
+            return v;
         }
 
         private String memberCell(String base, boolean arrow, String member) {
@@ -776,7 +838,7 @@ final class Interpreter {
                     return new Value.Ptr("&" + cell);
                 }
                 case DEREF: {
-                    Value p = eval(u.operand());
+                    Value p = nonNull(eval(u.operand()), u);
                     if (p instanceof Value.Table) return new Value.Ptr("*" + p.text());
                     String t = p.text();
                     return read(t.startsWith("&") && !t.contains(" ") ? t.substring(1) : "*" + t);
@@ -958,19 +1020,28 @@ final class Interpreter {
 
         // ------------------------------------------------------------------ calls
 
-        private Value call(Expr.Call c) {
+        /**
+         * A call. A definition is interpreted when its value is used or it receives the poll_table; a
+         * call made for its side effects only is a free call (its writes to the device are free values
+         * anyway), which keeps helpers such as locking and timer upkeep from multiplying the paths.
+         */
+        private Value call(Expr.Call c, boolean used) {
             step();
             String fn = c.name();
             if (fn == null) {
                 Value callee = c.callee() instanceof Expr.Unary u && u.op() == Expr.UnaryOp.DEREF
                         ? eval(u.operand()) : calleeValue(c.callee());
                 List<Value> args = evalArgs(c);
+                String text = callName(callee.text(), args);
                 for (Value a : args) {
                     if (a instanceof Value.Table) {
-                        notes.add("the poll_table is passed to " + callee.text() + "(), a function pointer the model cannot follow");
+                        // Forwarded to another poll method: it registers queues the model cannot name.
+                        notes.add("the poll_table is passed to " + callee.text() + "(), a function pointer: "
+                                + "its registrations are one unnamed queue");
+                        registerOn(a, new Value.Ptr("<queues of " + text + ">"), c);
                     }
                 }
-                return resolve(Value.Unknown.free(callName(callee.text(), args)));
+                return resolve(Value.Unknown.free(text));
             }
             switch (fn) {
                 case "poll_wait": {
@@ -981,14 +1052,20 @@ final class Interpreter {
                 case "poll_requested_events": {
                     List<Value> a = evalArgs(c);
                     Value p = a.isEmpty() ? Value.Int.ZERO : a.get(0);
-                    if (p instanceof Value.Table) return new Value.Int(PollTable.requestedEvents(pt));
+                    if (p instanceof Value.Table) {
+                        keyRead = true;
+                        return new Value.Int(PollTable.requestedEvents(pt));
+                    }
                     if (p instanceof Value.Int i && i.v() == 0) return new Value.Int(PollTable.requestedEvents(null));
                     return resolve(Value.Unknown.free(callName(fn, a)));
                 }
                 case "poll_does_not_wait": {
                     List<Value> a = evalArgs(c);
                     Value p = a.isEmpty() ? Value.Int.ZERO : a.get(0);
-                    if (p instanceof Value.Table) return Value.Int.of(PollTable.doesNotWait(pt));
+                    if (p instanceof Value.Table) {
+                        qprocRead = true;
+                        return Value.Int.of(PollTable.doesNotWait(pt));
+                    }
                     if (p instanceof Value.Int i && i.v() == 0) return Value.Int.ONE;
                     return resolve(Value.Unknown.free(callName(fn, a)));
                 }
@@ -1009,7 +1086,13 @@ final class Interpreter {
             TopLevel.Function def = source.function(fn, frame().file);
             HelperSemantics.Helper model = helpers.helper(fn);
             List<Value> args = evalArgs(c);
-            if (def != null && def.body() != null && def.status() != ParseStatus.SKIPPED && def.status() != ParseStatus.FAILED) {
+            boolean getsTable = false;
+            for (Value a : args) getsTable |= a instanceof Value.Table;
+            if (model != null && model.primitive()) {
+                return applyModel(model, args, c);
+            }
+            if (def != null && (used || getsTable) && def.body() != null && def.status() != ParseStatus.SKIPPED
+                    && def.status() != ParseStatus.FAILED) {
                 if (frames.size() > bounds.maxCallDepth()) {
                     notes.add("call depth bound (" + bounds.maxCallDepth() + ") reached at " + fn + "()");
                     tableToUnknown(fn, args, model);
@@ -1053,8 +1136,10 @@ final class Interpreter {
             String name = callName(m.name(), args);
             switch (m.returns()) {
                 case PTCHECK:
+                    qprocRead |= table instanceof Value.Table;
                     return Value.Int.of(!(table instanceof Value.Table) || PollTable.doesNotWait(pt));
                 case EVENTS: {
+                    keyRead |= table instanceof Value.Table;
                     long key = table instanceof Value.Table ? PollTable.requestedEvents(pt) : PollBits.ALL;
                     return resolve(new Value.Unknown(name, 0, key));
                 }
@@ -1074,7 +1159,7 @@ final class Interpreter {
                 PollTable.pollWait(pt, null);
                 return;
             }
-            String name = canonicalQueue(queue.text());
+            String name = queue.text().startsWith("<") ? queue.text() : canonicalQueue(queue.text());
             if (pt.qprocSet()) {
                 List<Span> via = new ArrayList<>();
                 for (var it = callSpans.descendingIterator(); it.hasNext(); ) via.add(it.next());
@@ -1112,7 +1197,7 @@ final class Interpreter {
         do {
             prev = s;
             s = s.replaceAll("\\(&([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)->", "$1.");
-            s = s.replaceAll("\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)", "$1");
+            s = s.replaceAll("(?<![A-Za-z_0-9])\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)", "$1");
         } while (!s.equals(prev));
         return s;
     }

@@ -57,15 +57,20 @@ final class ScenarioSearch {
     private final int maxDecisions;
     private final Map<Interpreter.Outcome, Map<String, String>> shownCache = new IdentityHashMap<>();
 
-    ScenarioSearch(Interpreter interpreter, TopLevel.Function fn, int maxPaths) {
+    ScenarioSearch(Interpreter interpreter, TopLevel.Function fn, int maxPaths, int maxExecutions) {
         this.interpreter = interpreter;
         this.fn = fn;
-        this.explorer = new Explorer(interpreter, fn, maxPaths);
+        this.explorer = new Explorer(interpreter, fn, maxPaths, maxExecutions);
         this.maxDecisions = interpreter.bounds().maxDecisions();
     }
 
     Explorer explorer() {
         return explorer;
+    }
+
+    /** Every execution of the method so far: exploring, checking and replaying. */
+    long interpreterRuns() {
+        return interpreter.runs();
     }
 
     // ------------------------------------------------------------------ requested events
@@ -130,6 +135,16 @@ final class ScenarioSearch {
             }
         }
         return out;
+    }
+
+    /** Whether some first call in the search leaves Q unregistered. */
+    boolean skippable(String queue, Set<Api> apis, Masks masks) {
+        for (long key : firstKeys(apis, masks)) {
+            for (Interpreter.Outcome o : explorer.explore(key, true).paths()) {
+                if (skips(o, queue)) return true;
+            }
+        }
+        return false;
     }
 
     List<Long> firstKeys(Set<Api> apis, Masks masks) {
@@ -260,6 +275,28 @@ final class ScenarioSearch {
     private Interpreter.Outcome bestFinal(List<Interpreter.Outcome> finals, Predicate<Long> reports,
                                           Interpreter.Outcome first, Interpreter.Outcome blocked, String queue,
                                           Map<String, Set<String>> guards, int[] score) {
+        // Many scenarios share their blocked and first calls: remember the answer per pair and readiness test.
+        Map<String, Object[]> memo = finalCache.computeIfAbsent(blocked, b -> new IdentityHashMap<>())
+                .computeIfAbsent(first, x -> new HashMap<>());
+        String key = readinessId + "|" + queue;
+        Object[] hit = memo.get(key);
+        if (hit != null) {
+            score[0] = (Integer) hit[1];
+            return (Interpreter.Outcome) hit[0];
+        }
+        Interpreter.Outcome r = bestFinalUncached(finals, reports, first, blocked, queue, guards, score);
+        memo.put(key, new Object[] {r, score[0]});
+        return r;
+    }
+
+    private final Map<Interpreter.Outcome, Map<Interpreter.Outcome, Map<String, Object[]>>> finalCache =
+            new IdentityHashMap<>();
+    /** Identifies the readiness test of the scenario being built (key, or select sets), for the cache. */
+    private String readinessId = "";
+
+    private Interpreter.Outcome bestFinalUncached(List<Interpreter.Outcome> finals, Predicate<Long> reports,
+                                                  Interpreter.Outcome first, Interpreter.Outcome blocked, String queue,
+                                                  Map<String, Set<String>> guards, int[] score) {
         Interpreter.Outcome best = null;
         int bestScore = Integer.MIN_VALUE;
         for (Interpreter.Outcome f : finals) {
@@ -279,9 +316,11 @@ final class ScenarioSearch {
     /** Whether the device state of {@code first}, had the first call asked for {@code key}, would have registered Q. */
     private boolean registersUnder(Interpreter.Outcome first, long key, String queue) {
         if (queue == null) return false;
-        Interpreter.Outcome o = interpreter.run(fn, Explorer.table(key, true), new WaitQueues(),
-                Chooser.following(shown(first), maxDecisions));
-        return o.bound() == null && o.queues().contains(queue);
+        // A first-call path under that key that agrees with every choice both made, and registers Q.
+        for (Interpreter.Outcome o : explorer.explore(key, true).paths()) {
+            if (o.queues().contains(queue) && changes(first, o) == 0) return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ per API
@@ -298,10 +337,36 @@ final class ScenarioSearch {
         };
     }
 
+    /** A scenario found on paths, replayed through the kernel model only if it is the best. */
+    private record Plan(int score, java.util.function.Supplier<Witness> replay) {
+    }
+
+    /**
+     * Orders scenarios: by how well they explain the hang, then by how many queues the first call did
+     * register (a first call that registers the other queues shows the skip most plainly).
+     */
+    private static int rank(int score, Interpreter.Outcome first) {
+        return score * 10 + Math.min(9, first.queues().size());
+    }
+
+    /** The best plan whose replay holds; plans of equal score in the order found. */
+    private static Found replayBest(Api api, String queue, List<Plan> plans) {
+        List<Plan> sorted = new ArrayList<>(plans);
+        sorted.sort((a, b) -> Integer.compare(b.score(), a.score()));
+        int tries = 0;
+        for (Plan p : sorted) {
+            if (++tries > 8) break;
+            Witness w = p.replay().get();
+            if (w != null) return new Found(api, queue, w, p.score());
+        }
+        return null;
+    }
+
     private Found searchPoll(String queue, List<Long> masks, Map<String, Set<String>> guards) {
-        Found best = null;
+        List<Plan> plans = new ArrayList<>();
         for (long events : masks) {
             long k = pollKey(events);
+            readinessId = "poll:" + k;
             int tried = 0;
             for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
                 if (!skips(p1, queue) || (p1.mask() & k) != 0) continue;
@@ -310,14 +375,10 @@ final class ScenarioSearch {
                 Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> (m & k) != 0, p1, p1, queue,
                         guards, s);
                 if (f == null) continue;
-                if (best == null || s[0] > best.score()) {
-                    Witness w = replayPoll(queue, events, p1, f);
-                    if (w != null) best = new Found(Api.POLL, queue, w, s[0]);
-                }
-                if (best != null && best.score() >= 4) return best;
+                plans.add(new Plan(rank(s[0], p1), () -> replayPoll(queue, events, p1, f)));
             }
         }
-        return best;
+        return replayBest(Api.POLL, queue, plans);
     }
 
     private static boolean selectReady(long mask, boolean in, boolean out, boolean ex) {
@@ -326,10 +387,11 @@ final class ScenarioSearch {
     }
 
     private Found searchSelect(String queue, Map<String, Set<String>> guards) {
-        Found best = null;
+        List<Plan> plans = new ArrayList<>();
         for (boolean[] set : SELECT_SETS) {
             boolean in = set[0], out = set[1], ex = set[2];
             long k = SelectSyscall.key(in, out);
+            readinessId = "select:" + in + out + ex;
             int tried = 0;
             for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
                 if (!skips(p1, queue) || selectReady(p1.mask(), in, out, ex)) continue;
@@ -338,23 +400,20 @@ final class ScenarioSearch {
                 Interpreter.Outcome f = bestFinal(explorer.explore(k, false).paths(), m -> selectReady(m, in, out, ex),
                         p1, p1, queue, guards, s);
                 if (f == null) continue;
-                if (best == null || s[0] > best.score()) {
-                    Witness w = replaySelect(queue, in, out, ex, p1, f);
-                    if (w != null) best = new Found(Api.SELECT, queue, w, s[0]);
-                }
-                if (best != null && best.score() >= 4) return best;
+                plans.add(new Plan(rank(s[0], p1), () -> replaySelect(queue, in, out, ex, p1, f)));
             }
         }
-        return best;
+        return replayBest(Api.SELECT, queue, plans);
     }
 
     private Found searchEpoll(String queue, Masks masks, Map<String, Set<String>> guards) {
-        Found best = null;
+        List<Plan> plans = new ArrayList<>();
         List<long[]> combos = new ArrayList<>();
         for (long e1 : masks.fin()) combos.add(new long[] {e1, -1});
         for (long e1 : masks.add()) {
             for (long e2 : masks.fin()) {
-                if (e1 != e2) combos.add(new long[] {e1, e2});
+                // A MOD matters when it asks for something the ADD did not.
+                if ((e2 & ~e1) != 0) combos.add(new long[] {e1, e2});
             }
         }
         for (long[] combo : combos) {
@@ -362,35 +421,32 @@ final class ScenarioSearch {
             boolean mod = combo[1] >= 0;
             long k1 = epollKey(e1);
             long kf = mod ? epollKey(combo[1]) : k1;
+            readinessId = "epoll:" + kf;
             int tried = 0;
             for (Interpreter.Outcome p1 : explorer.explore(k1, true).paths()) {
                 if (!skips(p1, queue)) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 Interpreter.Outcome p2 = null;
                 if (mod) {
-                    // The device does not change between ADD and MOD: same choices where both decide.
-                    for (Interpreter.Outcome o : explorer.explore(kf, false).paths()) {
-                        if (changes(p1, o) != 0) continue;
-                        if (p2 == null || ((o.mask() & kf) == 0 && (p2.mask() & kf) != 0)) p2 = o;
-                        if ((p2.mask() & kf) == 0) break;
-                    }
+                    p2 = modCall(p1, kf);
                     if (p2 == null) continue;
                 }
                 Interpreter.Outcome last = mod ? p2 : p1;
+                // ADD or MOD put the item on the ready list if its poll reported something; MOD does not
+                // take it off. The next epoll_wait re-polls it: if the state still reports, the caller
+                // gets that and waits again after consuming it.
+                boolean onReadyList = (p1.mask() & k1) != 0 || (last.mask() & kf) != 0;
                 boolean ready = (last.mask() & kf) != 0;
                 Interpreter.Outcome drain = null;
                 int changed = 0;
                 if (ready) {
-                    // The caller consumed what was reported; the next re-poll finds nothing.
-                    for (Interpreter.Outcome o : explorer.explore(kf, false).paths()) {
-                        if ((o.mask() & kf) != 0) continue;
-                        if (drain == null || changes(last, o) < changes(last, drain)) drain = o;
-                        if (changes(last, drain) <= 1) break;
-                    }
+                    drain = drainCall(last, kf);
                     if (drain == null) continue; // always ready: epoll_wait never sleeps
                     changed = changes(last, drain);
+                } else if (onReadyList) {
+                    drain = last;
                 }
-                Interpreter.Outcome blocked = ready ? drain : last;
+                Interpreter.Outcome blocked = drain != null ? drain : last;
                 int[] s = {0};
                 Interpreter.Outcome f = bestFinal(explorer.explore(kf, false).paths(), m -> (m & kf) != 0, p1, blocked,
                         queue, guards, s);
@@ -402,14 +458,49 @@ final class ScenarioSearch {
                     score -= 1;
                 }
                 if (ready) score -= 1;
-                if (best == null || score > best.score()) {
-                    Witness w = replayEpoll(queue, e1, mod ? combo[1] : null, p1, p2, ready ? last : null, drain, f);
-                    if (w != null) best = new Found(Api.EPOLL, queue, w, score);
-                }
-                if (best != null && best.score() >= 5) return best;
+                Long e2 = mod ? combo[1] : null;
+                Interpreter.Outcome mp2 = p2, deliver = ready ? last : null, dr = drain;
+                plans.add(new Plan(rank(score, p1), () -> replayEpoll(queue, e1, e2, p1, mp2, deliver, dr, f)));
             }
         }
-        return best;
+        return replayBest(Api.EPOLL, queue, plans);
+    }
+
+    private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> modCache = new IdentityHashMap<>();
+    private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> drainCache = new IdentityHashMap<>();
+
+    /**
+     * The {@code EPOLL_CTL_MOD} re-poll after {@code add}: the device does not change between the two,
+     * so the same choices where both decide; one that reports nothing is preferred.
+     */
+    private Interpreter.Outcome modCall(Interpreter.Outcome add, long key) {
+        return modCache.computeIfAbsent(add, x -> new HashMap<>()).computeIfAbsent(key, k -> {
+            Interpreter.Outcome p2 = null;
+            for (Interpreter.Outcome o : explorer.explore(key, false).paths()) {
+                if (changes(add, o) != 0) continue;
+                if (p2 == null || ((o.mask() & key) == 0 && (p2.mask() & key) != 0)) p2 = o;
+                if ((p2.mask() & key) == 0) break;
+            }
+            return new Interpreter.Outcome[] {p2};
+        })[0];
+    }
+
+    /** After the caller consumed what was reported, a re-poll that finds nothing, changing as little as possible. */
+    private Interpreter.Outcome drainCall(Interpreter.Outcome last, long key) {
+        return drainCache.computeIfAbsent(last, x -> new HashMap<>()).computeIfAbsent(key, k -> {
+            Interpreter.Outcome drain = null;
+            int best = Integer.MAX_VALUE;
+            for (Interpreter.Outcome o : explorer.explore(key, false).paths()) {
+                if ((o.mask() & key) != 0) continue;
+                int c = changes(last, o);
+                if (c < best) {
+                    drain = o;
+                    best = c;
+                    if (c <= 1) break;
+                }
+            }
+            return new Interpreter.Outcome[] {drain};
+        })[0];
     }
 
     // ------------------------------------------------------------------ replay through the kernel model
@@ -474,7 +565,7 @@ final class ScenarioSearch {
         List<WaitQueue.Waiter> woken = queues.get(queue).wakeUp(0);
         if (!woken.isEmpty()) return null;
         return new Witness.Step("wake-up", "wake_up(" + queue + "): no waiter was ever registered on it, nobody is woken",
-                null, null, List.of(), List.of(queue), null);
+                null, null, List.of(), List.of(), null);
     }
 
     private Witness.Step probeStep(long key, Interpreter.Outcome fin, WaitQueues queues, long[] mask) {
@@ -555,13 +646,15 @@ final class ScenarioSearch {
             calls++;
         }
         if (item.ready()) {
-            if (deliver == null || drain == null) return null;
-            f.script.add(deliver.prefix());
-            List<Epoll.Delivered> got = ep.epollWait();
-            if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
-            steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
-                    + "; the caller handles it", f, calls));
-            calls++;
+            if (drain == null) return null;
+            if (deliver != null) {
+                f.script.add(deliver.prefix());
+                List<Epoll.Delivered> got = ep.epollWait();
+                if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
+                steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
+                        + "; the caller handles it", f, calls));
+                calls++;
+            }
             f.script.add(drain.prefix());
             if (!ep.epollWait().isEmpty() || !sameAs(f.seen.get(calls), drain)) return null;
             steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list and the "

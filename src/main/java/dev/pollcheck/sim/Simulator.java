@@ -1,6 +1,10 @@
 package dev.pollcheck.sim;
 
+import dev.pollcheck.flow.HelperModel;
+import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.Program;
 import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
@@ -9,6 +13,7 @@ import dev.pollcheck.rules.Finding;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -31,11 +36,15 @@ import java.util.function.Predicate;
  *     with the fd in read, write, read+except, read+write, all three, except; epoll with each mask
  *     alone and each ordered pair as ADD then MOD;</li>
  * <li>per poll_table state ({@code _key}, {@code _qproc} set or not) at most {@link Bounds#maxPaths}
- *     paths of the method, each with at most {@link Bounds#maxDecisions} choices,
+ *     paths of the method ({@link Bounds#maxExecutions} executions for the whole search; a state whose
+ *     paths do not read {@code _key}, or {@code _qproc}, is explored once for all), each with at most
+ *     {@link Bounds#maxDecisions} choices,
  *     {@link Bounds#maxSteps} steps, calls {@link Bounds#maxCallDepth} deep; a loop whose test needs a
  *     choice runs at most {@link Bounds#maxSymbolicIterations} times, a concrete one at most
  *     {@link Bounds#maxConcreteIterations} (beyond that the path is abandoned);</li>
- * <li>at most 6 first-call paths per mask are tried as the start of a scenario.</li>
+ * <li>at most 6 first-call paths per mask are tried as the start of a scenario;</li>
+ * <li>a called definition is interpreted when its value is used or it receives the poll_table;
+ *     a call made for its side effects only gives free values.</li>
  * </ul>
  * Within those bounds the search is exhaustive: a function with fewer paths than the bound is
  * searched completely, and "no hang found" then holds for every choice of the free values. When a
@@ -49,8 +58,8 @@ public final class Simulator {
 
     /** The bounds of a search; {@link #DEFAULT} keeps a whole-tree scan fast. */
     public record Bounds(int maxSteps, int maxSymbolicIterations, int maxConcreteIterations, int maxCallDepth,
-                         int maxDecisions, int maxPaths) {
-        public static final Bounds DEFAULT = new Bounds(20_000, 2, 64, 4, 40, 256);
+                         int maxDecisions, int maxPaths, int maxExecutions) {
+        public static final Bounds DEFAULT = new Bounds(5_000, 2, 32, 3, 32, 48, 600);
 
         Interpreter.Bounds interpreter() {
             return new Interpreter.Bounds(maxSteps, maxSymbolicIterations, maxConcreteIterations, maxCallDepth,
@@ -58,9 +67,9 @@ public final class Simulator {
         }
 
         String describe() {
-            return maxPaths + " paths per poll_table state, " + maxDecisions + " choices and " + maxSteps
-                    + " steps per call, call depth " + maxCallDepth + ", " + maxSymbolicIterations
-                    + " iterations of an undecided loop";
+            return maxPaths + " paths per poll_table state, " + maxExecutions + " executions in all, " + maxDecisions
+                    + " choices and " + maxSteps + " steps per call, call depth " + maxCallDepth + ", "
+                    + maxSymbolicIterations + " iterations of an undecided loop";
         }
     }
 
@@ -78,6 +87,30 @@ public final class Simulator {
         this.bounds = bounds;
     }
 
+    /**
+     * The simulator over a scanned program: definitions (and the macros of their files) from the
+     * program, helpers without a definition from the models; primitive models win over definitions.
+     */
+    public static Simulator forProgram(Program program, HelperModels models) {
+        FunctionSource functions = new FunctionSource() {
+            @Override
+            public TopLevel.Function function(String name, String fromFile) {
+                return program.function(name, fromFile);
+            }
+
+            @Override
+            public Map<String, MacroDef> macros(String file) {
+                return program.macros(file);
+            }
+        };
+        HelperSemantics helpers = name -> {
+            HelperModel m = models == null ? null : models.get(name);
+            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
+                    HelperSemantics.Returns.valueOf(m.returns().name()), m.primitive());
+        };
+        return new Simulator(functions, helpers);
+    }
+
     private static final List<Api> ORDER = List.of(Api.EPOLL, Api.POLL, Api.SELECT);
 
     /** Confirms a finding with a witness on one of its interfaces, or says why not. */
@@ -89,7 +122,7 @@ public final class Simulator {
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths());
+                bounds.maxPaths(), bounds.maxExecutions());
         List<Long> m = search.masks(null);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(m, m);
 
@@ -115,10 +148,21 @@ public final class Simulator {
         if (best != null) {
             return Verdict.confirmed(best.witness());
         }
-        String what = targets.get(0) == null ? "no first call that registers nothing leaves the caller blocked "
-                + "while the method can report"
-                : "no lost wake-up on " + String.join(", ", targets) + ": every first call that skips it and "
-                + "leaves the caller blocked is followed by no call that reports an event asked for";
+        String what;
+        if (targets.get(0) == null) {
+            what = "no first call that registers nothing leaves the caller blocked while the method can report";
+        } else {
+            List<String> never = new ArrayList<>();
+            for (String q : targets) {
+                if (!search.skippable(q, apis, masks)) never.add(q);
+            }
+            what = never.size() == targets.size()
+                    ? "every first call in the search registers " + String.join(", ", targets)
+                    + " (pointers read from the device or returned by calls are taken as non-NULL)"
+                    : "no lost wake-up on " + String.join(", ", targets) + ": a first call that skips it either "
+                    + "reports something asked for at once or is followed by no call that reports an event "
+                    + "asked for without a registered queue waiting for that change";
+        }
         return Verdict.unconfirmed(what + " (" + searched(m, apis, search) + ")" + boundsSuffix(search));
     }
 
@@ -134,7 +178,7 @@ public final class Simulator {
             return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of());
         }
         ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths());
+                bounds.maxPaths(), bounds.maxExecutions());
         List<Long> all = search.masks(null);
         List<Long> fin = search.masks(events);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(all, fin);
@@ -185,7 +229,8 @@ public final class Simulator {
         List<String> as = new ArrayList<>();
         for (Api a : ORDER) if (apis.contains(a)) as.add(a.id());
         return "events " + String.join(" ", ms) + " on " + String.join(", ", as) + "; "
-                + search.explorer().runs() + " executions; bounds: " + bounds.describe();
+                + search.explorer().runs() + " paths explored, " + search.interpreterRuns() + " executions; bounds: "
+                + bounds.describe();
     }
 
     private static String boundsSuffix(ScenarioSearch search) {

@@ -23,8 +23,12 @@ final class CondExpr {
     record ObjLike(String body) implements Macro {
     }
 
-    /** A function-like macro defined in the file: defined, but calls to it are not evaluated. */
-    record FnLike() implements Macro {
+    /**
+     * A function-like macro defined in the file. A call is evaluated by substituting the argument
+     * tokens for the parameters in the body; variadic macros and bodies using {@code #} or
+     * {@code ##} stay undecided.
+     */
+    record FnLike(List<String> params, String body) implements Macro {
     }
 
     /** Known not to be defined ({@code -U}, {@code #undef}). */
@@ -328,6 +332,9 @@ final class CondExpr {
                 expanding.remove(t);
             }
         }
+        if (m instanceof FnLike f && peek().equals("(") && !expanding.contains(t)) {
+            return call(t, f);
+        }
         if (peek().equals("(")) {
             skipArgs();
             return UNKNOWN;
@@ -381,6 +388,60 @@ final class CondExpr {
         if (m instanceof Undefined) return 0L;
         if (m instanceof ObjLike o && o.body().trim().equals("0")) return 0L;
         return 1L;
+    }
+
+    /** Evaluates a call of a function-like macro from the file: the '(' is next. */
+    private Long call(String name, FnLike f) {
+        int open = pos;
+        skipArgs();
+        List<List<String>> args = new ArrayList<>();
+        List<String> cur = new ArrayList<>();
+        int level = 0;
+        for (int k = open + 1; k < pos - 1; k++) {
+            String a = toks.get(k);
+            if (a.equals("(")) level++;
+            if (a.equals(")")) level--;
+            if (a.equals(",") && level == 0) {
+                args.add(cur);
+                cur = new ArrayList<>();
+            } else {
+                cur.add(a);
+            }
+        }
+        if (!cur.isEmpty() || !args.isEmpty()) args.add(cur);
+        List<String> params = f.params();
+        if (args.size() != params.size() || params.stream().anyMatch(p -> p.endsWith("..."))) {
+            return UNKNOWN;
+        }
+        List<String> body;
+        try {
+            body = tokenize(f.body());
+        } catch (Fail e) {
+            return UNKNOWN;                 // '#', '##' or text that is no integer expression
+        }
+        List<String> expanded = new ArrayList<>();
+        for (String b : body) {
+            int i = params.indexOf(b);
+            if (i >= 0) {
+                expanded.addAll(args.get(i));
+            } else {
+                expanded.add(b);
+            }
+        }
+        if (expanded.isEmpty()) {
+            return UNKNOWN;
+        }
+        expanding.add(name);
+        try {
+            CondExpr sub = new CondExpr(expanded, env, expanding, depth + 1);
+            Long v = sub.parseExpr();
+            return sub.pos == sub.toks.size() ? v : UNKNOWN;
+        } catch (Fail e) {
+            if (e.getMessage().startsWith("expression nested")) throw e;
+            return UNKNOWN;
+        } finally {
+            expanding.remove(name);
+        }
     }
 
     private void skipArgs() {

@@ -91,6 +91,16 @@ public final class Defines {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Defines d && d.defined.equals(defined) && d.undefined.equals(undefined);
+    }
+
+    @Override
+    public int hashCode() {
+        return defined.hashCode() * 31 + undefined.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "Defines" + defined + " -U" + undefined;
     }

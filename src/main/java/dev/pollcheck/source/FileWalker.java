@@ -23,13 +23,15 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Order: roots in the order given; inside a root, files sorted by display path (plain
- *       {@code String} order), so the order never depends on the file system.</li>
+ *       {@code String} order), so the order never depends on the file system. A file reached from
+ *       two roots (or twice through links) is listed once, the first time.</li>
  *   <li>{@code displayPath}: for a directory root, the path relative to that root with {@code /}
  *       separators, built from the names met while descending (so it can never hold {@code ..} or
  *       leave the root); for a file root, the path as given (normalised).</li>
  *   <li>Symbolic links: followed only while their target stays inside the root's real path, unless
  *       {@code followSymlinks} is set; a directory already visited (a loop, or the same directory
  *       reached twice) is not entered again, and a file reached twice is listed once.</li>
+ *   <li>{@code .git}, {@code .hg} and {@code .svn} directories are not entered.</li>
  *   <li>Nothing throws: unreadable directories, entries that vanish during the scan, dangling links,
  *       loops, FIFOs and devices become problems naming the entry (line 0).</li>
  * </ul>
@@ -42,6 +44,8 @@ public final class FileWalker {
 
     public record Result(List<Found> files, List<ParseProblem> problems) {
     }
+
+    private static final Set<String> VCS_DIRS = Set.of(".git", ".hg", ".svn");
 
     private final boolean followSymlinks;
     private final java.util.function.Consumer<Path> afterListing;
@@ -67,13 +71,14 @@ public final class FileWalker {
     public Result walk(List<Path> roots) {
         List<Found> files = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
+        Set<Path> seenFiles = new HashSet<>();  // real paths: a file under two roots is listed once
         for (Path root : roots) {
-            walkRoot(root, files, problems);
+            walkRoot(root, files, problems, seenFiles);
         }
         return new Result(List.copyOf(files), List.copyOf(problems));
     }
 
-    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems) {
+    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems, Set<Path> seenFiles) {
         String given = root.normalize().toString();
         if (given.isEmpty()) {
             given = ".";
@@ -93,7 +98,13 @@ public final class FileWalker {
         }
         if (attrs.isRegularFile()) {
             // A file named on the command line is taken whatever its extension: the user asked for it.
-            files.add(new Found(root, given));
+            try {
+                if (seenFiles.add(root.toRealPath())) {
+                    files.add(new Found(root, given));
+                }
+            } catch (IOException | SecurityException e) {
+                problems.add(problem(given, ioMessage(e)));
+            }
             return;
         }
         if (!attrs.isDirectory()) {
@@ -109,7 +120,6 @@ public final class FileWalker {
         }
         List<Found> found = new ArrayList<>();
         Set<Path> seenDirs = new HashSet<>();
-        Set<Path> seenFiles = new HashSet<>();
         List<Found> linked = new ArrayList<>();
         List<Path> linkedReal = new ArrayList<>();
         seenDirs.add(realRoot);
@@ -185,6 +195,9 @@ public final class FileWalker {
                     real = dir.real().resolve(name);
                 }
                 if (ta.isDirectory()) {
+                    if (VCS_DIRS.contains(name)) {
+                        continue;   // version-control metadata holds no sources to check
+                    }
                     if (la.isSymbolicLink() && dir.real().startsWith(real)) {
                         problems.add(problem(display, "symbolic link loop (points to an enclosing directory); not followed"));
                     } else if (la.isSymbolicLink() && real.startsWith(realRoot)) {

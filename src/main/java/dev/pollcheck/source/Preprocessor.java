@@ -53,6 +53,9 @@ public final class Preprocessor {
     private Preprocessor() {
     }
 
+    /** Problems kept per file; the rest are counted in one last notice. */
+    public static final int MAX_PROBLEMS = 200;
+
     private static final String FUNCTION = "function ";
     private static final String POLL_FUNCTION = "poll-related function ";
     private static final String INACTIVE = " is in an inactive conditional branch and is not analysed: ";
@@ -84,6 +87,7 @@ public final class Preprocessor {
     /** The chain of one {@code #if} ... {@code #endif}. */
     private static final class Frame {
         final int line;
+        final int col;
         final boolean parentActive;
         final String firstDirective;  // "#ifdef X" as written, for notices
         final String firstCond;       // as an expression: "defined(X)"
@@ -91,11 +95,21 @@ public final class Preprocessor {
         boolean elseSeen;
         int branches = 1;
 
-        Frame(int line, boolean parentActive, String firstDirective, String firstCond) {
+        Frame(int line, int col, boolean parentActive, String firstDirective, String firstCond) {
             this.line = line;
+            this.col = col;
             this.parentActive = parentActive;
             this.firstDirective = firstDirective;
             this.firstCond = firstCond;
+        }
+    }
+
+    /** Chars that can change the lexer's state in code: newline, backslash, slash, quotes. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\n\\/\"'".toCharArray()) {
+            SPECIAL[c] = true;
         }
     }
 
@@ -106,8 +120,13 @@ public final class Preprocessor {
         private final int n;
         private final Map<String, CondExpr.Macro> env = new HashMap<>();
         private final CondExpr.Env lookup = env::get;
+        // #define/#undef met since the last condition: put into env only when a condition needs it
+        // (headers with thousands of register #defines and no #if after them never pay for the map).
+        // Each is a MacroDef (#define) or a String (the name of an #undef).
+        private final List<Object> pending = new ArrayList<>();
         private final List<MacroDef> macros = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
+        private int problemsDropped;
         private final Deque<Frame> conds = new ArrayDeque<>();
 
         private int line = 1;
@@ -116,11 +135,13 @@ public final class Preprocessor {
         private int inactiveStart;
         private int inactiveStartLine;
         private String inactiveWhy;
+        private int dirCol;             // column of the '#' of the directive being read
 
         Run(String file, String text, Defines defines) {
             this.file = file;
-            this.s = text.toCharArray();
-            this.out = s.clone();
+            // One array: every char is read before it is blanked, and blanking only goes backwards.
+            this.out = text.toCharArray();
+            this.s = out;
             this.n = s.length;
             for (String b : List.of("KERNEL_VERSION", "IS_ENABLED", "IS_BUILTIN", "IS_MODULE", "IS_REACHABLE")) {
                 env.put(b, new CondExpr.BuiltIn());
@@ -178,6 +199,12 @@ public final class Preprocessor {
                     default -> {
                         bol = false;
                         i++;
+                        // Skip ordinary code quickly: only these chars can start something.
+                        while (i < n) {
+                            char d = s[i];
+                            if (d < 128 && SPECIAL[d]) break;
+                            i++;
+                        }
                     }
                 }
             }
@@ -186,10 +213,22 @@ public final class Preprocessor {
             }
             while (!conds.isEmpty()) {
                 Frame f = conds.pop();
-                problems.add(new ParseProblem(file, f.line, 1,
+                problem(new ParseProblem(file, f.line, f.col,
                         "unterminated " + f.firstDirective + ": no #endif before the end of the file"));
             }
+            if (problemsDropped > 0) {
+                problems.add(new ParseProblem(file, 0, 0, problemsDropped + " more problems in this file not listed"));
+            }
             return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems));
+        }
+
+        /** Keeps at most {@link #MAX_PROBLEMS}: hostile input (a file of stray #endif) stays bounded in memory. */
+        private void problem(ParseProblem p) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            } else {
+                problemsDropped++;
+            }
         }
 
         private void newline(int at) {
@@ -229,7 +268,7 @@ public final class Preprocessor {
                 }
                 j++;
             }
-            problems.add(new ParseProblem(file, startLine, startCol, "unterminated comment: /* is never closed"));
+            problem(new ParseProblem(file, startLine, startCol, "unterminated comment: /* is never closed"));
             return n;
         }
 
@@ -257,6 +296,10 @@ public final class Preprocessor {
             int j = i + 1;
             while (j < n) {
                 char c = s[j];
+                if (c != q && c != '\\' && c != '\n') {
+                    j++;
+                    continue;
+                }
                 if (c == q) {
                     return j + 1;
                 }
@@ -278,7 +321,7 @@ public final class Preprocessor {
             }
             // In inactive code an apostrophe in prose ("don't") is no error; in active code it is.
             if (active) {
-                problems.add(new ParseProblem(file, line, column(i), q == '"'
+                problem(new ParseProblem(file, line, column(i), q == '"'
                         ? "unterminated string literal" : "unterminated character literal"));
             }
             return j;
@@ -288,8 +331,24 @@ public final class Preprocessor {
         private int directive(int start) {
             int startLine = line;
             int startCol = column(start);
+            dirCol = startCol;
+            // Fast path: most directives are one line with no comment, literal or backslash.
+            int e = start + 1;
+            while (e < n) {
+                char c = s[e];
+                if (c == '\n' || c == '\\' || c == '/' || c == '"' || c == '\'') break;
+                e++;
+            }
+            if (e == n || s[e] == '\n') {
+                act(s, start + 1, e, start, e, startLine, startCol);   // reads s: before blanking
+                for (int k = start; k < e; k++) {
+                    out[k] = ' ';
+                }
+                return e;
+            }
             StringBuilder sb = new StringBuilder();
-            int i = start + 1;
+            sb.append(s, start + 1, e - start - 1);
+            int i = e;
             while (i < n) {
                 char c = s[i];
                 if (c == '\n') {
@@ -312,7 +371,7 @@ public final class Preprocessor {
                         j++;
                     }
                     if (j >= n) {
-                        problems.add(new ParseProblem(file, cl, cc, "unterminated comment: /* is never closed"));
+                        problem(new ParseProblem(file, cl, cc, "unterminated comment: /* is never closed"));
                         i = n;
                         break;
                     }
@@ -356,7 +415,8 @@ public final class Preprocessor {
             for (int k = start; k < end; k++) {
                 if (out[k] != '\n') out[k] = ' ';
             }
-            act(sb.toString(), start, end, startLine, startCol);
+            char[] text = sb.toString().toCharArray();
+            act(text, 0, text.length, start, end, startLine, startCol);
             return end;
         }
 
@@ -374,18 +434,25 @@ public final class Preprocessor {
             return j;
         }
 
-        private void act(String text, int start, int end, int startLine, int startCol) {
-            int p = skipBlanks(text, 0);
+        /** Acts on the directive whose text (after '#', continuations joined, comments blank) is a[from, to). */
+        private void act(char[] a, int from, int to, int start, int end, int startLine, int startCol) {
+            int p = from;
+            while (p < to && (a[p] == ' ' || a[p] == '\t')) p++;
             int q = p;
-            while (q < text.length() && CondExpr.isIdent(text.charAt(q))) q++;
-            String name = text.substring(p, q);
-            String rest = text.substring(q).trim();
+            while (q < to && CondExpr.isIdent(a[q])) q++;
+            if (q - p == 6 && a[p] == 'd' && a[p + 1] == 'e' && a[p + 2] == 'f' && a[p + 3] == 'i' && a[p + 4] == 'n' && a[p + 5] == 'e') {
+                // The most common directive (register headers hold tens of thousands): no copies of the line.
+                if (active) define(a, q, to, startCol, end, startLine);
+                return;
+            }
+            String name = new String(a, p, q - p);
+            String rest = new String(a, q, to - q).trim();
             switch (name) {
                 case "if" -> openIf(start, end, startLine, "#if " + rest, rest);
                 case "ifdef", "ifndef" -> {
                     String macro = firstIdent(rest);
                     if (macro == null && active) {
-                        problems.add(new ParseProblem(file, startLine, 1, "#" + name + " without a macro name"));
+                        problem(new ParseProblem(file, startLine, dirCol, "#" + name + " without a macro name"));
                     }
                     String cond = macro == null ? "" : (name.equals("ifdef") ? "" : "!") + "defined(" + macro + ")";
                     openIf(start, end, startLine, "#" + name + " " + rest, cond);
@@ -400,12 +467,11 @@ public final class Preprocessor {
                 }
                 case "else" -> orElse(start, end, startLine);
                 case "endif" -> endif(start, end, startLine);
-                case "define" -> {
-                    if (active) define(rest, startCol, end, startLine);
-                }
                 case "undef" -> {
                     String macro = firstIdent(rest);
-                    if (active && macro != null) env.put(macro, new CondExpr.Undefined());
+                    if (active && macro != null) {
+                        pending.add(macro);
+                    }
                 }
                 default -> {
                     // #include, #pragma, #error, #warning, #line, null directive, ...: nothing to do.
@@ -414,7 +480,7 @@ public final class Preprocessor {
         }
 
         private void openIf(int start, int end, int line, String directive, String cond) {
-            Frame f = new Frame(line, active, directive.trim(), cond);
+            Frame f = new Frame(line, dirCol, active, directive.trim(), cond);
             conds.push(f);
             if (!active) {
                 return;
@@ -430,11 +496,11 @@ public final class Preprocessor {
         private void elif(int start, int end, int line, String directive, String cond) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#elif without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#elif without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, 1, "#elif after #else (the #if is at line " + f.line + ")"));
+                problem(new ParseProblem(file, line, dirCol, "#elif after #else (the #if is at line " + f.line + ")"));
             }
             f.branches++;
             if (!f.parentActive) {
@@ -465,11 +531,11 @@ public final class Preprocessor {
         private void orElse(int start, int end, int line) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#else without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#else without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, 1, "second #else for the #if at line " + f.line + "; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "second #else for the #if at line " + f.line + "; ignored"));
                 return;
             }
             f.elseSeen = true;
@@ -492,7 +558,7 @@ public final class Preprocessor {
         private void endif(int start, int end, int line) {
             Frame f = conds.poll();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, 1, "#endif without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#endif without #if; ignored"));
                 return;
             }
             if (f.parentActive && !active) {
@@ -513,9 +579,17 @@ public final class Preprocessor {
         }
 
         private Long evaluate(String cond, int line) {
+            for (Object o : pending) {
+                if (o instanceof MacroDef m) {
+                    env.put(m.name(), m.params() == null ? new CondExpr.ObjLike(m.body()) : new CondExpr.FnLike(m.params(), m.body()));
+                } else {
+                    env.put((String) o, new CondExpr.Undefined());
+                }
+            }
+            pending.clear();
             CondExpr.Result r = CondExpr.evaluate(cond, lookup);
             if (r.error() != null) {
-                problems.add(new ParseProblem(file, line, 1, "cannot read the condition '" + cond + "': " + r.error()
+                problem(new ParseProblem(file, line, dirCol, "cannot read the condition '" + cond + "': " + r.error()
                         + "; taken as undecided"));
             }
             return r.value();
@@ -565,7 +639,7 @@ public final class Preprocessor {
                 } else if (c == ')' && nOpen > 0) {
                     int open = opens[--nOpen];
                     int nameAt = functionNameBefore(open, from);
-                    if (nameAt >= 0 && nextNonBlank(k + 1, to) == '{') {
+                    if (nameAt >= 0 && bodyFollows(k + 1, to)) {
                         reportFunction(nameAt, k, ln, to);
                     }
                 }
@@ -584,7 +658,7 @@ public final class Preprocessor {
             while (ls > 0 && out[ls - 1] != '\n') ls--;
             int bodyEnd = matchBrace(close + 1, to);
             boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
-            problems.add(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
+            problem(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
                     + INACTIVE + inactiveWhy));
         }
 
@@ -599,6 +673,32 @@ public final class Preprocessor {
                 }
             }
             return to;
+        }
+
+        /**
+         * Whether a '{' follows at {@code k}, after at most a few attribute-like macros
+         * ({@code __acquires(x)}, {@code __releases(x)}, {@code __must_hold(x)}, {@code __attribute__((...))}).
+         */
+        private boolean bodyFollows(int k, int to) {
+            for (int attrs = 0; attrs <= 4; attrs++) {
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k >= to) return false;
+                if (out[k] == '{') return true;
+                if (!CondExpr.isIdent(out[k]) || Character.isDigit(out[k])) return false;
+                while (k < to && CondExpr.isIdent(out[k])) k++;
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k < to && out[k] == '(') {
+                    int level = 0;
+                    int limit = Math.min(to, k + 256);
+                    do {
+                        if (out[k] == '(') level++;
+                        else if (out[k] == ')') level--;
+                        k++;
+                    } while (level > 0 && k < limit);
+                    if (level > 0) return false;
+                }
+            }
+            return false;
         }
 
         private char nextNonBlank(int k, int to) {
@@ -657,42 +757,50 @@ public final class Preprocessor {
                 name = r.get(0);
             }
             if (name == null) {
+                if (t.contains("LINUX_VERSION_CODE")) {
+                    return "-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where '" + cond + "' is "
+                            + want + " would select it";
+                }
                 return "set the macros of '" + cond + "' with -D/-U to select it";
             }
             return (want ? "-D " : "-U ") + name + " would select it";
         }
 
-        private void define(String rest, int startCol, int end, int startLine) {
-            int p = 0;
+        private void define(char[] a, int from, int to, int startCol, int end, int startLine) {
+            int p = from;
+            while (p < to && (a[p] == ' ' || a[p] == '\t')) p++;
             int q = p;
-            while (q < rest.length() && CondExpr.isIdent(rest.charAt(q))) q++;
-            if (q == 0 || Character.isDigit(rest.charAt(0))) {
-                problems.add(new ParseProblem(file, startLine, 1, "#define without a macro name"));
+            while (q < to && CondExpr.isIdent(a[q])) q++;
+            if (q == p || Character.isDigit(a[p])) {
+                problem(new ParseProblem(file, startLine, startCol, "#define without a macro name"));
                 return;
             }
-            String name = rest.substring(0, q);
+            String name = new String(a, p, q - p);
             List<String> params = null;
-            String body;
-            if (q < rest.length() && rest.charAt(q) == '(') {
-                int close = rest.indexOf(')', q);
-                if (close < 0) {
-                    problems.add(new ParseProblem(file, startLine, 1, "#define " + name + ": unclosed parameter list"));
+            int bodyFrom = q;
+            if (q < to && a[q] == '(') {
+                int close = q;
+                while (close < to && a[close] != ')') close++;
+                if (close == to) {
+                    problem(new ParseProblem(file, startLine, startCol, "#define " + name + ": unclosed parameter list"));
                     return;
                 }
                 params = new ArrayList<>();
-                for (String part : rest.substring(q + 1, close).split(",")) {
+                for (String part : new String(a, q + 1, close - q - 1).split(",")) {
                     String x = part.trim();
                     if (!x.isEmpty()) params.add(x);
                 }
                 params = List.copyOf(params);
-                body = rest.substring(close + 1).trim();
-            } else {
-                body = rest.substring(q).trim();
+                bodyFrom = close + 1;
             }
-            int endLine = line;
+            while (bodyFrom < to && a[bodyFrom] <= ' ') bodyFrom++;
+            int bodyTo = to;
+            while (bodyTo > bodyFrom && a[bodyTo - 1] <= ' ') bodyTo--;
+            String body = new String(a, bodyFrom, bodyTo - bodyFrom);
             int endCol = end - lineStart + 1;
-            macros.add(new MacroDef(new Span(file, startLine, startCol, endLine, endCol), name, params, body));
-            env.put(name, params == null ? new CondExpr.ObjLike(body) : new CondExpr.FnLike());
+            MacroDef m = new MacroDef(new Span(file, startLine, startCol, line, endCol), name, params, body);
+            macros.add(m);
+            pending.add(m);
         }
 
         private static int skipBlanks(String t, int p) {

@@ -70,7 +70,7 @@ public final class SourceLoader {
             if (attrs.size() > maxBytes) {
                 return tooLarge(displayPath, attrs.size());
             }
-            bytes = readCapped(path);
+            bytes = readCapped(path, attrs.size());
             if (bytes == null) {
                 return tooLarge(displayPath, -1);
             }
@@ -84,17 +84,25 @@ public final class SourceLoader {
         return decode(path, displayPath, bytes);
     }
 
-    /** Reads at most {@code maxBytes}; null when the file turned out longer (it grew after the size check). */
-    private byte[] readCapped(Path path) throws IOException {
+    /**
+     * Reads the file into one buffer of its expected length (no copy in the usual case); at most
+     * {@code maxBytes}. Null when the file turned out longer than the cap (it grew after the size check).
+     */
+    private byte[] readCapped(Path path, long expected) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] buf = new byte[(int) Math.min(maxBytes + 1, 64 * 1024)];
+            byte[] buf = new byte[(int) expected];
             int len = 0;
             while (true) {
                 if (len == buf.length) {
-                    if (len > maxBytes) {
+                    int extra = in.read();
+                    if (extra < 0) {
+                        return buf;
+                    }
+                    if (len + 1 > maxBytes) {
                         return null;
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, (long) buf.length * 2));
+                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, Math.max(4096L, (long) buf.length * 2)));
+                    buf[len++] = (byte) extra;
                 }
                 int r = in.read(buf, len, buf.length - len);
                 if (r < 0) {
@@ -102,29 +110,28 @@ public final class SourceLoader {
                 }
                 len += r;
             }
-            return len > maxBytes ? null : (len == buf.length ? buf : Arrays.copyOf(buf, len));
+            return len > maxBytes ? null : Arrays.copyOf(buf, len);
         }
     }
 
     /** Decodes bytes already in memory; public for tests and for input that does not come from a file. */
     public static Loaded decode(Path path, String displayPath, byte[] bytes) {
         int n = bytes.length;
-        int probe = Math.min(n, BINARY_PROBE);
-        for (int i = 0; i < probe; i++) {
-            if (bytes[i] == 0) {
-                int[] lc = lineColumn(bytes, i);
-                return new Loaded(null, Status.BINARY, List.of(new ParseProblem(displayPath, lc[0], lc[1],
-                        "binary file (NUL byte in the first " + BINARY_PROBE + " bytes); not parsed")));
-            }
+        // Fast path on JDK intrinsics: US-ASCII decoding is one char per byte (a copy when all bytes
+        // are < 0x80, U+FFFD for the others), so positions in it are byte positions.
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        int nul = ascii.indexOf(0);
+        if (nul >= 0 && nul < BINARY_PROBE) {
+            int[] lc = lineColumn(bytes, nul);
+            return new Loaded(null, Status.BINARY, List.of(new ParseProblem(displayPath, lc[0], lc[1],
+                    "binary file (NUL byte in the first " + BINARY_PROBE + " bytes); not parsed")));
         }
-        // Fast path: plain ASCII (the kernel is >99% that) is copied as Latin-1.
+        if (nul < 0 && ascii.indexOf('\uFFFD') < 0) {
+            return new Loaded(new SourceFile(path, displayPath, ascii, false), Status.OK, List.of());
+        }
         int first = 0;
         while (first < n && bytes[first] > 0) {
             first++;
-        }
-        if (first == n) {
-            return new Loaded(new SourceFile(path, displayPath, new String(bytes, StandardCharsets.ISO_8859_1), false),
-                    Status.OK, List.of());
         }
         char[] out = new char[n];
         for (int i = 0; i < first; i++) {

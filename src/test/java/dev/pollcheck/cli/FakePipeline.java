@@ -40,7 +40,7 @@ final class FakePipeline implements Pipeline {
     public ScanResult scan(ScanOptions options) throws Exception {
         lastOptions = options;
         if (failWith != null) throw failWith;
-        Path root = ScanArgs.rootOf(options.roots());
+        Path root = Scan.rootOf(options.roots());
         List<ReportedFinding> findings = new ArrayList<>();
         List<ReportedMethod> methods = new ArrayList<>();
         List<Path> files;

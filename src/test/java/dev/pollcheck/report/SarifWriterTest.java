@@ -157,6 +157,47 @@ class SarifWriterTest {
     }
 
     @Test
+    void pathsAreRelativeToTheRepositoryTopWhenTheRootIsInsideOne() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        java.nio.file.Files.createDirectories(root.resolve(".git"));
+        Path sub = root.resolve("drivers");
+        dev.pollcheck.rules.Finding f = TestFindings.pw001(0);
+        // As a scan of drivers/ reports it: relative to drivers/.
+        Span at = new Span("char/foo.c", 10, 3, 10, 39);
+        dev.pollcheck.rules.Finding moved = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(), at, f.function(),
+                f.message(), f.queue(), null, null, f.apis(), null, null);
+        StringWriter sw = new StringWriter();
+        new SarifWriter(TestFindings.context(false), new SourceLines(sub))
+                .write(TestFindings.result(sub, List.of(ReportedFinding.of(moved, null))), true, new PrintWriter(sw));
+        JsonNode run = new ObjectMapper().readTree(sw.toString()).get("runs").get(0);
+        assertEquals(root.toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asText());
+        assertEquals("drivers/char/foo.c", run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+        assertEquals("poll_wait(file, &dev->read_wq, wait)",
+                run.at("/results/0/locations/0/physicalLocation/region/snippet/text").asText());
+    }
+
+    @Test
+    void absoluteReportedPathsBecomeRelativeUnderTheRootOrFileUris() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        String abs = root.resolve(TestFindings.FILE).toString();
+        dev.pollcheck.rules.Finding f = TestFindings.pw001(0);
+        dev.pollcheck.rules.Finding inside = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(),
+                new Span(abs, 10, 3, 10, 39), f.function(), f.message(), f.queue(), null, null, f.apis(), null, null);
+        dev.pollcheck.rules.Finding outside = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(),
+                new Span("/elsewhere/x.c", 1, 1, 1, 2), f.function(), f.message(), f.queue(), null, null, f.apis(),
+                null, null);
+        JsonNode log = render(TestFindings.result(root, List.of(ReportedFinding.of(inside, null),
+                ReportedFinding.of(outside, null))));
+        assertEquals(Set.of(), validate(log));
+        JsonNode first = log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals("drivers/char/foo.c", first.get("uri").asText());
+        assertEquals("%SRCROOT%", first.get("uriBaseId").asText());
+        JsonNode second = log.at("/runs/0/results/1/locations/0/physicalLocation/artifactLocation");
+        assertEquals("file:///elsewhere/x.c", second.get("uri").asText());
+        assertTrue(second.get("uriBaseId") == null);
+    }
+
+    @Test
     void pathsWithSpacesArePercentEncoded() {
         assertEquals("drivers/my%20dev/x.c", SarifWriter.relativeUri("./drivers/my dev/x.c"));
     }

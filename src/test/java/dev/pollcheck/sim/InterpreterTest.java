@@ -26,7 +26,7 @@ class InterpreterTest {
     private static List<Interpreter.Outcome> paths(TopLevel.Function fn, long key, boolean qproc, FunctionSource src,
                                                    HelperSemantics helpers) {
         Interpreter in = new Interpreter(src, helpers, Interpreter.Bounds.DEFAULT);
-        Explorer.Exploration e = new Explorer(in, fn, 256).explore(key, qproc);
+        Explorer.Exploration e = new Explorer(in, fn, 256, 100_000).explore(key, qproc);
         assertTrue(e.exhaustive());
         return e.paths();
     }
@@ -155,7 +155,7 @@ class InterpreterTest {
         assertEquals(Set.of(4L), masks(paths(fn, PollBits.ALL, false)));
         TopLevel.Function forever = pollFn("g", new Stmt.While(sp(), i(1), block()), ret(i(0)));
         Interpreter in = new Interpreter(FunctionSource.NONE, HelperSemantics.NONE, Interpreter.Bounds.DEFAULT);
-        Explorer.Exploration e = new Explorer(in, forever, 16).explore(PollBits.ALL, false);
+        Explorer.Exploration e = new Explorer(in, forever, 16, 100_000).explore(PollBits.ALL, false);
         assertTrue(e.paths().isEmpty());
         assertEquals(1, e.abandoned());
         assertTrue(e.bounds().iterator().next().contains("loop bound"), e.bounds().toString());
@@ -251,7 +251,7 @@ class InterpreterTest {
         TopLevel.Function poll = pollFn("f", iff(call("rec", i(1)), ret(n("POLLIN"))), ret(i(0)));
         Interpreter in = new Interpreter(source(Map.of("rec", rec), Map.of()), HelperSemantics.NONE,
                 Interpreter.Bounds.DEFAULT);
-        Explorer.Exploration e = new Explorer(in, poll, 16).explore(PollBits.ALL, false);
+        Explorer.Exploration e = new Explorer(in, poll, 16, 100_000).explore(PollBits.ALL, false);
         assertEquals(2, e.paths().size());
         assertNotNull(e.notes().stream().filter(s -> s.contains("call depth")).findFirst().orElse(null));
     }

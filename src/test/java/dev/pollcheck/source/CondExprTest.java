@@ -4,21 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CondExprTest {
-    private static final Map<String, CondExpr.Macro> ENV = Map.of(
-            "ONE", new CondExpr.ObjLike("1"),
-            "TWO", new CondExpr.ObjLike("(ONE + ONE)"),
-            "SELF", new CondExpr.ObjLike("SELF + 1"),
-            "TEXT", new CondExpr.ObjLike("\"abc\""),
-            "GONE", new CondExpr.Undefined(),
-            "FN", new CondExpr.FnLike(),
-            "KERNEL_VERSION", new CondExpr.BuiltIn(),
-            "IS_ENABLED", new CondExpr.BuiltIn(),
-            "IS_MODULE", new CondExpr.BuiltIn(),
-            "CONFIG_M_MODULE", new CondExpr.ObjLike("1"));
+    private static final Map<String, CondExpr.Macro> ENV = Map.ofEntries(
+            Map.entry("ONE", new CondExpr.ObjLike("1")),
+            Map.entry("TWO", new CondExpr.ObjLike("(ONE + ONE)")),
+            Map.entry("SELF", new CondExpr.ObjLike("SELF + 1")),
+            Map.entry("TEXT", new CondExpr.ObjLike("\"abc\"")),
+            Map.entry("GONE", new CondExpr.Undefined()),
+            Map.entry("FN", new CondExpr.FnLike(List.of("x"), "#x")),
+            Map.entry("KV", new CondExpr.FnLike(List.of("a", "b", "c"), "(((a) << 16) + ((b) << 8) + (c))")),
+            Map.entry("TWICE", new CondExpr.FnLike(List.of("x"), "KV(0, 0, x) * 2")),
+            Map.entry("LOOP", new CondExpr.FnLike(List.of("x"), "LOOP(x)")),
+            Map.entry("KERNEL_VERSION", new CondExpr.BuiltIn()),
+            Map.entry("IS_ENABLED", new CondExpr.BuiltIn()),
+            Map.entry("IS_MODULE", new CondExpr.BuiltIn()),
+            Map.entry("CONFIG_M_MODULE", new CondExpr.ObjLike("1")));
 
     private static Long eval(String e) {
         return CondExpr.evaluate(e, ENV::get).value();
@@ -57,6 +61,15 @@ class CondExprTest {
         assertNull(eval("1 / 0"));
         assertNull(eval("1 << 99"));
         assertNull(eval("1 << CONFIG_X"));
+    }
+
+    @Test
+    void functionLikeMacrosFromTheFileAreExpanded() {
+        assertEquals((5L << 16) + (4L << 8), eval("KV(5, 4, 0)"));
+        assertEquals(1L, eval("KERNEL_VERSION(6,12,0) > KV(6, (1 + 2), 0)"));
+        assertEquals(14L, eval("TWICE(7)"));
+        assertNull(eval("KV(1, 2)"), "wrong argument count");
+        assertNull(eval("LOOP(1)"), "a macro is not expanded inside itself");
     }
 
     @Test

@@ -40,6 +40,7 @@ class FileWalkerTest {
         write(root.resolve("a-b/x.c"), "");
         write(root.resolve("Makefile"), "");
         write(root.resolve("notes.txt"), "");
+        write(root.resolve(".git/objects/x.c"), "");
         FileWalker.Result r = new FileWalker().walk(List.of(root));
         assertEquals(List.of("a-b/x.c", "a.c", "b/a.h", "b/z.c"), names(r));
         assertTrue(r.problems().isEmpty());
@@ -107,5 +108,14 @@ class FileWalkerTest {
         FileWalker.Result r = new FileWalker().walk(List.of(root));
         assertTrue(r.files().isEmpty());
         assertTrue(problems(r).contains("pipe.c:0:0: not a regular file"), problems(r));
+    }
+
+    @Test
+    void overlappingRootsListAFileOnce() throws IOException {
+        Path root = tmp.resolve("drivers");
+        write(root.resolve("media/a.c"), "");
+        write(root.resolve("b.c"), "");
+        FileWalker.Result r = new FileWalker().walk(List.of(root, root.resolve("media"), root.resolve("b.c")));
+        assertEquals(List.of("b.c", "media/a.c"), names(r));
     }
 }

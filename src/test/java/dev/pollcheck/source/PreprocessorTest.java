@@ -129,6 +129,9 @@ class PreprocessorTest {
         assertTrue(t.contains("six12"));
         Defines d = Defines.parse(List.of("LINUX_VERSION_CODE=KERNEL_VERSION(4,9,0)"), List.of());
         assertTrue(pp(in, d).text().contains("old"));
+        Preprocessed p = pp("#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)\nstatic int compat_open(void)\n{\n}\n#endif\n");
+        assertTrue(p.problems().get(0).message().contains("-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where"),
+                p.problems().toString());
     }
 
     @Test
@@ -189,6 +192,7 @@ class PreprocessorTest {
         assertTrue(all.contains("t.c:1:1: #endif without #if"), all);
         assertTrue(all.contains("t.c:2:1: #else without #if"), all);
         assertTrue(all.contains("t.c:4:1: unterminated #if X"), all);
+        assertTrue(problems(pp("int a;\n  #  endif\n")).contains("t.c:2:3: #endif without #if"));
         assertTrue(p.text().contains("int b;"));
     }
 
@@ -245,5 +249,57 @@ class PreprocessorTest {
         Preprocessed p = pp(sb.toString());
         assertTrue(p.text().contains("int deep;"));
         assertTrue(p.problems().isEmpty());
+    }
+
+    @Test
+    void otherDirectivesAreBlankedWithoutEffect() {
+        String in = "#include \"a/*b.h\"\n#pragma once\n#error don't build\n#warning x\n#line 5\n# 1 \"f.c\"\n#\nint a;\n";
+        Preprocessed p = pp(in);
+        assertLayout(in, p.text());
+        assertTrue(p.problems().isEmpty(), problems(p));
+        assertTrue(p.text().endsWith("int a;\n"));
+        assertEquals(in.length() - "int a;\n".length(), p.text().indexOf("int a;"));
+        assertTrue(p.text().substring(0, p.text().indexOf("int")).isBlank());
+    }
+
+    @Test
+    void definesInInactiveBranchesAreNotRecorded() {
+        Preprocessed p = pp("#if 0\n#define HIDDEN 1\n#else\n#define SHOWN 2\n#endif\n#ifdef HIDDEN\nh\n#endif\n#ifdef SHOWN\ns\n#endif\n");
+        assertEquals(List.of("SHOWN"), p.macros().stream().map(MacroDef::name).toList());
+        assertTrue(p.text().contains("h"), "HIDDEN is unknown, not undefined: the first branch is kept");
+        assertTrue(p.text().contains("s"));
+    }
+
+    @Test
+    void elifChainTakesTheFirstTrueArm() {
+        String in = "#define V 3\n#if V == 1\none\n#elif V == 3\nthree\n#elif V > 2\nbig\n#else\nother\n#endif\n";
+        String t = pp(in).text();
+        assertEquals(List.of("three"), List.of(t.trim().split("\\s+")));
+        String c23 = "#ifdef NOPE\nx\n#elifdef V\ny\n#endif\n";
+        Defines d = Defines.parse(List.of("V"), List.of("NOPE"));
+        assertEquals("y", pp(c23, d).text().trim());
+    }
+
+    @Test
+    void undecidedElifIsNotTakenAndElseIs() {
+        String in = "#if 0\na\n#elif defined(CONFIG_UNKNOWN)\nb\n#else\nc\n#endif\n";
+        assertEquals("c", pp(in).text().trim());
+    }
+
+    @Test
+    void slashInCodeIsNotAComment() {
+        String in = "x = a / b; y = c/ *p;\n";
+        assertEquals(in, pp(in).text());
+    }
+
+    @Test
+    void inactiveFunctionWithReturnTypeAboveAndLockAnnotations() {
+        String in = "#if 0\nstatic int\nfoo_poll_locked(struct foo *f, poll_table *w)\n\t__must_hold(&f->lock)\n{\n\treturn 0;\n}\n"
+                + "int table[] = { 1, 2 };\nint x = bar(1) + baz(2);\n#endif\n";
+        Preprocessed p = pp(in);
+        assertEquals(1, p.problems().size(), problems(p));
+        assertEquals(3, p.problems().get(0).line());
+        assertEquals(1, p.problems().get(0).column());
+        assertTrue(p.problems().get(0).message().startsWith("poll-related function foo_poll_locked "));
     }
 }

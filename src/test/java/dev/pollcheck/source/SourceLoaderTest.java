@@ -111,4 +111,16 @@ class SourceLoaderTest {
         Path d = Files.createDirectory(tmp.resolve("dir.c"));
         assertEquals(SourceLoader.Status.NOT_REGULAR, new SourceLoader().load(d, "dir.c").status());
     }
+
+    @Test
+    void readsWholeFileOfAnySize() throws IOException {
+        for (int size : new int[] {0, 1, 4095, 4096, 70_000}) {
+            byte[] b = new byte[size];
+            for (int i = 0; i < size; i++) b[i] = (byte) ('a' + i % 26);
+            Path f = tmp.resolve("s" + size + ".c");
+            Files.write(f, b);
+            SourceLoader.Loaded l = new SourceLoader().load(f, "s.c");
+            assertEquals(new String(b, StandardCharsets.US_ASCII), l.file().text());
+        }
+    }
 }
