@@ -159,17 +159,19 @@ public final class Preds {
     /**
      * LT(1) is an identifier among declaration specifiers: it is a type specifier when no type
      * specifier came before and what follows can still begin a declarator (an identifier, '*',
-     * '(' '*', a qualifier) or ends an unnamed parameter / type name (')' ','). So
-     * {@code foo_t x;}, {@code char __myattr *buf} and {@code static int __myinit foo(void)} all give
-     * the right declared name.
+     * '(' '*', a qualifier) or ends an unnamed parameter / type name (')' ','). After a type it is
+     * an unknown attribute-like macro when a name or (for attribute spellings) '*' follows, unless
+     * the following name is the one spelt like an attribute. So {@code foo_t x;},
+     * {@code char __myattr *buf}, {@code static int __myinit foo(void)} and {@code int x MY_ATTR;}
+     * all give the right declared name.
      */
     public boolean isSpecIdent() {
         int t2 = la(2);
         if (seenTypeSpecBefore()) {
             // int __myinit foo(void): an unknown attribute-like macro between type and name. But in
-            // int x __myattr; the second name is the attribute (they are spelt with a leading "__").
+            // int x __myattr; the second name is the attribute.
             if (t2 == Identifier) {
-                return !lt(2).getText().startsWith("__");
+                return !CParser.attributeSpelling(lt(2).getText()) || CParser.attributeSpelling(lt(1).getText());
             }
             // void MY_IOMEM *base: only an attribute-like name can stand between the type and '*'.
             return t2 == Star && CParser.attributeSpelling(lt(1).getText());
