@@ -171,7 +171,11 @@ public final class Preds {
             // int __myinit foo(void): an unknown attribute-like macro between type and name. But in
             // int x __myattr; the second name is the attribute.
             if (t2 == Identifier) {
-                return !CParser.attributeSpelling(lt(2).getText()) || CParser.attributeSpelling(lt(1).getText());
+                String next = lt(2).getText();
+                if (la(3) == LeftParen && !next.startsWith("__")) {
+                    return true; // u16 IO_CONCAT(p, read16)(...): a name made by a macro
+                }
+                return !CParser.attributeSpelling(next) || CParser.attributeSpelling(lt(1).getText());
             }
             // void MY_IOMEM *base: only an attribute-like name can stand between the type and '*'.
             return t2 == Star && CParser.attributeSpelling(lt(1).getText());
