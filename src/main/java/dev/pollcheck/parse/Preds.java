@@ -183,6 +183,9 @@ public final class Preds {
         if (t2 == Identifier || t2 == Star || t2 == RightParen || t2 == Comma || is(QUAL, t2)) {
             return true;
         }
+        if (t2 == Colon) {
+            return true; // an unnamed bit-field: u32 : 4;
+        }
         if (is(TYPE_KW, t2) || is(STORAGE, t2)) {
             return true; // an unknown attribute-like macro before the type: LIBBPF_API struct x *f(void)
         }

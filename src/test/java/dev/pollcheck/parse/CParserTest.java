@@ -224,6 +224,7 @@ class CParserTest {
         TranslationUnit u = clean("""
                 typedef struct { int a; } thing;
                 typedef int (*handler)(int);
+                struct regs { u32 mode : 2; u32 : 6; my_bits_t flags : 8; };
                 void f(void)
                 {
                 \tx = (thing)y;
