@@ -342,12 +342,7 @@ public final class StateSkipsRegistration implements Rule {
             } else if (n instanceof Expr.Call c) {
                 if ("likely".equals(c.name()) || "unlikely".equals(c.name())) return;
                 TopLevel.Function h = depth < 2 && c.name() != null ? program.function(c.name(), file) : null;
-                Expr ret = h == null ? null : singleReturn(h);
-                Set<String> hp = new HashSet<>();
-                if (h != null) {
-                    for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
-                }
-                if (ret != null && fixedForOpenFile(ret, hp, program, h.span().file(), depth + 1)) saw[0] = true;
+                if (h != null && modeOnly(h, program, depth + 1)) saw[0] = true;
                 else ok[0] = false;
             } else if (n instanceof Expr.Name nm) {
                 String id = nm.id();
@@ -360,10 +355,43 @@ public final class StateSkipsRegistration implements Rule {
         return ok[0] && saw[0];
     }
 
-    /** The value of a function whose body is just {@code return expr;}, else null. */
-    private static Expr singleReturn(TopLevel.Function f) {
-        if (f.body() == null || f.body().items().size() != 1) return null;
-        return f.body().items().get(0) instanceof Stmt.Return r ? r.value() : null;
+    /**
+     * A small helper whose every statement is a return, switch, case or if over its parameters'
+     * f_mode/f_flags and constants ({@code snd_seq_file_flags}-style).
+     */
+    private static boolean modeOnly(TopLevel.Function h, Program program, int depth) {
+        if (!dev.pollcheck.flow.PollFlow.readable(h) || h.body() == null) return false;
+        Set<String> hp = new HashSet<>();
+        for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
+        boolean[] ok = {true};
+        boolean[] returns = {false};
+        Ast.walk(h.body(), n -> {
+            if (!ok[0]) return;
+            if (n instanceof Stmt st) {
+                if (st instanceof Stmt.Return r) {
+                    returns[0] = true;
+                    if (r.value() == null || !constantOrMode(r.value(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (st instanceof Stmt.Switch sw) {
+                    if (!fixedForOpenFile(sw.selector(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (st instanceof Stmt.If i) {
+                    if (!fixedForOpenFile(i.cond(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (!(st instanceof Stmt.Block || st instanceof Stmt.Case || st instanceof Stmt.Default
+                        || st instanceof Stmt.Break || st instanceof Stmt.Empty)) {
+                    ok[0] = false;
+                }
+            }
+        });
+        return ok[0] && returns[0];
+    }
+
+    /** A constant, or an expression of the file's mode. */
+    private static boolean constantOrMode(Expr e, Set<String> params, Program program, String file, int depth) {
+        boolean[] ok = {true};
+        Ast.walk(e, n -> {
+            if (n instanceof Expr.Name nm && !nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))) ok[0] = false;
+            else if (n instanceof Expr.Call || n instanceof Expr.Assign) ok[0] = false;
+        });
+        return ok[0] || fixedForOpenFile(e, params, program, file, depth);
     }
 
     /**
