@@ -228,7 +228,7 @@ public final class StateSkipsRegistration implements Rule {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) continue;
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 if ((x & (Masks.ERR | Masks.HUP | Masks.NVAL | Masks.RDHUP)) == 0) return false;
@@ -288,7 +288,7 @@ public final class StateSkipsRegistration implements Rule {
                 if (!gone) return false;
                 continue;
             }
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 boolean hup = (x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) != 0;
