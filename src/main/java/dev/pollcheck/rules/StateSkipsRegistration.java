@@ -36,19 +36,30 @@ public final class StateSkipsRegistration implements Rule {
 
             Not findings: tests of the poll_table or file pointer itself (if (wait), \
             poll_does_not_wait(wait)), loop heads that iterate over the queues to register, and a \
-            dispatcher that skips only when the method pointer it would call is NULL.
+            dispatcher that skips only when the method pointer it would call (or the ops structure \
+            holding it) is NULL.
 
-            Reported at note level, because they cannot lose a wake-up in practice: an early return \
-            whose mask reports a terminal state (EPOLLHUP, or EPOLLERR where the condition or the \
-            returned error says the device is gone, unregistered, disconnected or removed), a \
-            condition fixed for the life of the open file (f_mode, f_flags), and a WARN_ON or NULL \
-            check of the file's private data or of a pointer derived from the parameters. These \
-            shapes are recognised from the code, never from a driver's name.
+            Reported at note level, because they cannot lose a wake-up in practice. All are \
+            recognised from the code, never from a driver's name:
+            - an early return whose mask reports a terminal state: EPOLLHUP or EPOLLNVAL, or \
+            EPOLLERR (or a negative errno) where the condition or the returned value names the \
+            device or file as gone (disconnected, unregistered, removed, dead, zombie, shut down, \
+            ENODEV ...); a mask set before a goto counts by the value that reaches the return;
+            - a condition fixed for the life of the open file: f_mode/f_flags, directly or through \
+            a small helper that only computes from them; or fixed configuration (static keys, \
+            IS_ENABLED);
+            - a WARN_ON/BUG_ON-style check, a NULL (or IS_ERR) check of the file's private data or \
+            of a pointer derived from the parameters, and an explicit NULL test whose skipping \
+            path only reports an error;
+            - a dispatch between implementations: every skipping path registers through another, \
+            mutually exclusive call, and a helper is involved on one side.
 
-            Kept at warning level: a wake-up source that becomes valid later (a NULL check of a \
-            member, a "not streaming" check returning a plain error), data-ready shortcuts \
-            (if (ready) return EPOLLIN;), if (event_pending) ... else poll_wait(...), and an \
-            interrupted lock (mutex_lock_interruptible() failing) before the registration.""",
+            Kept at warning level: a wake-up source that becomes valid later (a NULL or "not \
+            streaming" test of a member returning 0 or a plain EPOLLERR), data-ready shortcuts \
+            (if (ready) return EPOLLIN;), if (event_pending) ... else poll_wait(...), two plain \
+            poll_wait()s of different queues chosen by run-time state, and an interrupted lock \
+            (mutex_lock_interruptible() failing) before the registration, even when it returns \
+            EPOLLERR.""",
             """
             static __poll_t foo_poll(struct file *file, poll_table *wait)
             {
