@@ -326,13 +326,13 @@ braceInitializer
     ;
 
 /* Kernel initializers omit the comma after macros that supply their own:
-   { SET_RUNTIME_PM_OPS(a, b, c) SET_SYSTEM_SLEEP_PM_OPS(d, e) }. */
+   { SET_RUNTIME_PM_OPS(a, b, c) SET_SYSTEM_SLEEP_PM_OPS(d, e) }, { FNAME("ip") OCTSTR, FIXD }. */
 initializerList
     : initItem (',' initItem | macroItem)*
     ;
 
 macroItem
-    : Identifier '(' argumentList? ')'
+    : Identifier ('(' argumentList? ')')?
     ;
 
 initItem
@@ -555,7 +555,7 @@ LineComment : '//' ~[\r\n]* -> skip ;
 
 LineContinuation : '\\' '\r'? '\n' -> skip ;
 
-Whitespace : [ \t\r\n\f\u000B\u00A0]+ -> skip ;
+Whitespace : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip ;
 
 /* Anything else (stray bytes of a file that is not UTF-8, '@', '`'): reported by the chunker. */
 Unknown : . ;

@@ -100,8 +100,7 @@ final class CheckCommand implements Callable<Integer> {
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly,
-                diff == null ? null : DiffGate.of(diff, root).files(), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(diff, root), ScanProgress.NONE);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
@@ -142,6 +141,23 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * The files whose findings the gate keeps, as the pipeline reports them: relative to the root, and
+     * for a file named on the command line, also the path as given (how a single-file scan reports it).
+     */
+    private java.util.Set<String> focus(Diff diff, Path root) {
+        if (diff == null) return null;
+        java.util.Set<String> files = new java.util.TreeSet<>(DiffGate.of(diff, root).files());
+        for (Path p : scan.paths) {
+            if (!Files.isRegularFile(p)) continue;
+            Path abs = p.toAbsolutePath().normalize();
+            for (String f : List.copyOf(files)) {
+                if (root.resolve(f).toAbsolutePath().normalize().equals(abs)) files.add(p.normalize().toString());
+            }
+        }
+        return files;
     }
 
     /**

@@ -1,13 +1,11 @@
 package dev.pollcheck.cli;
 
 import dev.pollcheck.flow.FlowConfig;
-import dev.pollcheck.flow.HelperModel;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
-import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.TopLevel;
@@ -22,8 +20,6 @@ import dev.pollcheck.report.Stats;
 import dev.pollcheck.rules.AnalysisConfig;
 import dev.pollcheck.rules.Analyzer;
 import dev.pollcheck.rules.Finding;
-import dev.pollcheck.sim.FunctionSource;
-import dev.pollcheck.sim.HelperSemantics;
 import dev.pollcheck.sim.Simulator;
 import dev.pollcheck.sim.Verdict;
 import dev.pollcheck.source.Defines;
@@ -37,8 +33,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +67,8 @@ public final class Scan {
 
     public static ScanResult run(ScanOptions options) {
         long start = System.nanoTime();
-        FileWalker.Result walked = new FileWalker(options.followSymlinks()).walk(options.roots());
         Path root = rootOf(options.roots());
+        FileWalker.Result walked = walk(options, root);
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root);
         SourceLoader loader = new SourceLoader();
@@ -137,32 +133,11 @@ public final class Scan {
         if (!options.simulate()) {
             return findings.stream().map(f -> ReportedFinding.of(f, null)).toList();
         }
-        Simulator simulator = simulator(program, models);
+        Simulator simulator = Simulator.forProgram(program, models);
         return parallelMap(findings, options.jobs(), f -> {
             boolean wanted = options.focusFiles() == null || options.focusFiles().contains(f.location().file());
             return ReportedFinding.of(f, wanted ? simulator.confirm(f) : null);
         });
-    }
-
-    /** The simulator over this program: definitions from the tree, kernel helpers from the models. */
-    static Simulator simulator(Program program, HelperModels models) {
-        FunctionSource functions = new FunctionSource() {
-            @Override
-            public TopLevel.Function function(String name, String fromFile) {
-                return program.function(name, fromFile);
-            }
-
-            @Override
-            public Map<String, MacroDef> macros(String file) {
-                return program.macros(file);
-            }
-        };
-        HelperSemantics helpers = name -> {
-            HelperModel m = models.get(name);
-            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
-                    HelperSemantics.Returns.valueOf(m.returns().name()));
-        };
-        return new Simulator(functions, helpers);
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -170,6 +145,40 @@ public final class Scan {
                 ? m.how().id()
                 : m.opsType().replaceFirst("^struct ", "") + "." + m.member();
         return new ReportedMethod(m.reference(), m.name(), ops);
+    }
+
+    /**
+     * The files to read. A patch gate ({@code focusFiles} set) reads only the directories of the
+     * touched files: their poll methods, ops initializers and the driver's own helpers live there,
+     * and walking a whole kernel tree would cost more than the analysis; helpers elsewhere then come
+     * from the helper models. With several roots, paths are reported relative to their common
+     * directory so that every reported path resolves against {@link ScanResult#root()}.
+     */
+    private static FileWalker.Result walk(ScanOptions options, Path root) {
+        FileWalker walker = new FileWalker(options.followSymlinks());
+        if (options.focusFiles() != null) {
+            Set<Path> dirs = new TreeSet<>();
+            for (String f : options.focusFiles()) {
+                Path parent = root.resolve(f).normalize().getParent();
+                if (parent != null && parent.startsWith(root) && Files.isDirectory(parent)) {
+                    dirs.add(parent);
+                }
+            }
+            return relativeTo(root, walker.walk(List.copyOf(dirs)));
+        }
+        FileWalker.Result walked = walker.walk(options.roots());
+        return options.roots().size() > 1 ? relativeTo(root, walked) : walked;
+    }
+
+    private static FileWalker.Result relativeTo(Path root, FileWalker.Result walked) {
+        List<FileWalker.Found> files = new ArrayList<>(walked.files().size());
+        for (FileWalker.Found f : walked.files()) {
+            Path abs = f.path().toAbsolutePath().normalize();
+            String display = abs.startsWith(root) ? root.relativize(abs).toString() : f.displayPath();
+            files.add(new FileWalker.Found(f.path(), display));
+        }
+        files.sort(Comparator.comparing(FileWalker.Found::displayPath));
+        return new FileWalker.Result(files, walked.problems());
     }
 
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
@@ -210,17 +219,24 @@ public final class Scan {
         return config;
     }
 
-    /** The directory that reported paths are relative to: the first root, or its parent for a file. */
+    /**
+     * The directory that reported paths are relative to: the root itself (its parent for a file), or
+     * for several roots the deepest directory holding them all.
+     */
     static Path rootOf(List<Path> roots) {
-        if (roots.isEmpty()) {
-            return Path.of("").toAbsolutePath();
+        Path common = null;
+        for (Path r : roots) {
+            Path abs = r.toAbsolutePath().normalize();
+            Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (common == null) {
+                common = dir;
+            } else {
+                while (!dir.startsWith(common)) {
+                    common = common.getParent();
+                }
+            }
         }
-        Path first = roots.get(0).toAbsolutePath().normalize();
-        if (Files.isDirectory(first)) {
-            return first;
-        }
-        Path parent = first.getParent();
-        return parent == null ? first : parent;
+        return common == null ? Path.of("").toAbsolutePath() : common;
     }
 
     /** Maps {@code work} over {@code items} on {@code jobs} big-stack threads, keeping the input order. */

@@ -14,7 +14,7 @@ final class ScanArgs {
 
     private static final Pattern DEFINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(=.*)?", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern OPS = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern OPS = Pattern.compile("(struct\\s+)?[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
     List<Path> paths = new ArrayList<>();
@@ -34,7 +34,8 @@ final class ScanArgs {
     boolean allFiles;
 
     @Option(names = "--ops", paramLabel = "TYPE.member",
-            description = "Also treat this ops-struct member as a poll method (repeatable), e.g. my_ops.poll.")
+            description = "Also treat this ops-struct member as a poll method (repeatable), e.g. my_ops.poll"
+                    + " or 'struct my_ops.poll'.")
     List<String> ops = new ArrayList<>();
 
     @Option(names = "--models", paramLabel = "FILE", description = "Extra helper models (repeatable).")
@@ -58,11 +59,20 @@ final class ScanArgs {
         }
         for (String o : ops) {
             if (!OPS.matcher(o).matches()) {
-                throw new UsageException("--ops wants TYPE.member (such as my_ops.poll), not '" + o + "'");
+                throw new UsageException("--ops wants TYPE.member (such as my_ops.poll or 'struct my_ops.poll'), not '"
+                        + o + "'");
             }
         }
         for (Path m : models) {
             if (!Files.isRegularFile(m) || !Files.isReadable(m)) throw new UsageException("cannot read models file: " + m);
+        }
+        if (!models.isEmpty()) {
+            try {
+                // Read once here so that a malformed line is a usage error naming it, not a crash mid-scan.
+                dev.pollcheck.flow.HelperModels.load(models);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
         if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
         return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,

@@ -124,7 +124,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         List<TopLevel.Function> targets = targets(program, file, function);
-        Simulator simulator = Scan.simulator(program, helpers);
+        Simulator simulator = Simulator.forProgram(program, helpers);
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));
 

@@ -83,8 +83,22 @@ final class AstBuilder {
 
     /** The type part of declaration specifiers: type specifiers and qualifiers, struct bodies cut. */
     String specText(List<? extends ParserRuleContext> specs) {
+        // An identifier spelt like an attribute macro (__myinit, LIBBPF_API) next to another type
+        // specifier is an attribute: left out like the known ones.
+        int typeSpecs = 0;
+        for (ParserRuleContext c : specs) {
+            if (c instanceof DeclarationSpecifierContext d && (d.typeSpecifier() != null || d.Identifier() != null)
+                    || c instanceof SpecifierQualifierContext q && (q.typeSpecifier() != null || q.Identifier() != null)) {
+                typeSpecs++;
+            }
+        }
         StringBuilder sb = new StringBuilder();
         for (ParserRuleContext c : specs) {
+            TerminalNode id = c instanceof DeclarationSpecifierContext d ? d.Identifier()
+                    : c instanceof SpecifierQualifierContext q ? q.Identifier() : null;
+            if (id != null && typeSpecs > 1 && CParser.attributeSpelling(id.getText())) {
+                continue;
+            }
             if (c instanceof DeclarationSpecifierContext d) {
                 if (d.storageClassSpecifier() != null || d.functionSpecifier() != null || d.alignmentSpecifier() != null) {
                     continue;
@@ -271,8 +285,9 @@ final class AstBuilder {
             for (ParseTree child : l.children) {
                 if (child instanceof MacroItemContext mi) {
                     Token name = mi.Identifier().getSymbol();
-                    items.add(new Expr.InitItem(List.of(), new Expr.Call(span(mi), new Expr.Name(span(name), name.getText()),
-                            args(mi.argumentList()))));
+                    Expr.Name callee = new Expr.Name(span(name), name.getText());
+                    items.add(new Expr.InitItem(List.of(), mi.LeftParen() == null ? callee
+                            : new Expr.Call(span(mi), callee, args(mi.argumentList()))));
                     continue;
                 }
                 if (!(child instanceof InitItemContext it)) {

@@ -14,6 +14,8 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
@@ -113,6 +115,28 @@ public final class CParser {
         } else if (problems.size() == MAX_PROBLEMS) {
             problems.add(new ParseProblem(file, line, column, "too many problems; the rest are not reported"));
         }
+    }
+
+    /**
+     * ANTLR's messages list every expected token and quote whole statements; keep them short enough
+     * to read in a report.
+     */
+    static String tidy(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String m = message;
+        int exp = m.indexOf("expecting {");
+        if (exp >= 0 && m.length() - exp > 60) {
+            int count = m.substring(exp).split(",").length;
+            m = m.substring(0, exp) + "expecting one of " + count + " tokens";
+        }
+        int q = m.indexOf('\'');
+        int q2 = m.lastIndexOf('\'');
+        if (q >= 0 && q2 - q > 60) {
+            m = m.substring(0, q + 58) + "..." + m.substring(q2);
+        }
+        return m;
     }
 
     void problem(Token t, String message) {
@@ -305,6 +329,29 @@ public final class CParser {
         }
     }
 
+    /**
+     * Full LL stops at the first error too: the message is reported as ANTLR's default strategy
+     * words it, but no recovery is attempted (it is slow, and its tree would not be used).
+     */
+    private static final class ReportAndBail extends DefaultErrorStrategy {
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) {
+            InputMismatchException e = new InputMismatchException(recognizer);
+            reportError(recognizer, e);
+            throw new ParseCancellationException(e);
+        }
+
+        @Override
+        public void sync(Parser recognizer) {
+        }
+    }
+
     /** The outcome of trying a grammar rule on a token range. */
     record Attempt<T extends ParserRuleContext>(T tree, int line, int column, String error) {
         boolean ok() {
@@ -332,7 +379,7 @@ public final class CParser {
         ts.seek(0);
         parser.reset();
         parser.setTokenStream(ts);
-        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.setErrorHandler(new ReportAndBail());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         firstError.reset();
         parser.addErrorListener(firstError);
@@ -341,10 +388,13 @@ public final class CParser {
             if (firstError.message == null) {
                 return new Attempt<>(tree, 0, 0, null);
             }
-            return new Attempt<>(null, firstError.line, firstError.column, firstError.message);
+            return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
         } catch (ParseCancellationException | RecognitionException e) {
+            if (firstError.message != null) {
+                return new Attempt<>(null, firstError.line, firstError.column, tidy(firstError.message));
+            }
             Token t = ts.LT(1);
-            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, String.valueOf(e.getMessage()));
+            return new Attempt<>(null, t.getLine(), t.getCharPositionInLine() + 1, tidy(e.getMessage()));
         } finally {
             parser.removeErrorListeners();
         }
@@ -510,6 +560,11 @@ public final class CParser {
         if (maxDepth(toks, lo, hi) > MAX_ANTLR_DEPTH) {
             problem(toks.get(lo), "nesting deeper than " + MAX_ANTLR_DEPTH + ", declaration kept as text");
             out.add(new TopLevel.Opaque(sp, joinText(toks, lo, hi)));
+            return;
+        }
+        if (hi - lo == 1 && toks.get(lo).getType() == Identifier) {
+            // A macro standing alone at file scope (TEST_HARNESS_MAIN at the end of a file).
+            out.add(new TopLevel.MacroInvocation(sp, "", toks.get(lo).getText(), List.of()));
             return;
         }
         int s = lo;

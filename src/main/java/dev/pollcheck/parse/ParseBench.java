@@ -26,7 +26,7 @@ import dev.pollcheck.source.SourceFile;
  * Measures the parser on real files (a tool, not a test): parses raw files, counts function
  * definitions by status, and reports the time of the last of {@code --repeat} rounds.
  *
- * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] [--preprocess] @list | FILE...</pre>
+ * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] [--preprocess] [--stream] @list | FILE...</pre>
  */
 public final class ParseBench {
     private ParseBench() {
@@ -38,6 +38,7 @@ public final class ParseBench {
         String watch = null;
         long slowMs = Long.MAX_VALUE;
         boolean preprocess = false;
+        boolean stream = false;
         ParseConfig config = ParseConfig.defaults();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
@@ -48,6 +49,7 @@ public final class ParseBench {
                 case "--function" -> watch = argv[++i];
                 case "--slow" -> slowMs = Long.parseLong(argv[++i]);
                 case "--preprocess" -> preprocess = true;
+                case "--stream" -> stream = true; // read each file when its turn comes (whole trees); timing includes reading
                 case "--clang-format" -> config = config.withIteratorMacros(ForEachMacros.fromClangFormat(Path.of(argv[++i])));
                 default -> {
                     if (a.startsWith("@")) {
@@ -62,29 +64,43 @@ public final class ParseBench {
                 }
             }
         }
-        List<String> texts = new ArrayList<>();
-        List<List<MacroDef>> macros = new ArrayList<>();
-        for (Path f : files) {
-            String text = read(f);
-            if (preprocess) {
-                // What the pipeline parses: the source stage's text (default conditional choices) and macros.
-                Preprocessed pp = Preprocessor.run(SourceFile.of(f.toString(), text), Defines.defaults());
-                texts.add(pp.text());
-                macros.add(pp.macros());
-            } else {
-                texts.add(text);
-                macros.add(List.of());
+        List<Input> inputs = new ArrayList<>();
+        if (!stream) {
+            for (Path f : files) {
+                inputs.add(load(f, preprocess));
             }
         }
         final ParseConfig cfg = config;
-        final int rounds = repeat;
+        final int rounds = stream ? 1 : repeat;
         final int showN = show;
         final String watched = watch;
         final long slow = slowMs;
+        final boolean pre = preprocess;
+        final boolean lazy = stream;
         // Per-file work runs on a 512 MB stack, as in the pipeline.
-        Thread t = new Thread(null, () -> run(files, texts, macros, cfg, rounds, showN, watched, slow), "bench", 512L << 20);
+        Thread t = new Thread(null, () -> run(files, i -> lazy ? load(files.get(i), pre) : inputs.get(i), cfg, rounds,
+                showN, watched, slow), "bench", 512L << 20);
         t.start();
         t.join();
+    }
+
+    /** A file's text and macros as the parser gets them. */
+    private record Input(String text, List<MacroDef> macros) {
+    }
+
+    private static Input load(Path f, boolean preprocess) {
+        String text;
+        try {
+            text = read(f);
+        } catch (IOException e) {
+            return new Input("", List.of());
+        }
+        if (!preprocess) {
+            return new Input(text, List.of());
+        }
+        // What the pipeline parses: the source stage's text (default conditional choices) and macros.
+        Preprocessed pp = Preprocessor.run(SourceFile.of(f.toString(), text), Defines.defaults());
+        return new Input(pp.text(), pp.macros());
     }
 
     static String read(Path f) throws IOException {
@@ -95,7 +111,7 @@ public final class ParseBench {
                 .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    private static void run(List<Path> files, List<String> texts, List<List<MacroDef>> macros, ParseConfig config, int repeat, int show, String watch,
+    private static void run(List<Path> files, java.util.function.IntFunction<Input> input, ParseConfig config, int repeat, int show, String watch,
                             long slowMs) {
         CParser parser = new CParser(config);
         long nanos = 0;
@@ -108,7 +124,8 @@ public final class ParseBench {
             long c0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < files.size(); i++) {
                 long f0 = System.nanoTime();
-                TranslationUnit u = parser.parse(files.get(i).toString(), texts.get(i), macros.get(i), s -> true);
+                Input in = input.apply(i);
+                TranslationUnit u = parser.parse(files.get(i).toString(), in.text(), in.macros(), s -> true);
                 long ms = (System.nanoTime() - f0) / 1_000_000;
                 if (last) {
                     if (ms >= slowMs) {
@@ -175,6 +192,9 @@ public final class ParseBench {
                     pollTotal++;
                     if (f.status() == ParseStatus.FAILED) {
                         pollBad++;
+                    }
+                    if (f.status() != ParseStatus.PARSED) {
+                        System.out.println("POLL_WAIT " + f.status() + " " + f.name() + " " + f.nameSpan());
                     }
                 }
                 if (f.status() != ParseStatus.PARSED && shown < show) {

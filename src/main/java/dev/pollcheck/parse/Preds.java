@@ -168,7 +168,11 @@ public final class Preds {
         if (seenTypeSpecBefore()) {
             // int __myinit foo(void): an unknown attribute-like macro between type and name. But in
             // int x __myattr; the second name is the attribute (they are spelt with a leading "__").
-            return t2 == Identifier && !lt(2).getText().startsWith("__");
+            if (t2 == Identifier) {
+                return !lt(2).getText().startsWith("__");
+            }
+            // void MY_IOMEM *base: only an attribute-like name can stand between the type and '*'.
+            return t2 == Star && CParser.attributeSpelling(lt(1).getText());
         }
         if (t2 == Identifier || t2 == Star || t2 == RightParen || t2 == Comma || is(QUAL, t2)) {
             return true;

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>Written here rather than with java-diff-utils' {@code UnifiedDiffReader} (4.15), which rejects
  * git's abbreviated hunk headers ({@code @@ -30 +31 @@}, what git writes for one-line hunks and with
- * {@code -U0}) and stops with "expected file start line not found" on a format-patch mail; its deltas
- * also merge context into changed runs, which is the wrong grain for "lines the change touches".
+ * {@code -U0}) with "expected data line not found", and stops with "expected file start line not
+ * found" on a format-patch mail (its commit message and {@code ---} separator). Reading hunks by their
+ * counts is short and gives exactly the added lines and removal points the gate needs.
  */
 public final class Diff {
 

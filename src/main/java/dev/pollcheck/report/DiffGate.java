@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 public final class DiffGate {
 
     private final Map<String, Diff.FileChange> changes;
+    private final Path root;
 
-    private DiffGate(Map<String, Diff.FileChange> changes) {
+    private DiffGate(Map<String, Diff.FileChange> changes, Path root) {
         this.changes = changes;
+        this.root = root == null ? null : root.toAbsolutePath().normalize();
     }
 
     /**
@@ -36,7 +38,7 @@ public final class DiffGate {
             String display = bind(c.path(), root);
             if (display != null) bound.put(display, c);
         }
-        return new DiffGate(bound);
+        return new DiffGate(bound, root);
     }
 
     static String bind(String diffPath, Path root) {
@@ -57,10 +59,18 @@ public final class DiffGate {
     public boolean touches(Finding f) {
         Span at = f.location();
         if (at == null) return false;
-        Diff.FileChange c = changes.get(at.file());
+        Diff.FileChange c = changes.get(relative(at.file()));
         if (c == null) return false;
         Span scope = f.method() != null && f.method().span() != null ? f.method().span() : at;
         return c.touches(scope.line(), scope.endLine());
+    }
+
+    /** A reported path as the diff's paths are bound: relative to the root (a file given absolute is too). */
+    private String relative(String file) {
+        Path p = Path.of(file);
+        if (!p.isAbsolute() || root == null) return file;
+        Path n = p.normalize();
+        return n.startsWith(root) ? root.relativize(n).toString().replace('\\', '/') : file;
     }
 
     public List<ReportedFinding> filter(List<ReportedFinding> findings) {

@@ -36,6 +36,8 @@ public final class SarifWriter {
     private final Map<String, List<String>> lineHashes = new ConcurrentHashMap<>();
     /** What reported paths are prefixed with to be relative to {@code %SRCROOT%} ("" or "dir/"). */
     private String prefix = "";
+    /** {@code %SRCROOT%} as a path, or null when the result has no root. */
+    private Path top;
 
     public SarifWriter(ReportContext ctx, SourceLines sources) {
         this.ctx = ctx;
@@ -58,7 +60,7 @@ public final class SarifWriter {
         ObjectNode run = log.putArray("runs").addObject();
         run.set("tool", tool());
         if (result.root() != null) {
-            Path top = sourceRoot(result.root());
+            top = sourceRoot(result.root());
             String rel = top.relativize(result.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
             prefix = rel.isEmpty() ? "" : rel + "/";
             run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(top));
@@ -266,15 +268,30 @@ public final class SarifWriter {
 
     private String lineHash(Span at) {
         List<String> hashes = lineHashes.computeIfAbsent(at.file(), file -> {
-            SourceLines.Text t = sources.text(file);
-            return t == null ? List.of() : LineHash.compute(t.text());
+            String text = sources.utf8(file);
+            return text == null ? List.of() : LineHash.compute(text);
         });
         return at.line() >= 1 && at.line() <= hashes.size() ? hashes.get(at.line() - 1) : null;
     }
 
+    /**
+     * A reported path as an artifact location: relative to {@code %SRCROOT%}; a path given absolute on
+     * the command line (a single-file scan) is made relative when it lies under it, else it stays an
+     * absolute {@code file:} URI.
+     */
     private ObjectNode artifact(String file) {
         ObjectNode a = JsonWriter.MAPPER.createObjectNode();
-        a.put("uri", relativeUri(prefix + file));
+        Path p = Path.of(file);
+        if (p.isAbsolute()) {
+            Path n = p.normalize();
+            if (top == null || !n.startsWith(top)) {
+                a.put("uri", n.toUri().toString());
+                return a;
+            }
+            a.put("uri", relativeUri(top.relativize(n).toString().replace('\\', '/')));
+        } else {
+            a.put("uri", relativeUri(prefix + file));
+        }
         a.put("uriBaseId", SRCROOT);
         return a;
     }

@@ -1,5 +1,6 @@
 package dev.pollcheck.report;
 
+import dev.pollcheck.source.SourceLoader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -12,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the files that findings point into, once each, for source lines under findings, SARIF
- * snippets and line hashes. Bytes that are not UTF-8 become U+FFFD, as they do for GitHub's upload
- * action, so that the line hash matches what it would compute. Only files with findings are read,
- * so a whole-tree scan costs nothing here.
+ * Reads the files that findings point into, once each, for source lines under findings and SARIF
+ * snippets. They are decoded by the source stage's {@link SourceLoader}, exactly as they were for the
+ * analysis, so columns line up with the reported positions even in files that are not valid UTF-8.
+ * Only files with findings are read, so a whole-tree scan costs nothing here.
  */
 public final class SourceLines {
 
@@ -62,10 +63,26 @@ public final class SourceLines {
 
     private Text load(String displayPath) {
         try {
-            Path p = root == null ? Path.of(displayPath) : root.resolve(displayPath);
-            return of(decode(Files.readAllBytes(p)));
-        } catch (IOException | RuntimeException e) {
+            SourceLoader.Loaded loaded = new SourceLoader().load(resolve(displayPath), displayPath);
+            return loaded.parseable() ? of(loaded.file().text()) : MISSING;
+        } catch (RuntimeException e) {
             return MISSING;
+        }
+    }
+
+    private Path resolve(String displayPath) {
+        return root == null ? Path.of(displayPath) : root.resolve(displayPath);
+    }
+
+    /**
+     * The file decoded as GitHub's upload action decodes it (UTF-8, bad bytes as U+FFFD), for
+     * {@link LineHash}; null when it cannot be read.
+     */
+    public String utf8(String displayPath) {
+        try {
+            return decode(Files.readAllBytes(resolve(displayPath)));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

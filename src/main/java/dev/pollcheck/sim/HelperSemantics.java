@@ -21,11 +21,15 @@ public interface HelperSemantics {
     }
 
     /**
-     * @param ptArg  1-based index of the poll_table argument, 0 for none
-     * @param queues templates of the queues registered through that table: {@code $N} is argument N,
-     *               {@code unknown} for a queue that cannot be named
+     * @param ptArg     1-based index of the poll_table argument, 0 for none
+     * @param queues    templates of the queues registered through that table: {@code $N} is argument N,
+     *                  {@code unknown} for a queue that cannot be named
+     * @param primitive the model wins over a definition found in the program (the poll machinery itself)
      */
-    record Helper(String name, int ptArg, List<String> queues, Returns returns) {
+    record Helper(String name, int ptArg, List<String> queues, Returns returns, boolean primitive) {
+        public Helper(String name, int ptArg, List<String> queues, Returns returns) {
+            this(name, ptArg, queues, returns, false);
+        }
     }
 
     /** The model of a helper, or null. */

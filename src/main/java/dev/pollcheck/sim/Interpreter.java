@@ -1032,12 +1032,16 @@ final class Interpreter {
                 Value callee = c.callee() instanceof Expr.Unary u && u.op() == Expr.UnaryOp.DEREF
                         ? eval(u.operand()) : calleeValue(c.callee());
                 List<Value> args = evalArgs(c);
+                String text = callName(callee.text(), args);
                 for (Value a : args) {
                     if (a instanceof Value.Table) {
-                        notes.add("the poll_table is passed to " + callee.text() + "(), a function pointer the model cannot follow");
+                        // Forwarded to another poll method: it registers queues the model cannot name.
+                        notes.add("the poll_table is passed to " + callee.text() + "(), a function pointer: "
+                                + "its registrations are one unnamed queue");
+                        registerOn(a, new Value.Ptr("<queues of " + text + ">"), c);
                     }
                 }
-                return resolve(Value.Unknown.free(callName(callee.text(), args)));
+                return resolve(Value.Unknown.free(text));
             }
             switch (fn) {
                 case "poll_wait": {
@@ -1084,6 +1088,9 @@ final class Interpreter {
             List<Value> args = evalArgs(c);
             boolean getsTable = false;
             for (Value a : args) getsTable |= a instanceof Value.Table;
+            if (model != null && model.primitive()) {
+                return applyModel(model, args, c);
+            }
             if (def != null && (used || getsTable) && def.body() != null && def.status() != ParseStatus.SKIPPED
                     && def.status() != ParseStatus.FAILED) {
                 if (frames.size() > bounds.maxCallDepth()) {
@@ -1152,7 +1159,7 @@ final class Interpreter {
                 PollTable.pollWait(pt, null);
                 return;
             }
-            String name = canonicalQueue(queue.text());
+            String name = queue.text().startsWith("<") ? queue.text() : canonicalQueue(queue.text());
             if (pt.qprocSet()) {
                 List<Span> via = new ArrayList<>();
                 for (var it = callSpans.descendingIterator(); it.hasNext(); ) via.add(it.next());
@@ -1190,7 +1197,7 @@ final class Interpreter {
         do {
             prev = s;
             s = s.replaceAll("\\(&([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)->", "$1.");
-            s = s.replaceAll("\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)", "$1");
+            s = s.replaceAll("(?<![A-Za-z_0-9])\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)", "$1");
         } while (!s.equals(prev));
         return s;
     }

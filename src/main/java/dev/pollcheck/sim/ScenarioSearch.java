@@ -137,6 +137,16 @@ final class ScenarioSearch {
         return out;
     }
 
+    /** Whether some first call in the search leaves Q unregistered. */
+    boolean skippable(String queue, Set<Api> apis, Masks masks) {
+        for (long key : firstKeys(apis, masks)) {
+            for (Interpreter.Outcome o : explorer.explore(key, true).paths()) {
+                if (skips(o, queue)) return true;
+            }
+        }
+        return false;
+    }
+
     List<Long> firstKeys(Set<Api> apis, Masks masks) {
         Set<Long> keys = new LinkedHashSet<>();
         if (apis.contains(Api.POLL)) for (long m : masks.fin()) keys.add(pollKey(m));

@@ -1,6 +1,10 @@
 package dev.pollcheck.sim;
 
+import dev.pollcheck.flow.HelperModel;
+import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.Program;
 import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
@@ -9,6 +13,7 @@ import dev.pollcheck.rules.Finding;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -82,6 +87,30 @@ public final class Simulator {
         this.bounds = bounds;
     }
 
+    /**
+     * The simulator over a scanned program: definitions (and the macros of their files) from the
+     * program, helpers without a definition from the models; primitive models win over definitions.
+     */
+    public static Simulator forProgram(Program program, HelperModels models) {
+        FunctionSource functions = new FunctionSource() {
+            @Override
+            public TopLevel.Function function(String name, String fromFile) {
+                return program.function(name, fromFile);
+            }
+
+            @Override
+            public Map<String, MacroDef> macros(String file) {
+                return program.macros(file);
+            }
+        };
+        HelperSemantics helpers = name -> {
+            HelperModel m = models == null ? null : models.get(name);
+            return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
+                    HelperSemantics.Returns.valueOf(m.returns().name()), m.primitive());
+        };
+        return new Simulator(functions, helpers);
+    }
+
     private static final List<Api> ORDER = List.of(Api.EPOLL, Api.POLL, Api.SELECT);
 
     /** Confirms a finding with a witness on one of its interfaces, or says why not. */
@@ -119,10 +148,21 @@ public final class Simulator {
         if (best != null) {
             return Verdict.confirmed(best.witness());
         }
-        String what = targets.get(0) == null ? "no first call that registers nothing leaves the caller blocked "
-                + "while the method can report"
-                : "no lost wake-up on " + String.join(", ", targets) + ": every first call that skips it and "
-                + "leaves the caller blocked is followed by no call that reports an event asked for";
+        String what;
+        if (targets.get(0) == null) {
+            what = "no first call that registers nothing leaves the caller blocked while the method can report";
+        } else {
+            List<String> never = new ArrayList<>();
+            for (String q : targets) {
+                if (!search.skippable(q, apis, masks)) never.add(q);
+            }
+            what = never.size() == targets.size()
+                    ? "every first call in the search registers " + String.join(", ", targets)
+                    + " (pointers read from the device or returned by calls are taken as non-NULL)"
+                    : "no lost wake-up on " + String.join(", ", targets) + ": a first call that skips it either "
+                    + "reports something asked for at once or is followed by no call that reports an event "
+                    + "asked for without a registered queue waiting for that change";
+        }
         return Verdict.unconfirmed(what + " (" + searched(m, apis, search) + ")" + boundsSuffix(search));
     }
 

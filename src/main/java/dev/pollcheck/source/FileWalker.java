@@ -31,6 +31,7 @@ import java.util.Set;
  *   <li>Symbolic links: followed only while their target stays inside the root's real path, unless
  *       {@code followSymlinks} is set; a directory already visited (a loop, or the same directory
  *       reached twice) is not entered again, and a file reached twice is listed once.</li>
+ *   <li>{@code .git}, {@code .hg} and {@code .svn} directories are not entered.</li>
  *   <li>Nothing throws: unreadable directories, entries that vanish during the scan, dangling links,
  *       loops, FIFOs and devices become problems naming the entry (line 0).</li>
  * </ul>
@@ -43,6 +44,8 @@ public final class FileWalker {
 
     public record Result(List<Found> files, List<ParseProblem> problems) {
     }
+
+    private static final Set<String> VCS_DIRS = Set.of(".git", ".hg", ".svn");
 
     private final boolean followSymlinks;
     private final java.util.function.Consumer<Path> afterListing;
@@ -192,6 +195,9 @@ public final class FileWalker {
                     real = dir.real().resolve(name);
                 }
                 if (ta.isDirectory()) {
+                    if (VCS_DIRS.contains(name)) {
+                        continue;   // version-control metadata holds no sources to check
+                    }
                     if (la.isSymbolicLink() && dir.real().startsWith(real)) {
                         problems.add(problem(display, "symbolic link loop (points to an enclosing directory); not followed"));
                     } else if (la.isSymbolicLink() && real.startsWith(realRoot)) {

@@ -53,6 +53,9 @@ public final class Preprocessor {
     private Preprocessor() {
     }
 
+    /** Problems kept per file; the rest are counted in one last notice. */
+    public static final int MAX_PROBLEMS = 200;
+
     private static final String FUNCTION = "function ";
     private static final String POLL_FUNCTION = "poll-related function ";
     private static final String INACTIVE = " is in an inactive conditional branch and is not analysed: ";
@@ -123,6 +126,7 @@ public final class Preprocessor {
         private final List<Object> pending = new ArrayList<>();
         private final List<MacroDef> macros = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
+        private int problemsDropped;
         private final Deque<Frame> conds = new ArrayDeque<>();
 
         private int line = 1;
@@ -209,10 +213,22 @@ public final class Preprocessor {
             }
             while (!conds.isEmpty()) {
                 Frame f = conds.pop();
-                problems.add(new ParseProblem(file, f.line, f.col,
+                problem(new ParseProblem(file, f.line, f.col,
                         "unterminated " + f.firstDirective + ": no #endif before the end of the file"));
             }
+            if (problemsDropped > 0) {
+                problems.add(new ParseProblem(file, 0, 0, problemsDropped + " more problems in this file not listed"));
+            }
             return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems));
+        }
+
+        /** Keeps at most {@link #MAX_PROBLEMS}: hostile input (a file of stray #endif) stays bounded in memory. */
+        private void problem(ParseProblem p) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            } else {
+                problemsDropped++;
+            }
         }
 
         private void newline(int at) {
@@ -252,7 +268,7 @@ public final class Preprocessor {
                 }
                 j++;
             }
-            problems.add(new ParseProblem(file, startLine, startCol, "unterminated comment: /* is never closed"));
+            problem(new ParseProblem(file, startLine, startCol, "unterminated comment: /* is never closed"));
             return n;
         }
 
@@ -305,7 +321,7 @@ public final class Preprocessor {
             }
             // In inactive code an apostrophe in prose ("don't") is no error; in active code it is.
             if (active) {
-                problems.add(new ParseProblem(file, line, column(i), q == '"'
+                problem(new ParseProblem(file, line, column(i), q == '"'
                         ? "unterminated string literal" : "unterminated character literal"));
             }
             return j;
@@ -355,7 +371,7 @@ public final class Preprocessor {
                         j++;
                     }
                     if (j >= n) {
-                        problems.add(new ParseProblem(file, cl, cc, "unterminated comment: /* is never closed"));
+                        problem(new ParseProblem(file, cl, cc, "unterminated comment: /* is never closed"));
                         i = n;
                         break;
                     }
@@ -436,7 +452,7 @@ public final class Preprocessor {
                 case "ifdef", "ifndef" -> {
                     String macro = firstIdent(rest);
                     if (macro == null && active) {
-                        problems.add(new ParseProblem(file, startLine, dirCol, "#" + name + " without a macro name"));
+                        problem(new ParseProblem(file, startLine, dirCol, "#" + name + " without a macro name"));
                     }
                     String cond = macro == null ? "" : (name.equals("ifdef") ? "" : "!") + "defined(" + macro + ")";
                     openIf(start, end, startLine, "#" + name + " " + rest, cond);
@@ -480,11 +496,11 @@ public final class Preprocessor {
         private void elif(int start, int end, int line, String directive, String cond) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, dirCol, "#elif without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#elif without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, dirCol, "#elif after #else (the #if is at line " + f.line + ")"));
+                problem(new ParseProblem(file, line, dirCol, "#elif after #else (the #if is at line " + f.line + ")"));
             }
             f.branches++;
             if (!f.parentActive) {
@@ -515,11 +531,11 @@ public final class Preprocessor {
         private void orElse(int start, int end, int line) {
             Frame f = conds.peek();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, dirCol, "#else without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#else without #if; ignored"));
                 return;
             }
             if (f.elseSeen) {
-                problems.add(new ParseProblem(file, line, dirCol, "second #else for the #if at line " + f.line + "; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "second #else for the #if at line " + f.line + "; ignored"));
                 return;
             }
             f.elseSeen = true;
@@ -542,7 +558,7 @@ public final class Preprocessor {
         private void endif(int start, int end, int line) {
             Frame f = conds.poll();
             if (f == null) {
-                problems.add(new ParseProblem(file, line, dirCol, "#endif without #if; ignored"));
+                problem(new ParseProblem(file, line, dirCol, "#endif without #if; ignored"));
                 return;
             }
             if (f.parentActive && !active) {
@@ -573,7 +589,7 @@ public final class Preprocessor {
             pending.clear();
             CondExpr.Result r = CondExpr.evaluate(cond, lookup);
             if (r.error() != null) {
-                problems.add(new ParseProblem(file, line, dirCol, "cannot read the condition '" + cond + "': " + r.error()
+                problem(new ParseProblem(file, line, dirCol, "cannot read the condition '" + cond + "': " + r.error()
                         + "; taken as undecided"));
             }
             return r.value();
@@ -623,7 +639,7 @@ public final class Preprocessor {
                 } else if (c == ')' && nOpen > 0) {
                     int open = opens[--nOpen];
                     int nameAt = functionNameBefore(open, from);
-                    if (nameAt >= 0 && nextNonBlank(k + 1, to) == '{') {
+                    if (nameAt >= 0 && bodyFollows(k + 1, to)) {
                         reportFunction(nameAt, k, ln, to);
                     }
                 }
@@ -642,7 +658,7 @@ public final class Preprocessor {
             while (ls > 0 && out[ls - 1] != '\n') ls--;
             int bodyEnd = matchBrace(close + 1, to);
             boolean poll = Prefilter.mayMatter(new String(out, nameAt, bodyEnd - nameAt));
-            problems.add(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
+            problem(new ParseProblem(file, nameLine, nameAt - ls + 1, (poll ? POLL_FUNCTION : FUNCTION) + name
                     + INACTIVE + inactiveWhy));
         }
 
@@ -657,6 +673,32 @@ public final class Preprocessor {
                 }
             }
             return to;
+        }
+
+        /**
+         * Whether a '{' follows at {@code k}, after at most a few attribute-like macros
+         * ({@code __acquires(x)}, {@code __releases(x)}, {@code __must_hold(x)}, {@code __attribute__((...))}).
+         */
+        private boolean bodyFollows(int k, int to) {
+            for (int attrs = 0; attrs <= 4; attrs++) {
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k >= to) return false;
+                if (out[k] == '{') return true;
+                if (!CondExpr.isIdent(out[k]) || Character.isDigit(out[k])) return false;
+                while (k < to && CondExpr.isIdent(out[k])) k++;
+                while (k < to && Character.isWhitespace(out[k])) k++;
+                if (k < to && out[k] == '(') {
+                    int level = 0;
+                    int limit = Math.min(to, k + 256);
+                    do {
+                        if (out[k] == '(') level++;
+                        else if (out[k] == ')') level--;
+                        k++;
+                    } while (level > 0 && k < limit);
+                    if (level > 0) return false;
+                }
+            }
+            return false;
         }
 
         private char nextNonBlank(int k, int to) {
@@ -715,6 +757,10 @@ public final class Preprocessor {
                 name = r.get(0);
             }
             if (name == null) {
+                if (t.contains("LINUX_VERSION_CODE")) {
+                    return "-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where '" + cond + "' is "
+                            + want + " would select it";
+                }
                 return "set the macros of '" + cond + "' with -D/-U to select it";
             }
             return (want ? "-D " : "-U ") + name + " would select it";
@@ -726,7 +772,7 @@ public final class Preprocessor {
             int q = p;
             while (q < to && CondExpr.isIdent(a[q])) q++;
             if (q == p || Character.isDigit(a[p])) {
-                problems.add(new ParseProblem(file, startLine, startCol, "#define without a macro name"));
+                problem(new ParseProblem(file, startLine, startCol, "#define without a macro name"));
                 return;
             }
             String name = new String(a, p, q - p);
@@ -736,7 +782,7 @@ public final class Preprocessor {
                 int close = q;
                 while (close < to && a[close] != ')') close++;
                 if (close == to) {
-                    problems.add(new ParseProblem(file, startLine, startCol, "#define " + name + ": unclosed parameter list"));
+                    problem(new ParseProblem(file, startLine, startCol, "#define " + name + ": unclosed parameter list"));
                     return;
                 }
                 params = new ArrayList<>();

@@ -72,6 +72,11 @@ public final class Suppressions {
                 }
                 parse(t.substring(MARK.length()).trim(), c, out, problems);
             }
+            if (problems.size() > Preprocessor.MAX_PROBLEMS) {
+                int more = problems.size() - Preprocessor.MAX_PROBLEMS;
+                problems.subList(Preprocessor.MAX_PROBLEMS, problems.size()).clear();
+                problems.add(new ParseProblem(file, 0, 0, more + " more malformed pollcheck comments not listed"));
+            }
             return new Result(List.copyOf(out), List.copyOf(problems));
         }
 

@@ -124,6 +124,19 @@ class CliTest {
     }
 
     @Test
+    void malformedModelsFileIsAUsageError() throws Exception {
+        Files.writeString(driver, CLEAN);
+        Path models = dir.resolve("my.models");
+        Files.writeString(models, "my_poll_helper pt=2 registers=sometimes\n");
+        Result r = run(tree.toString(), "--models", models.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("my.models"), r.err());
+        Files.writeString(models, "my_poll_helper pt=2 registers=always queue=&$1->wq returns=mask\n");
+        assertEquals(0, run(tree.toString(), "--models", models.toString()).code());
+        assertEquals(List.of(models), pipeline.lastOptions.models());
+    }
+
+    @Test
     void internalErrorExitsThree() throws Exception {
         Files.writeString(driver, CLEAN);
         pipeline.failWith = new IllegalStateException("boom");
@@ -205,13 +218,13 @@ class CliTest {
     void scanOptionsReachThePipeline() throws Exception {
         Files.writeString(driver, CLEAN);
         assertEquals(0, run(tree.toString(), "-DCONFIG_PM", "-D", "HZ=100", "-U", "DEBUG", "-j", "3",
-                "--all-files", "--ops", "my_ops.poll", "--follow-symlinks").code());
+                "--all-files", "--ops", "my_ops.poll", "--ops", "struct other_ops.poll", "--follow-symlinks").code());
         ScanOptions o = pipeline.lastOptions;
         assertEquals(List.of("CONFIG_PM", "HZ=100"), o.defines());
         assertEquals(List.of("DEBUG"), o.undefines());
         assertEquals(3, o.jobs());
         assertTrue(o.allFiles() && o.followSymlinks() && o.simulate());
-        assertEquals(List.of("my_ops.poll"), o.ops());
+        assertEquals(List.of("my_ops.poll", "struct other_ops.poll"), o.ops());
         assertEquals(null, o.focusFiles());
     }
 

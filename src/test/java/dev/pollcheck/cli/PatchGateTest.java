@@ -108,6 +108,17 @@ class PatchGateTest {
     }
 
     @Test
+    void aSingleFileNamedAbsoluteIsGatedToo() throws Exception {
+        Path patch = commit("drivers/char/foo.c", CLEAN, CONDITIONAL, "foo: wait for input only when asked");
+        Path file = tree.resolve("drivers/char/foo.c").toAbsolutePath();
+        Result r = run(file.toString(), "--diff", patch.toString(), "--format", "json");
+        assertEquals(1, r.code(), r.out() + r.err());
+        JsonNode f = new ObjectMapper().readTree(r.out()).get("findings").get(0);
+        assertEquals(18, f.get("line").asInt());
+        assertTrue(f.get("confirmed").asBoolean(), "the pipeline simulated it: it was in the focus");
+    }
+
+    @Test
     void touchingAnotherFunctionOfADriverWithAnOldFindingPasses() throws Exception {
         Path patch = commit("drivers/char/foo.c", CONDITIONAL,
                 CONDITIONAL.replace("\treturn 0;\n}", "\tif (!file->private_data)\n\t\treturn -ENODEV;\n\treturn 0;\n}"),

@@ -199,6 +199,24 @@ class CParserTest {
     }
 
     @Test
+    void unknownAttributeBeforePointer() {
+        TopLevel.Function f = fn(clean("static void MY_IOMEM *map(char MY_USER *buf) { return 0; }\n"), "map");
+        assertEquals("void *", f.returnType().text());
+        assertEquals("buf", only(f.params()).name());
+        assertEquals("char *", only(f.params()).type().text());
+        TranslationUnit u = clean("static int __myinit go(void) { return 0; }\nMY_T one(void) { return 0; }\n");
+        assertEquals("int", fn(u, "go").returnType().text());
+        assertEquals("MY_T", fn(u, "one").returnType().text()); // the only type: kept
+    }
+
+    @Test
+    void crlfLinesAndByteOrderMark() {
+        TranslationUnit u = clean("\uFEFF#define X 1 \\\r\n  2\r\nint a;\r\nint f(void)\r\n{\r\n\treturn a;\r\n}\r\n");
+        assertEquals(4, fn(u, "f").nameSpan().line());
+        assertEquals(3, decl(u, "a").span().line());
+    }
+
+    @Test
     void typedefLearntFromTheFile() {
         TranslationUnit u = clean("""
                 typedef struct { int a; } thing;
@@ -235,6 +253,34 @@ class CParserTest {
         assertEquals("struct s", assertInstanceOf(Expr.TypeArg.class, off.args().get(0)).type().text());
         assertInstanceOf(Expr.Index.class, off.args().get(1));
         assertInstanceOf(Expr.TypeArg.class, call(f, "__builtin_va_arg").args().get(1));
+        Expr.Assign ext = (Expr.Assign) ((Stmt.ExprStmt) f.body().items().get(6)).expr();
+        assertEquals(Expr.BinaryOp.ADD, ((Expr.Binary) ext.value()).op()); // __extension__ dropped
+    }
+
+    @Test
+    void oldStyleDesignatorsAndFunctionPointers() {
+        TranslationUnit u = clean("""
+                static struct ops o = { open: foo_open, poll: foo_poll };
+                static int (*pick(int n))(struct file *);
+                static void (*handlers[4])(int) = { [0] = h0 };
+                int (*get_handler(void))(int)
+                {
+                \treturn h;
+                }
+                TEST_HARNESS_MAIN
+                """);
+        Expr.InitList init = (Expr.InitList) only(decl(u, "o").declarators()).init();
+        assertEquals(List.of(new Expr.FieldDesignator("poll")), init.items().get(1).designators());
+        VarDecl pick = only(decl(u, "pick").declarators());
+        assertEquals("int ( * ( int n ) ) ( struct file * )", pick.type().text());
+        assertEquals("void ( * [ 4 ] ) ( int )", only(decl(u, "handlers").declarators()).type().text());
+        TopLevel.Function g = fn(u, "get_handler");
+        assertEquals(List.of(), g.params());
+        assertEquals("TEST_HARNESS_MAIN", ((TopLevel.MacroInvocation) u.items().get(u.items().size() - 1)).name());
+        // File-scope asm has no record of its own: kept as text, without a problem.
+        TranslationUnit a = parse("asm(\".globl entry\");\n");
+        assertEquals(List.of(), a.problems());
+        assertInstanceOf(TopLevel.Opaque.class, only(a.items()));
     }
 
     @Test
@@ -243,11 +289,12 @@ class CParserTest {
                 asm volatile("nop" ::: "memory");
                 __asm__ __volatile__("mov %0, %1" : "=r"(a) : "r"(b));
                 asm goto("jmp %l0" : : : : out);
+                asm inline volatile("nop");
                 out:
                 return;
                 """);
         List<Stmt.Asm> asms = all(f, Stmt.Asm.class);
-        assertEquals(3, asms.size());
+        assertEquals(4, asms.size());
         assertEquals(List.of("out"), asms.get(2).gotoLabels());
         assertEquals(List.of(), asms.get(0).gotoLabels());
         assertTrue(asms.get(1).text().contains("mov %0, %1"));

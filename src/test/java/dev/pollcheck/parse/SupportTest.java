@@ -46,6 +46,15 @@ class SupportTest {
     }
 
     @Test
+    void syntaxMessagesAreShort() {
+        String expecting = "mismatched input '0xff' expecting {'auto', 'char', ConstKw, 'double', 'enum', 'extern', 'float', 'int'}";
+        assertEquals("mismatched input '0xff' expecting one of 8 tokens", CParser.tidy(expecting));
+        String longInput = "no viable alternative at input '" + "x".repeat(200) + "'";
+        assertTrue(CParser.tidy(longInput).length() < 100);
+        assertEquals("missing ';' at '{'", CParser.tidy("missing ';' at '{'"));
+    }
+
+    @Test
     void wantBodySeesTheRawFunctionText() {
         List<String> seen = new ArrayList<>();
         String src = "int a(void)\n{\n\treturn 1; /* c */\n}\nstruct s { int x; };\n";

@@ -177,6 +177,27 @@ class SarifWriterTest {
     }
 
     @Test
+    void absoluteReportedPathsBecomeRelativeUnderTheRootOrFileUris() throws Exception {
+        TestFindings.writeDriver(root, TestFindings.DRIVER);
+        String abs = root.resolve(TestFindings.FILE).toString();
+        dev.pollcheck.rules.Finding f = TestFindings.pw001(0);
+        dev.pollcheck.rules.Finding inside = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(),
+                new Span(abs, 10, 3, 10, 39), f.function(), f.message(), f.queue(), null, null, f.apis(), null, null);
+        dev.pollcheck.rules.Finding outside = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(),
+                new Span("/elsewhere/x.c", 1, 1, 1, 2), f.function(), f.message(), f.queue(), null, null, f.apis(),
+                null, null);
+        JsonNode log = render(TestFindings.result(root, List.of(ReportedFinding.of(inside, null),
+                ReportedFinding.of(outside, null))));
+        assertEquals(Set.of(), validate(log));
+        JsonNode first = log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertEquals("drivers/char/foo.c", first.get("uri").asText());
+        assertEquals("%SRCROOT%", first.get("uriBaseId").asText());
+        JsonNode second = log.at("/runs/0/results/1/locations/0/physicalLocation/artifactLocation");
+        assertEquals("file:///elsewhere/x.c", second.get("uri").asText());
+        assertTrue(second.get("uriBaseId") == null);
+    }
+
+    @Test
     void pathsWithSpacesArePercentEncoded() {
         assertEquals("drivers/my%20dev/x.c", SarifWriter.relativeUri("./drivers/my dev/x.c"));
     }

@@ -76,6 +76,35 @@ class TextWriterTest {
     }
 
     @Test
+    void columnsFollowTheSourceStagesDecodingOfMalformedFiles() throws Exception {
+        // Not valid UTF-8 (0xFF on line 1): the source stage reads the bad byte as one char and the valid
+        // 'é' before the call on line 10 as one char; the excerpt and the snippet must count the same way.
+        String text = TestFindings.DRIVER.replace("\t\tpoll_wait(", "\t\t/*\u00e9*/poll_wait(");
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = new byte[utf8.length + 3];
+        bytes[0] = '/';
+        bytes[1] = '/';
+        bytes[2] = (byte) 0xFF;
+        System.arraycopy(utf8, 0, bytes, 3, utf8.length);
+        java.nio.file.Path file = root.resolve(TestFindings.FILE);
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, bytes);
+        dev.pollcheck.rules.Finding f = TestFindings.pw001(0);
+        dev.pollcheck.rules.Finding at9 = new dev.pollcheck.rules.Finding(f.ruleId(), f.level(),
+                new Span(TestFindings.FILE, 10, 8, 10, 44), f.function(), f.message(), f.queue(), null, null,
+                f.apis(), f.method(), null);
+        ScanResult result = TestFindings.result(root, List.of(ReportedFinding.of(at9, null)));
+        String out = render(result, false);
+        assertEquals("   10 | \t\t/*\u00e9*/poll_wait(file, &dev->read_wq, wait);", out.lines().toList().get(1), out);
+        assertEquals("      | \t\t     ^" + "~".repeat(35), out.lines().toList().get(2), out);
+        // The region's text is cut at the reported columns.
+        com.fasterxml.jackson.databind.JsonNode sarif = new SarifWriter(TestFindings.context(false),
+                new SourceLines(root)).build(result, true);
+        assertEquals("poll_wait(file, &dev->read_wq, wait)",
+                sarif.at("/runs/0/results/0/locations/0/physicalLocation/region/snippet/text").asText());
+    }
+
+    @Test
     void missingSourceFileStillGivesTheHeader() {
         String out = render(TestFindings.result(root, List.of(TestFindings.confirmed(0))), false);
         assertTrue(out.startsWith("drivers/char/foo.c:10:3: error:"), out);

@@ -215,7 +215,52 @@ class SimulatorTest {
         TopLevel.Function fn = pollFn("g", ex(reg), iff(call("has_data", n("dev")), ret(n("POLLIN"))), ret(i(0)));
         Verdict v = sim.confirm(finding(fn, reg, "&dev->rq"));
         assertFalse(v.confirmed());
-        assertTrue(v.reason().startsWith("no lost wake-up on &dev->rq"), v.reason());
+        assertTrue(v.reason().startsWith("every first call in the search registers &dev->rq"), v.reason());
+    }
+
+    @Test
+    void skippedButNeverBlockedGivesTheReason() {
+        // if (!has_data(dev)) poll_wait(&dev->rq); else return POLLIN;  -- safe for poll: it returns at once
+        Expr.Call reg = pw(addr(arrow(n("dev"), "rq")));
+        TopLevel.Function fn = pollFn("g", iff(not(call("has_data", n("dev"))), ex(reg), ret(n("POLLIN"))), ret(i(0)));
+        Verdict v = sim.confirm(new Finding("PW002", Level.WARNING, reg.span(), "g", "m", "&dev->rq", null, null,
+                EnumSet.of(Api.POLL), fn, reg));
+        assertFalse(v.confirmed());
+        assertTrue(v.reason().startsWith("no lost wake-up on &dev->rq: a first call that skips it"), v.reason());
+    }
+
+    @Test
+    void pollTableForwardedThroughAFunctionPointerIsAnUnnamedQueue() {
+        // if (dev->ops->poll) return dev->ops->poll(file, wait); return DEFAULT_POLLMASK;
+        Expr.Call fwd = new Expr.Call(sp(), arrow(arrow(n("dev"), "ops"), "poll"), List.of(n("file"), n("wait")));
+        TopLevel.Function fn = pollFn("g", iff(arrow(arrow(n("dev"), "ops"), "poll_enabled"), ret(fwd)),
+                ret(n("DEFAULT_POLLMASK")));
+        Verdict v = sim.confirm(new Finding("PW002", Level.WARNING, fwd.span(), "g", "m", "unknown", null, null,
+                EnumSet.allOf(Api.class), fn, fwd));
+        assertTrue(v.confirmed(), v.reason());
+        assertTrue(v.witness().toTimeline().contains("wake_up(<queues of dev->ops->poll(file, wait)>)"),
+                v.witness().toTimeline());
+    }
+
+    @Test
+    void primitiveModelWinsOverADefinition() {
+        // The tree defines sock_poll_wait without registering anything; the primitive model registers.
+        TopLevel.Function def = fn("sock_poll_wait", List.of(param("struct file *", "f"), param("struct socket *", "s"),
+                param("poll_table *", "p")), ret(i(0)));
+        HelperSemantics models = name -> name.equals("sock_poll_wait")
+                ? new HelperSemantics.Helper(name, 3, List.of("&$2->wq.wait"), HelperSemantics.Returns.NONE, true) : null;
+        TopLevel.Function poll = pollFn("g", ex(call("sock_poll_wait", n("file"), n("sock"), n("wait"))), ret(i(0)));
+        Interpreter in = new Interpreter(InterpreterTest.source(java.util.Map.of("sock_poll_wait", def), java.util.Map.of()),
+                models, Interpreter.Bounds.DEFAULT);
+        Interpreter.Outcome o = in.run(poll, Explorer.table(PollBits.IN, true), new WaitQueues(), new Chooser(List.of(), 8));
+        assertEquals(Set.of("&sock->wq.wait"), o.queues());
+    }
+
+    @Test
+    void queueNamesKeepCallParentheses() {
+        assertEquals("sk_sleep(sk)", Interpreter.canonicalQueue("sk_sleep(sk)"));
+        assertEquals("&x.wq", Interpreter.canonicalQueue("&(&x)->wq"));
+        assertEquals("&dev->wq", Interpreter.canonicalQueue("&(dev)->wq"));
     }
 
     @Test

@@ -40,6 +40,7 @@ class FileWalkerTest {
         write(root.resolve("a-b/x.c"), "");
         write(root.resolve("Makefile"), "");
         write(root.resolve("notes.txt"), "");
+        write(root.resolve(".git/objects/x.c"), "");
         FileWalker.Result r = new FileWalker().walk(List.of(root));
         assertEquals(List.of("a-b/x.c", "a.c", "b/a.h", "b/z.c"), names(r));
         assertTrue(r.problems().isEmpty());

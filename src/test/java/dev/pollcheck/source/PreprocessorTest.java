@@ -129,6 +129,9 @@ class PreprocessorTest {
         assertTrue(t.contains("six12"));
         Defines d = Defines.parse(List.of("LINUX_VERSION_CODE=KERNEL_VERSION(4,9,0)"), List.of());
         assertTrue(pp(in, d).text().contains("old"));
+        Preprocessed p = pp("#if LINUX_VERSION_CODE < KERNEL_VERSION(3, 0, 0)\nstatic int compat_open(void)\n{\n}\n#endif\n");
+        assertTrue(p.problems().get(0).message().contains("-D LINUX_VERSION_CODE=KERNEL_VERSION(a,b,c) for a kernel where"),
+                p.problems().toString());
     }
 
     @Test
@@ -287,5 +290,16 @@ class PreprocessorTest {
     void slashInCodeIsNotAComment() {
         String in = "x = a / b; y = c/ *p;\n";
         assertEquals(in, pp(in).text());
+    }
+
+    @Test
+    void inactiveFunctionWithReturnTypeAboveAndLockAnnotations() {
+        String in = "#if 0\nstatic int\nfoo_poll_locked(struct foo *f, poll_table *w)\n\t__must_hold(&f->lock)\n{\n\treturn 0;\n}\n"
+                + "int table[] = { 1, 2 };\nint x = bar(1) + baz(2);\n#endif\n";
+        Preprocessed p = pp(in);
+        assertEquals(1, p.problems().size(), problems(p));
+        assertEquals(3, p.problems().get(0).line());
+        assertEquals(1, p.problems().get(0).column());
+        assertTrue(p.problems().get(0).message().startsWith("poll-related function foo_poll_locked "));
     }
 }

@@ -96,6 +96,15 @@ class RobustnessTest {
     }
 
     @Test
+    void problemsPerFileAreCapped() {
+        String text = "#endif\n".repeat(100_000) + "#if 1\n".repeat(1000);
+        Preprocessed p = Preprocessor.run(SourceFile.of("stray.c", text), Defines.defaults());
+        assertEquals(Preprocessor.MAX_PROBLEMS + 1, p.problems().size());
+        assertEquals("stray.c:0:0: " + (101_000 - Preprocessor.MAX_PROBLEMS) + " more problems in this file not listed",
+                p.problems().get(Preprocessor.MAX_PROBLEMS).toString());
+    }
+
+    @Test
     void oneMegabyteLine() {
         String text = "int a = " + "1 + ".repeat(250_000) + "1; /* pollcheck: ignore PW001 -- long */\n";
         Preprocessed p = assertTimeoutPreemptively(Duration.ofSeconds(10),

@@ -40,12 +40,15 @@ public final class SourceBench {
             AtomicLong loadNs = new AtomicLong();
             AtomicLong preNs = new AtomicLong();
             AtomicLong ppNs = new AtomicLong();
+            AtomicLong ppPassNs = new AtomicLong();
+            AtomicLong passBytes = new AtomicLong();
             AtomicLong bytes = new AtomicLong();
             AtomicLong loaded = new AtomicLong();
             AtomicLong passed = new AtomicLong();
             AtomicLong macros = new AtomicLong();
             AtomicLong problems = new AtomicLong();
             AtomicLong pollNotices = new AtomicLong();
+            AtomicLong digest = new AtomicLong();
             List<FileWalker.Found> files = walk.files();
             SourceLoader loader = new SourceLoader();
             List<Future<?>> jobs = new ArrayList<>();
@@ -67,8 +70,15 @@ public final class SourceBench {
                         preNs.addAndGet(c - b);
                         if (pass) passed.incrementAndGet();
                         Preprocessed p = Preprocessor.run(l.file(), Defines.defaults());
-                        ppNs.addAndGet(System.nanoTime() - c);
+                        long d = System.nanoTime() - c;
+                        ppNs.addAndGet(d);
+                        if (pass) {
+                            ppPassNs.addAndGet(d);
+                            passBytes.addAndGet(l.file().text().length());
+                        }
                         macros.addAndGet(p.macros().size());
+                        // Order-independent sum of per-file hashes: equal whatever the thread count.
+                        digest.addAndGet((long) f.displayPath().hashCode() * 31 + p.hashCode());
                         problems.addAndGet(p.problems().size());
                         for (var x : p.problems()) {
                             if (Preprocessor.isPollRelatedInactiveFunction(x)) pollNotices.incrementAndGet();
@@ -77,6 +87,8 @@ public final class SourceBench {
                 }));
             }
             for (Future<?> j : jobs) j.get();
+            // A digest of all outputs, to compare runs with different thread counts.
+            System.out.printf("  output digest %016x%n", digest.get());
             long t2 = System.nanoTime();
             double mb = bytes.get() / 1e6;
             System.out.printf("round %d: %d files found (walk %.2f s), %d loaded, %.1f MB, %d pass the prefilter%n",
@@ -88,6 +100,7 @@ public final class SourceBench {
             stage("load (read+decode)", loadNs.get(), loaded.get(), mb);
             stage("prefilter", preNs.get(), loaded.get(), mb);
             stage("preprocess", ppNs.get(), loaded.get(), mb);
+            stage("  of prefiltered", ppPassNs.get(), passed.get(), passBytes.get() / 1e6);
             System.out.printf("  %d macros, %d problems (%d poll-related inactive functions)%n",
                     macros.get(), problems.get(), pollNotices.get());
         }
