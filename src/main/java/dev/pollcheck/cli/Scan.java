@@ -195,7 +195,13 @@ public final class Scan {
             return new FileOutcome(null, false, counts, problems);
         }
         Preprocessed pp = Preprocessor.run(loaded.file(), defines);
-        problems.addAll(pp.problems());
+        for (ParseProblem p : pp.problems()) {
+            // A kernel tree has about a thousand functions in #else stubs; only those that may be a
+            // poll method or a poll_table helper are worth a line of the report.
+            if (!Preprocessor.isInactiveFunctionNotice(p) || Preprocessor.isPollRelatedInactiveFunction(p)) {
+                problems.add(p);
+            }
+        }
         // Outside --all-files, only bodies that mention poll are parsed: a poll method or a helper
         // that the poll_table flows into always names poll_table / poll_wait / a *_poll helper.
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(),

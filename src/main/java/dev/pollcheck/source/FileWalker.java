@@ -10,10 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,103 +121,32 @@ public final class FileWalker {
         List<Found> linked = new ArrayList<>();
         List<Path> linkedReal = new ArrayList<>();
         seenDirs.add(realRoot);
-        // Iterative walk: (directory path, its real path, its display prefix).
-        record Dir(Path path, Path real, String prefix) {
-        }
-        Deque<Dir> stack = new ArrayDeque<>();
-        stack.push(new Dir(root, realRoot, ""));
-        while (!stack.isEmpty()) {
-            Dir dir = stack.pop();
-            List<Path> entries = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
-                for (Path p : ds) {
-                    entries.add(p);
+        // Breadth first, one level at a time: the directories of a level are read in parallel (the
+        // work is mostly lstat calls), then their results are merged in order, so the outcome does
+        // not depend on the thread count.
+        List<Dir> level = List.of(new Dir(root, realRoot, ""));
+        String shown = given;
+        while (!level.isEmpty()) {
+            List<Listing> listings = (level.size() > 1 ? level.parallelStream() : level.stream())
+                    .map(d -> list(d, shown, realRoot))
+                    .toList();
+            List<Dir> next = new ArrayList<>();
+            for (Listing l : listings) {
+                problems.addAll(l.problems());
+                for (int i = 0; i < l.files().size(); i++) {
+                    if (seenFiles.add(l.fileReals().get(i))) {
+                        found.add(l.files().get(i));
+                    }
                 }
-            } catch (NoSuchFileException e) {
-                problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
-                continue;
-            } catch (AccessDeniedException e) {
-                problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
-                continue;
-            } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
-                problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
-                continue;
-            }
-            entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
-            afterListing.accept(dir.path());
-            // Push subdirectories in reverse so that they are visited in name order.
-            List<Dir> subdirs = new ArrayList<>();
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                String display = dir.prefix() + name;
-                BasicFileAttributes la;
-                try {
-                    la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (NoSuchFileException e) {
-                    if (isDirLike(name)) {
-                        problems.add(problem(display, "vanished during the scan"));
-                    }
-                    continue;
-                } catch (IOException | SecurityException e) {
-                    problems.add(problem(display, ioMessage(e)));
-                    continue;
-                }
-                Path real;
-                BasicFileAttributes ta = la;
-                if (la.isSymbolicLink()) {
-                    try {
-                        real = entry.toRealPath();
-                        ta = Files.readAttributes(real, BasicFileAttributes.class);
-                    } catch (NoSuchFileException e) {
-                        if (isDirLike(name)) {
-                            problems.add(problem(display, "dangling symbolic link; skipped"));
-                        }
-                        continue;
-                    } catch (FileSystemLoopException e) {
-                        problems.add(problem(display, "symbolic link loop; skipped"));
-                        continue;
-                    } catch (IOException | SecurityException e) {
-                        String m = ioMessage(e);
-                        problems.add(problem(display, m.contains("Too many levels")
-                                ? "symbolic link loop; skipped" : "cannot follow symbolic link: " + m));
-                        continue;
-                    }
-                    if (!followSymlinks && !real.startsWith(realRoot)) {
-                        if (ta.isDirectory() || isSourceName(name)) {
-                            problems.add(problem(display,
-                                    "symbolic link out of the scanned root; not followed (see --follow-symlinks)"));
-                        }
-                        continue;
-                    }
-                } else {
-                    real = dir.real().resolve(name);
-                }
-                if (ta.isDirectory()) {
-                    if (VCS_DIRS.contains(name)) {
-                        continue;   // version-control metadata holds no sources to check
-                    }
-                    if (la.isSymbolicLink() && dir.real().startsWith(real)) {
-                        problems.add(problem(display, "symbolic link loop (points to an enclosing directory); not followed"));
-                    } else if (la.isSymbolicLink() && real.startsWith(realRoot)) {
-                        // Its contents are reached through their real path inside the root anyway.
-                        continue;
-                    } else if (seenDirs.add(real)) {
-                        subdirs.add(new Dir(entry, real, display + "/"));
-                    }
-                } else if (isSourceName(name)) {
-                    if (!ta.isRegularFile()) {
-                        problems.add(problem(display, "not a regular file; skipped"));
-                    } else if (la.isSymbolicLink()) {
-                        linked.add(new Found(entry, display));
-                        linkedReal.add(real);
-                    } else if (seenFiles.add(real)) {
-                        found.add(new Found(entry, display));
+                linked.addAll(l.linked());
+                linkedReal.addAll(l.linkedReals());
+                for (Dir d : l.subdirs()) {
+                    if (seenDirs.add(d.real())) {
+                        next.add(d);
                     }
                 }
             }
-            for (int i = subdirs.size() - 1; i >= 0; i--) {
-                stack.push(subdirs.get(i));
-            }
+            level = next;
         }
         // A link to a file is listed only when its target was not met under its own name.
         for (int i = 0; i < linked.size(); i++) {
@@ -229,6 +156,112 @@ public final class FileWalker {
         }
         found.sort(Comparator.comparing(Found::displayPath));
         files.addAll(found);
+    }
+
+    /** A directory to read: where it is, its real path, and its display prefix ("" or "a/b/"). */
+    private record Dir(Path path, Path real, String prefix) {
+    }
+
+    /** What one directory holds, before the merge removes what was already seen. */
+    private record Listing(List<ParseProblem> problems, List<Found> files, List<Path> fileReals,
+                           List<Found> linked, List<Path> linkedReals, List<Dir> subdirs) {
+    }
+
+    /** Reads one directory; touches no shared state, so directories can be read in parallel. */
+    private Listing list(Dir dir, String given, Path realRoot) {
+        List<ParseProblem> problems = new ArrayList<>();
+        List<Found> files = new ArrayList<>();
+        List<Path> fileReals = new ArrayList<>();
+        List<Found> linked = new ArrayList<>();
+        List<Path> linkedReals = new ArrayList<>();
+        List<Dir> subdirs = new ArrayList<>();
+        Listing out = new Listing(problems, files, fileReals, linked, linkedReals, subdirs);
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
+            for (Path p : ds) {
+                entries.add(p);
+            }
+        } catch (NoSuchFileException e) {
+            problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
+            return out;
+        } catch (AccessDeniedException e) {
+            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
+            return out;
+        } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
+            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
+            return out;
+        }
+        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        afterListing.accept(dir.path());
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            String display = dir.prefix() + name;
+            BasicFileAttributes la;
+            try {
+                la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                if (isDirLike(name)) {
+                    problems.add(problem(display, "vanished during the scan"));
+                }
+                continue;
+            } catch (IOException | SecurityException e) {
+                problems.add(problem(display, ioMessage(e)));
+                continue;
+            }
+            Path real;
+            BasicFileAttributes ta = la;
+            if (la.isSymbolicLink()) {
+                try {
+                    real = entry.toRealPath();
+                    ta = Files.readAttributes(real, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    if (isDirLike(name)) {
+                        problems.add(problem(display, "dangling symbolic link; skipped"));
+                    }
+                    continue;
+                } catch (FileSystemLoopException e) {
+                    problems.add(problem(display, "symbolic link loop; skipped"));
+                    continue;
+                } catch (IOException | SecurityException e) {
+                    String m = ioMessage(e);
+                    problems.add(problem(display, m.contains("Too many levels")
+                            ? "symbolic link loop; skipped" : "cannot follow symbolic link: " + m));
+                    continue;
+                }
+                if (!followSymlinks && !real.startsWith(realRoot)) {
+                    if (ta.isDirectory() || isSourceName(name)) {
+                        problems.add(problem(display,
+                                "symbolic link out of the scanned root; not followed (see --follow-symlinks)"));
+                    }
+                    continue;
+                }
+            } else {
+                real = dir.real().resolve(name);
+            }
+            if (ta.isDirectory()) {
+                if (VCS_DIRS.contains(name)) {
+                    continue;   // version-control metadata holds no sources to check
+                }
+                if (la.isSymbolicLink() && dir.real().startsWith(real)) {
+                    problems.add(problem(display, "symbolic link loop (points to an enclosing directory); not followed"));
+                } else if (la.isSymbolicLink() && real.startsWith(realRoot)) {
+                    continue;   // its contents are reached through their real path inside the root anyway
+                } else {
+                    subdirs.add(new Dir(entry, real, display + "/"));
+                }
+            } else if (isSourceName(name)) {
+                if (!ta.isRegularFile()) {
+                    problems.add(problem(display, "not a regular file; skipped"));
+                } else if (la.isSymbolicLink()) {
+                    linked.add(new Found(entry, display));
+                    linkedReals.add(real);
+                } else {
+                    files.add(new Found(entry, display));
+                    fileReals.add(real);
+                }
+            }
+        }
+        return out;
     }
 
     /** A name with no source extension may still be a link to a directory: report a dangling one. */

@@ -176,6 +176,9 @@ public final class SourceLoader {
             }
             i += len;
         }
+        if (o > 0 && out[0] == '\uFEFF') {
+            out[0] = ' ';   // a byte-order mark is no C: a blank keeps the columns after it
+        }
         String text = new String(out, 0, o);
         boolean malformed = firstBad >= 0;
         Status status = malformed ? Status.MALFORMED : Status.OK;

@@ -118,4 +118,20 @@ class FileWalkerTest {
         FileWalker.Result r = new FileWalker().walk(List.of(root, root.resolve("media"), root.resolve("b.c")));
         assertEquals(List.of("b.c", "media/a.c"), names(r));
     }
+
+    @Test
+    void oddNamesStayInsideTheRoot() throws IOException {
+        Path root = tmp.resolve("r");
+        write(root.resolve("..x.c"), "");
+        write(root.resolve("sp ace/\u00fc.c"), "");
+        write(root.resolve("new\nline.h"), "");
+        Files.createSymbolicLink(root.resolve("up.c"), Path.of("../../etc/passwd.c"));
+        FileWalker.Result r = new FileWalker(true).walk(List.of(root));
+        assertEquals(List.of("..x.c", "new\nline.h", "sp ace/\u00fc.c"), names(r));
+        for (FileWalker.Found f : r.files()) {
+            assertFalse(f.displayPath().startsWith("/"));
+            assertFalse(List.of(f.displayPath().split("/")).contains(".."));
+            assertTrue(f.path().toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize()));
+        }
+    }
 }

@@ -123,4 +123,11 @@ class SourceLoaderTest {
             assertEquals(new String(b, StandardCharsets.US_ASCII), l.file().text());
         }
     }
+
+    @Test
+    void byteOrderMarkBecomesABlank() {
+        SourceLoader.Loaded l = decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'i', 'n', 't', ';'});
+        assertEquals(" int;", l.file().text());
+        assertFalse(l.file().malformed());
+    }
 }
