@@ -48,7 +48,7 @@ final class Skips {
      * return at once and call again with a fresh poll_table, and only epoll loses the wake-up.
      */
     static boolean skipReturnsReady(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());

@@ -110,8 +110,28 @@ public final class StateSkipsRegistration implements Rule {
         String why = null;
         for (Skip s : r.skips()) {
             if (s.kind() != Skip.Kind.STATE) continue;
-            String[] reason = new String[1];
-            Judgement j = judge(s, r, site.owner(), site.program(), reason);
+            record Key(Skip skip, String callee, int node) {
+                @Override
+                public boolean equals(Object o) {
+                    return o instanceof Key k && k.skip == skip && k.callee.equals(callee) && k.node == node;
+                }
+
+                @Override
+                public int hashCode() {
+                    return System.identityHashCode(skip) * 31 + callee.hashCode() + node;
+                }
+            }
+            Key key = new Key(s, r.callee(), r.node());
+            String[] reason = (String[]) flow.memo.get(key);
+            Judgement j;
+            if (reason == null) {
+                reason = new String[2];
+                j = judge(s, r, site.owner(), site.program(), reason);
+                reason[1] = j.name();
+                flow.memo.put(key, reason);
+            } else {
+                j = Judgement.valueOf(reason[1]);
+            }
             if (j == Judgement.WARNING && level != Judgement.WARNING) {
                 primary = s;
                 level = j;
@@ -154,7 +174,7 @@ public final class StateSkipsRegistration implements Rule {
         if (interrupted(cond, flow)) {
             return Judgement.WARNING;
         }
-        if (alternatives(s, r, owner)) {
+        if (!flow.cfg().exhausted() && alternatives(s, r, owner)) {
             reason[0] = "every path that skips it registers through another call instead";
             return Judgement.NOTE;
         }
@@ -234,7 +254,7 @@ public final class StateSkipsRegistration implements Rule {
 
     /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
     private static boolean returnsOnlyErrors(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
@@ -289,7 +309,7 @@ public final class StateSkipsRegistration implements Rule {
 
     /** Every path on the skipping side returns a terminal mask (HUP; or ERR where the code says the device is gone). */
     private static boolean terminal(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
