@@ -19,92 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code pollcheck simulate} end to end, on the real parser and simulator. */
 class SimulateCommandTest {
 
-    /** The shape of v4l2loopback 0.12.7's poll method, in our own words. */
-    static final String BUGGY = """
-            #include <linux/poll.h>
+    /** The v4l2loopback 0.12.7 shape and its upstream fix, shared with the patch-gate tests. */
+    static final String BUGGY = PatchGateTest.LOOPBACK;
 
-            static __poll_t v4l2_loopback_poll(struct file *file, struct poll_table_struct *pts)
-            {
-            	struct v4l2_loopback_opener *opener = fh_to_opener(file->private_data);
-            	struct v4l2_loopback_device *dev = v4l2loopback_getdevice(file);
-            	__poll_t req_events = poll_requested_events(pts);
-            	__poll_t ret_mask = 0;
-
-            	if (req_events & POLLPRI) {
-            		if (!v4l2_event_pending(&opener->fh))
-            			poll_wait(file, &opener->fh.wait, pts);
-            		if (v4l2_event_pending(&opener->fh)) {
-            			ret_mask |= POLLPRI;
-            			if (!(req_events & DEFAULT_POLLMASK))
-            				return ret_mask;
-            		}
-            	}
-
-            	switch (opener->type) {
-            	case WRITER:
-            		ret_mask |= POLLOUT | POLLWRNORM;
-            		break;
-            	case READER:
-            		if (!can_read(dev, opener)) {
-            			if (ret_mask)
-            				return ret_mask;
-            			poll_wait(file, &dev->read_event, pts);
-            		}
-            		if (can_read(dev, opener))
-            			ret_mask |= POLLIN | POLLRDNORM;
-            		if (v4l2_event_pending(&opener->fh))
-            			ret_mask |= POLLPRI;
-            		break;
-            	default:
-            		break;
-            	}
-            	return ret_mask;
-            }
-
-            static const struct v4l2_file_operations v4l2_loopback_fops = {
-            	.owner = THIS_MODULE,
-            	.poll = v4l2_loopback_poll,
-            };
-            """;
-
-    /** The upstream-style fix: both queues registered first, unconditionally. */
-    static final String FIXED = """
-            #include <linux/poll.h>
-
-            static __poll_t v4l2_loopback_poll(struct file *file, struct poll_table_struct *pts)
-            {
-            	struct v4l2_loopback_opener *opener = fh_to_opener(file->private_data);
-            	struct v4l2_loopback_device *dev = v4l2loopback_getdevice(file);
-            	__poll_t req_events = poll_requested_events(pts);
-            	__poll_t ret_mask = 0;
-
-            	poll_wait(file, &opener->fh.wait, pts);
-            	poll_wait(file, &dev->read_event, pts);
-
-            	if (req_events & POLLPRI) {
-            		if (v4l2_event_pending(&opener->fh))
-            			ret_mask |= POLLPRI;
-            	}
-
-            	switch (opener->type) {
-            	case WRITER:
-            		ret_mask |= POLLOUT | POLLWRNORM;
-            		break;
-            	case READER:
-            		if (can_read(dev, opener))
-            			ret_mask |= POLLIN | POLLRDNORM;
-            		break;
-            	default:
-            		break;
-            	}
-            	return ret_mask;
-            }
-
-            static const struct v4l2_file_operations v4l2_loopback_fops = {
-            	.owner = THIS_MODULE,
-            	.poll = v4l2_loopback_poll,
-            };
-            """;
+    static final String FIXED = PatchGateTest.LOOPBACK_FIXED;
 
     @TempDir
     Path dir;
