@@ -6,8 +6,12 @@ import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.Param;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
@@ -212,7 +216,41 @@ public final class Scan {
         }
         // Only files that may hold poll code are kept for the analysis; the rest were parsed for
         // the statistics of --all-files and are dropped here to bound memory.
-        return new FileOutcome(relevant ? unit : null, true, counts, problems);
+        return new FileOutcome(relevant ? (allFiles ? slim(unit) : unit) : null, true, counts, problems);
+    }
+
+    /**
+     * Under --all-files every body was parsed; the analysis needs only those that mention poll
+     * (what the default run parses), so the others are emptied before the unit is kept, or a whole
+     * tree's ASTs would be held at once.
+     */
+    private static TranslationUnit slim(TranslationUnit unit) {
+        List<TopLevel> items = new ArrayList<>(unit.items().size());
+        for (TopLevel item : unit.items()) {
+            if (item instanceof TopLevel.Function f && !mentionsPoll(f)) {
+                items.add(new TopLevel.Function(f.span(), f.nameSpan(), f.name(), f.returnType(), f.params(),
+                        f.isStatic(), new Stmt.Block(f.body().span(), List.of()), f.status()));
+            } else {
+                items.add(item);
+            }
+        }
+        return new TranslationUnit(unit.file(), items, unit.macros(), unit.problems());
+    }
+
+    private static boolean mentionsPoll(TopLevel.Function f) {
+        for (Param p : f.params()) {
+            if (p.type().text().contains("poll")) {
+                return true;
+            }
+        }
+        boolean[] found = {false};
+        Ast.walk(f.body(), n -> {
+            if (!found[0] && (n instanceof Expr.Name name && name.id().contains("poll")
+                    || n instanceof Expr.Member m && m.member().contains("poll"))) {
+                found[0] = true;
+            }
+        });
+        return found[0];
     }
 
     private static ParseConfig parseConfig(Path root) {
