@@ -1,0 +1,37 @@
+package dev.pollcheck.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.parse.CParser;
+import dev.pollcheck.parse.ParseConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The parser on raw text (it skips comments and {@code #} lines itself), every body wanted.
+ * Regression inputs and seeds: {@code testdata/fuzz/parser/}. Fuzz it with {@code scripts/fuzz.sh}.
+ */
+class ParserFuzzTest {
+    /**
+     * One parser kept across inputs, as a scan keeps one per thread: state left over from an
+     * earlier file would show as a difference from a fresh parser.
+     */
+    private static final ThreadLocal<CParser> REUSED = ThreadLocal.withInitial(() -> new CParser(ParseConfig.defaults()));
+
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @FuzzTest(maxDuration = "10m")
+    void fuzz(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        Fuzz.bounded(() -> {
+            TranslationUnit unit = REUSED.get().parse(Fuzz.FILE, text, List.of(), body -> true);
+            Fuzz.assertUnit(unit, text);
+            TranslationUnit fresh = new CParser(ParseConfig.defaults()).parse(Fuzz.FILE, text, List.of(), body -> true);
+            assertEquals(unit, fresh, "a reused parser and a fresh one read the same");
+            return null;
+        });
+    }
+}

@@ -1,0 +1,6 @@
+int a;
+#if 1
+int b;
+#elseint c;
+#endif
+ï»¿int d; /* éÿ */
