@@ -27,8 +27,6 @@ import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.SourceLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The whole analysis of one file, chained as cli.Scan chains it: decode, preprocess, parse (every
@@ -44,7 +42,6 @@ class AnalysisFuzzTest {
     private record Outcome(String text, TranslationUnit unit, List<PollMethod> methods, List<Finding> findings, List<Verdict> verdicts) {
     }
 
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         Fuzz.bounded(() -> {

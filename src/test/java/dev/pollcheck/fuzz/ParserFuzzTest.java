@@ -8,8 +8,6 @@ import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ParseConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The parser on raw text (it skips comments and {@code #} lines itself), every body wanted.
@@ -22,7 +20,6 @@ class ParserFuzzTest {
      */
     private static final ThreadLocal<CParser> REUSED = ThreadLocal.withInitial(() -> new CParser(ParseConfig.defaults()));
 
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

@@ -13,8 +13,6 @@ import dev.pollcheck.source.Preprocessed;
 import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.SourceLoader;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The source stage on raw bytes: {@link SourceLoader#decode} then {@link Preprocessor#run}.
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
 class SourceStageFuzzTest {
     private static final Defines DEFINES = Defines.parse(List.of("CONFIG_A", "CONFIG_B=2"), List.of("CONFIG_OFF"));
 
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         Fuzz.bounded(() -> {
