@@ -38,6 +38,8 @@ done
 
 cd "$here" || exit 2
 echo "fuzz.sh: compiling" >&2
+# Seeds renamed or removed in testdata/fuzz must not linger in the class path copy.
+rm -rf "$here"/target/test-classes/dev/pollcheck/fuzz/*Inputs
 mvn -o -q -B test-compile || { echo "fuzz.sh: build failed" >&2; exit 1; }
 
 # One harness: fuzz for the given minutes, then keep what failed. Prints one summary line.
@@ -52,7 +54,9 @@ run_one() {
   # jazzer.internal.basedir: where Jazzer keeps its generated corpus and, as no
   # src/test/resources/<...>Inputs directory exists, writes failing inputs. The extra libFuzzer
   # argument comes after the @FuzzTest maxDuration and so wins over it.
-  JAZZER_FUZZ=1 mvn -o -B surefire:test \
+  # -Xmx: the machine is shared; a heap that grows to a quarter of RAM per harness is too much, and
+  # an input that needs more than 1 GB for one file is itself a finding (OutOfMemoryError).
+  JAZZER_FUZZ=1 JAVA_TOOL_OPTIONS="-Xmx1g" mvn -o -B surefire:test \
     -Dtest="dev.pollcheck.fuzz.$class" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.basedir="$work" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$secs" \

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -42,6 +43,7 @@ class AnalysisFuzzTest {
     private record Outcome(String text, TranslationUnit unit, List<PollMethod> methods, List<Finding> findings, List<Verdict> verdicts) {
     }
 
+    @DictionaryFile(resourcePath = Fuzz.DICTIONARY)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         Fuzz.bounded(() -> {

@@ -27,6 +27,9 @@ final class Fuzz {
     /** The display path every harness uses. */
     static final String FILE = "fuzz.c";
 
+    /** C and preprocessor tokens for the mutator (testdata/fuzz/c.dict, on the test class path). */
+    static final String DICTIONARY = "/dev/pollcheck/fuzz/c.dict";
+
     /**
      * Per-input bound: an input that takes longer fails with an AssertionError (a finding that
      * Jazzer keeps) instead of hanging the run. No JUnit {@code @Timeout} on the harnesses: in

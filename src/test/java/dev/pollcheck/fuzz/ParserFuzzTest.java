@@ -2,6 +2,7 @@ package dev.pollcheck.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
@@ -20,6 +21,7 @@ class ParserFuzzTest {
      */
     private static final ThreadLocal<CParser> REUSED = ThreadLocal.withInitial(() -> new CParser(ParseConfig.defaults()));
 
+    @DictionaryFile(resourcePath = Fuzz.DICTIONARY)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
@@ -21,6 +22,7 @@ import java.util.List;
 class SourceStageFuzzTest {
     private static final Defines DEFINES = Defines.parse(List.of("CONFIG_A", "CONFIG_B=2"), List.of("CONFIG_OFF"));
 
+    @DictionaryFile(resourcePath = Fuzz.DICTIONARY)
     @FuzzTest(maxDuration = "10m")
     void fuzz(byte[] data) {
         Fuzz.bounded(() -> {
