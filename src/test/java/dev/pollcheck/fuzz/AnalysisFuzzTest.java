@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
@@ -34,6 +35,7 @@ import java.util.List;
  * body), program index, poll-method discovery, rules, and the simulator's verdict on each finding.
  * Regression inputs and seeds: {@code testdata/fuzz/analysis/}. Fuzz it with {@code scripts/fuzz.sh}.
  */
+@Tag("fuzz")
 class AnalysisFuzzTest {
     private static final OpsTypes OPS = OpsTypes.builtin();
     private static final HelperModels MODELS = HelperModels.builtin();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ParseConfig;
@@ -14,6 +15,7 @@ import java.util.List;
  * The parser on raw text (it skips comments and {@code #} lines itself), every body wanted.
  * Regression inputs and seeds: {@code testdata/fuzz/parser/}. Fuzz it with {@code scripts/fuzz.sh}.
  */
+@Tag("fuzz")
 class ParserFuzzTest {
     /**
      * One parser kept across inputs, as a scan keeps one per thread: state left over from an

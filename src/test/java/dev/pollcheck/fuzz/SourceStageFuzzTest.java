@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.source.Defines;
@@ -19,6 +20,7 @@ import java.util.List;
  * The source stage on raw bytes: {@link SourceLoader#decode} then {@link Preprocessor#run}.
  * Regression inputs and seeds: {@code testdata/fuzz/source/}. Fuzz it with {@code scripts/fuzz.sh}.
  */
+@Tag("fuzz")
 class SourceStageFuzzTest {
     private static final Defines DEFINES = Defines.parse(List.of("CONFIG_A", "CONFIG_B=2"), List.of("CONFIG_OFF"));
 
