@@ -14,7 +14,14 @@ struct seqx_client {
 
 static inline int seqx_file_mode(struct file *file)
 {
-	return (file->f_mode & FMODE_READ ? SEQX_IN : 0) | (file->f_mode & FMODE_WRITE ? SEQX_OUT : 0);
+	switch (file->f_mode & (FMODE_READ | FMODE_WRITE)) {
+	case FMODE_READ:
+		return SEQX_IN;
+	case FMODE_WRITE:
+		return SEQX_OUT;
+	default:
+		return SEQX_IN | SEQX_OUT;
+	}
 }
 
 static __poll_t seqx_poll(struct file *file, poll_table *wait)

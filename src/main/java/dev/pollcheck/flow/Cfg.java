@@ -35,6 +35,15 @@ import java.util.Set;
  */
 public final class Cfg {
     static final int MAX_DEPTH = 400;
+    /** Transitive control dependences followed per node, nearest first. */
+    static final int MAX_DEPS = 256;
+    /**
+     * Node visits allowed for reachability questions on one function. Past it, callers give up on
+     * the details that need reachability (which returns a skip reaches) and judge conservatively;
+     * real functions stay far below it, hostile ones (10,000 else-if arms, each registering) do not.
+     */
+    public static final long BUDGET = 20_000_000L;
+    private long work;
 
     public enum Kind { ENTRY, EXIT, STMT, BRANCH, SWITCH, RETURN, JOIN }
 
@@ -136,6 +145,7 @@ public final class Cfg {
         int x = b;
         while (true) {
             if (x == a) return true;
+            if (++work > BUDGET) return false;
             int p = ipdom[x];
             if (p == x || p < 0) return false;
             x = p;
@@ -148,26 +158,32 @@ public final class Cfg {
     }
 
     /**
-     * The control dependences of {@code n} followed transitively, nearest first, each with the node
-     * that depends on it (so the skipping side of the branch can be found).
+     * The control dependences of {@code n} followed transitively, nearest first (at most
+     * {@link #MAX_DEPS}), each with the node that depends on it (so the skipping side of the branch
+     * can be found).
      */
     public List<int[]> transitiveControlDeps(int n) {
         List<int[]> out = new ArrayList<>();
-        boolean[] seen = new boolean[nodes.size()];
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
         Deque<Integer> q = new ArrayDeque<>();
         q.add(n);
-        seen[n] = true;
-        while (!q.isEmpty()) {
+        seen.add(n);
+        while (!q.isEmpty() && out.size() < MAX_DEPS) {
             int x = q.poll();
             for (int b : cd.get(x)) {
-                if (!seen[b]) {
-                    seen[b] = true;
+                if (seen.add(b)) {
                     out.add(new int[] {b, x});
                     q.add(b);
+                    if (out.size() >= MAX_DEPS) break;
                 }
             }
         }
         return out;
+    }
+
+    /** Whether the reachability budget of this function is spent (see {@link #BUDGET}). */
+    public boolean exhausted() {
+        return work > BUDGET;
     }
 
     /** Nodes reachable from {@code from} without passing through {@code avoid}. */
@@ -179,6 +195,7 @@ public final class Cfg {
         seen[from] = true;
         while (!st.isEmpty()) {
             int x = st.pop();
+            work++;
             for (int s : nodes.get(x).succ) {
                 if (s >= 0 && s != avoid && !seen[s]) {
                     seen[s] = true;
@@ -198,6 +215,7 @@ public final class Cfg {
         seen[from] = true;
         while (!st.isEmpty()) {
             int x = st.pop();
+            work++;
             for (int s : nodes.get(x).succ) {
                 if (s >= 0 && !avoid[s] && !seen[s]) {
                     seen[s] = true;
@@ -230,6 +248,7 @@ public final class Cfg {
         seen[target] = true;
         while (!st.isEmpty()) {
             int x = st.pop();
+            work++;
             for (int p : preds.get(x)) {
                 if (!seen[p]) {
                     seen[p] = true;

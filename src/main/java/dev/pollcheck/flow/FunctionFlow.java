@@ -158,6 +158,14 @@ public final class FunctionFlow {
     }
 
     private final Map<Integer, Boolean> rejoinCache = new HashMap<>();
+    /**
+     * Scratch memo for later stages judging this function's skips (the rules): registrations that
+     * share a node share their skips, so a judgement keyed by skip can be reused. Not thread-safe,
+     * like the rest of one analysis run.
+     */
+    public final Map<Object, Object> memo = new HashMap<>();
+    /** Skips per registration node, filled by {@link PollFlow}. */
+    final Map<Integer, List<Skip>> skipCache = new HashMap<>();
 
     /**
      * Whether the sides of a branch meet again before the exit (some node other than the exit is
@@ -165,6 +173,7 @@ public final class FunctionFlow {
      * early-return side only reaches the exit.
      */
     private boolean rejoins(int b) {
+        if (cfg.exhausted()) return true; // conservative: more implicit flow, never less
         return rejoinCache.computeIfAbsent(b, k -> {
             List<Integer> succ = cfg.node(k).successors();
             int[] count = new int[cfg.nodes().size()];

@@ -57,7 +57,14 @@ public record HelperModel(String name, int ptArg, Registers registers, List<Stri
                 int n = Integer.parseInt(template.substring(i + 1, j));
                 String arg = n >= 1 && n <= args.size() ? args.get(n - 1) : "?";
                 // An argument that is an address (&x) inside a member chain reads better unwrapped.
-                boolean chained = j < template.length() && (template.startsWith("->", j) || template.charAt(j) == '.');
+                boolean arrow = template.startsWith("->", j);
+                boolean chained = j < template.length() && (arrow || template.charAt(j) == '.');
+                if (arrow && arg.startsWith("&") && arg.substring(1).strip().matches("[A-Za-z_][A-Za-z_0-9]*(->[A-Za-z_][A-Za-z_0-9]*|\\.[A-Za-z_][A-Za-z_0-9]*)*")) {
+                    // &$1->done_wq with &ctx->q reads &ctx->q.done_wq
+                    sb.append(arg.substring(1).strip()).append('.');
+                    i = j + 1;
+                    continue;
+                }
                 if (chained && !arg.matches("[A-Za-z_][A-Za-z_0-9]*")) {
                     arg = "(" + arg + ")";
                 }

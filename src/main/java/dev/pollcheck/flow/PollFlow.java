@@ -285,6 +285,11 @@ public final class PollFlow {
     /** The conditions that can skip node {@code r}, nearest first. */
     List<Skip> skips(FunctionFlow flow, int r) {
         if (r < 0) return List.of();
+        // Calls sharing a node (several in one statement, or a cut-off deep nest) share their skips.
+        return flow.skipCache.computeIfAbsent(r, k -> computeSkips(flow, k));
+    }
+
+    private List<Skip> computeSkips(FunctionFlow flow, int r) {
         Cfg cfg = flow.cfg();
         List<Skip> out = new ArrayList<>();
         boolean[] fromR = null;
@@ -302,18 +307,19 @@ public final class PollFlow {
             if (skipSide.isEmpty()) continue;
             boolean onTrue = bn.kind == Cfg.Kind.BRANCH && skipSide.size() == 1 && skipSide.get(0) == 0;
             List<Stmt.Return> rets = new ArrayList<>();
-            boolean fallsOff = false;
-            for (int i : skipSide) {
+            // Past the budget the returns stay unknown (falls off): the rules then judge conservatively.
+            boolean fallsOff = cfg.exhausted();
+            for (int i : cfg.exhausted() ? List.<Integer>of() : skipSide) {
                 boolean[] reach = cfg.reachableAvoiding(bn.successors().get(i), r);
                 for (int rn : cfg.returns()) {
-                    if (reach[rn]) {
+                    if (reach[rn] && rets.size() < 64) {
                         Stmt.Return ret = (Stmt.Return) cfg.node(rn).ast;
                         if (!rets.contains(ret)) rets.add(ret);
                     }
                 }
                 if (reach[cfg.exit()]) {
-                    for (Cfg.Node n : cfg.nodes()) {
-                        if (reach[n.id] && n.kind != Cfg.Kind.RETURN && n.successors().contains(cfg.exit())) {
+                    for (int p : cfg.predecessors().get(cfg.exit())) {
+                        if (reach[p] && cfg.node(p).kind != Cfg.Kind.RETURN) {
                             fallsOff = true;
                             break;
                         }
@@ -321,8 +327,8 @@ public final class PollFlow {
                 }
             }
             rets.sort((x, y) -> Integer.compare(x.span().line(), y.span().line()));
-            if (fromR == null) fromR = cfg.reachableAvoiding(r, -1);
             List<Stmt.Return> exits = new ArrayList<>();
+            if (fromR == null && !rets.isEmpty()) fromR = cfg.reachableAvoiding(r, -1);
             for (Stmt.Return ret : rets) {
                 int rn = cfg.nodeOf(ret);
                 if (rn >= 0 && !fromR[rn]) exits.add(ret);

@@ -436,9 +436,19 @@ public final class CParser {
             out.add(fallback(toks, c));
         } catch (RuntimeException e) {
             Token t = toks.get(c.start());
-            problem(t, "internal parser error: " + e);
+            problem(t, "internal parser error: " + describe(e));
             out.add(fallback(toks, c));
         }
+    }
+
+    /** An unexpected exception with the place it came from, for the problem report. */
+    private static String describe(Throwable e) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().startsWith("dev.pollcheck.")) {
+                return e + " at " + f.getClassName().replaceAll(".*\\.", "") + ":" + f.getLineNumber();
+            }
+        }
+        return e.toString();
     }
 
     /** What a chunk becomes when everything else failed. */
@@ -530,7 +540,7 @@ public final class CParser {
         try {
             body = new Recovery(this, toks, deadline(c.end() - c.body())).body(c.body(), c.end());
         } catch (StackOverflowError | RuntimeException e) {
-            problem(toks.get(c.body()), "control structure not recovered: " + e);
+            problem(toks.get(c.body()), "control structure not recovered: " + describe(e));
             body = new Stmt.Block(bodySpan, List.of(Recovery.opaqueStmt(this, toks, c.body() + 1, c.end() - 1, bodySpan)));
             status = ParseStatus.FAILED;
         }

@@ -27,6 +27,15 @@ import dev.pollcheck.source.SourceFile;
  * definitions by status, and reports the time of the last of {@code --repeat} rounds.
  *
  * <pre>java -cp ... dev.pollcheck.parse.ParseBench [--repeat N] [--clang-format F] [--show N] [--function NAME] [--slow MS] [--preprocess] [--stream] @list | FILE...</pre>
+ *
+ * <p>The issue's file set and the measured command (numbers in the parse report):
+ * <pre>
+ * K=~/.cache/pollcheck-corpus/linux-source-6.12
+ * (cd $K &amp;&amp; grep -rlE 'poll_wait|poll_table|\.poll *=|proc_poll' --include='*.c' . | sed "s|^\./|$K/|") &gt; /tmp/poll-files.txt
+ * mvn -o -q compile
+ * java -cp target/classes:$HOME/.m2/repository/org/antlr/antlr4-runtime/4.13.2/antlr4-runtime-4.13.2.jar \
+ *     dev.pollcheck.parse.ParseBench --repeat 3 --clang-format $K/.clang-format @/tmp/poll-files.txt
+ * </pre>
  */
 public final class ParseBench {
     private ParseBench() {

@@ -159,23 +159,32 @@ public final class Preds {
     /**
      * LT(1) is an identifier among declaration specifiers: it is a type specifier when no type
      * specifier came before and what follows can still begin a declarator (an identifier, '*',
-     * '(' '*', a qualifier) or ends an unnamed parameter / type name (')' ','). So
-     * {@code foo_t x;}, {@code char __myattr *buf} and {@code static int __myinit foo(void)} all give
-     * the right declared name.
+     * '(' '*', a qualifier) or ends an unnamed parameter / type name (')' ','). After a type it is
+     * an unknown attribute-like macro when a name or (for attribute spellings) '*' follows, unless
+     * the following name is the one spelt like an attribute. So {@code foo_t x;},
+     * {@code char __myattr *buf}, {@code static int __myinit foo(void)} and {@code int x MY_ATTR;}
+     * all give the right declared name.
      */
     public boolean isSpecIdent() {
         int t2 = la(2);
         if (seenTypeSpecBefore()) {
             // int __myinit foo(void): an unknown attribute-like macro between type and name. But in
-            // int x __myattr; the second name is the attribute (they are spelt with a leading "__").
+            // int x __myattr; the second name is the attribute.
             if (t2 == Identifier) {
-                return !lt(2).getText().startsWith("__");
+                String next = lt(2).getText();
+                if (la(3) == LeftParen && !next.startsWith("__")) {
+                    return true; // u16 IO_CONCAT(p, read16)(...): a name made by a macro
+                }
+                return !CParser.attributeSpelling(next) || CParser.attributeSpelling(lt(1).getText());
             }
             // void MY_IOMEM *base: only an attribute-like name can stand between the type and '*'.
             return t2 == Star && CParser.attributeSpelling(lt(1).getText());
         }
         if (t2 == Identifier || t2 == Star || t2 == RightParen || t2 == Comma || is(QUAL, t2)) {
             return true;
+        }
+        if (t2 == Colon) {
+            return true; // an unnamed bit-field: u32 : 4;
         }
         if (is(TYPE_KW, t2) || is(STORAGE, t2)) {
             return true; // an unknown attribute-like macro before the type: LIBBPF_API struct x *f(void)

@@ -40,8 +40,11 @@ final class Recovery {
         return i < toks.size() ? toks.get(i).getType() : Token.EOF;
     }
 
+    /** Span of tokens [lo, hi), clamped to the tokens there are (a body may end early). */
     private Span span(int lo, int hi) {
-        return cp.b.span(toks.get(lo), toks.get(Math.max(lo, hi - 1)));
+        int last = toks.size() - 1;
+        int from = Math.min(lo, last);
+        return cp.b.span(toks.get(from), toks.get(Math.min(Math.max(from, hi - 1), last)));
     }
 
     /** Index of the bracket closing the one at {@code open}, or -1 before {@code limit}. */

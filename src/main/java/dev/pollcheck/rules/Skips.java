@@ -48,20 +48,33 @@ final class Skips {
      * return at once and call again with a fresh poll_table, and only epoll loses the wake-up.
      */
     static boolean skipReturnsReady(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Name n && s.skipOnTrue() && sameName(s.condition(), n.id())) continue;
-            Set<Long> vals = Masks.values(v, flow, storesAt(r, reg, flow));
+            Set<Long> vals = Masks.values(v, flow, storesAt(s, r, reg, flow));
             if (vals == null || vals.contains(0L)) return false;
         }
         return true;
     }
 
-    /** The stores that can give a returned variable its value at {@code ret} on the skipping side. */
-    static Predicate<FunctionFlow.Store> storesAt(Stmt.Return ret, Registration reg, FunctionFlow flow) {
-        return new ReachingStores(flow, flow.cfg().nodeOf(ret), reg.node());
+    /**
+     * The stores that can give a returned variable its value at {@code ret} when the skip is taken:
+     * not overwritten before {@code ret}, and made on the skipping side or before the branch (a
+     * store after the registration feeds the same return only on the other path).
+     */
+    static Predicate<FunctionFlow.Store> storesAt(Skip s, Stmt.Return ret, Registration reg, FunctionFlow flow) {
+        var cfg = flow.cfg();
+        boolean[] before = cfg.canReach(s.node());
+        boolean[] side = new boolean[cfg.nodes().size()];
+        for (int succ : s.skipSides()) {
+            boolean[] r = cfg.reachableAvoiding(succ, reg.node());
+            for (int i = 0; i < side.length; i++) side[i] |= r[i];
+        }
+        ReachingStores reaching = new ReachingStores(flow, cfg.nodeOf(ret), reg.node());
+        return st -> st.node() < 0
+                || ((side[st.node()] || (before[st.node()] && st.node() != s.node())) && reaching.test(st));
     }
 
     /** {@code if (mask) return mask;}: the condition is the variable itself (or {@code v != 0}). */

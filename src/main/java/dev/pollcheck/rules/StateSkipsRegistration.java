@@ -36,19 +36,30 @@ public final class StateSkipsRegistration implements Rule {
 
             Not findings: tests of the poll_table or file pointer itself (if (wait), \
             poll_does_not_wait(wait)), loop heads that iterate over the queues to register, and a \
-            dispatcher that skips only when the method pointer it would call is NULL.
+            dispatcher that skips only when the method pointer it would call (or the ops structure \
+            holding it) is NULL.
 
-            Reported at note level, because they cannot lose a wake-up in practice: an early return \
-            whose mask reports a terminal state (EPOLLHUP, or EPOLLERR where the condition or the \
-            returned error says the device is gone, unregistered, disconnected or removed), a \
-            condition fixed for the life of the open file (f_mode, f_flags), and a WARN_ON or NULL \
-            check of the file's private data or of a pointer derived from the parameters. These \
-            shapes are recognised from the code, never from a driver's name.
+            Reported at note level, because they cannot lose a wake-up in practice. All are \
+            recognised from the code, never from a driver's name:
+            - an early return whose mask reports a terminal state: EPOLLHUP or EPOLLNVAL, or \
+            EPOLLERR (or a negative errno) where the condition or the returned value names the \
+            device or file as gone (disconnected, unregistered, removed, dead, zombie, shut down, \
+            ENODEV ...); a mask set before a goto counts by the value that reaches the return;
+            - a condition fixed for the life of the open file: f_mode/f_flags, directly or through \
+            a small helper that only computes from them; or fixed configuration (static keys, \
+            IS_ENABLED);
+            - a WARN_ON/BUG_ON-style check, a NULL (or IS_ERR) check of the file's private data or \
+            of a pointer derived from the parameters, and an explicit NULL test whose skipping \
+            path only reports an error;
+            - a dispatch between implementations: every skipping path registers through another, \
+            mutually exclusive call, and a helper is involved on one side.
 
-            Kept at warning level: a wake-up source that becomes valid later (a NULL check of a \
-            member, a "not streaming" check returning a plain error), data-ready shortcuts \
-            (if (ready) return EPOLLIN;), if (event_pending) ... else poll_wait(...), and an \
-            interrupted lock (mutex_lock_interruptible() failing) before the registration.""",
+            Kept at warning level: a wake-up source that becomes valid later (a NULL or "not \
+            streaming" test of a member returning 0 or a plain EPOLLERR), data-ready shortcuts \
+            (if (ready) return EPOLLIN;), if (event_pending) ... else poll_wait(...), two plain \
+            poll_wait()s of different queues chosen by run-time state, and an interrupted lock \
+            (mutex_lock_interruptible() failing) before the registration, even when it returns \
+            EPOLLERR.""",
             """
             static __poll_t foo_poll(struct file *file, poll_table *wait)
             {
@@ -99,8 +110,28 @@ public final class StateSkipsRegistration implements Rule {
         String why = null;
         for (Skip s : r.skips()) {
             if (s.kind() != Skip.Kind.STATE) continue;
-            String[] reason = new String[1];
-            Judgement j = judge(s, r, site.owner(), site.program(), reason);
+            record Key(Skip skip, String callee, int node) {
+                @Override
+                public boolean equals(Object o) {
+                    return o instanceof Key k && k.skip == skip && k.callee.equals(callee) && k.node == node;
+                }
+
+                @Override
+                public int hashCode() {
+                    return System.identityHashCode(skip) * 31 + callee.hashCode() + node;
+                }
+            }
+            Key key = new Key(s, r.callee(), r.node());
+            String[] reason = (String[]) flow.memo.get(key);
+            Judgement j;
+            if (reason == null) {
+                reason = new String[2];
+                j = judge(s, r, site.owner(), site.program(), reason);
+                reason[1] = j.name();
+                flow.memo.put(key, reason);
+            } else {
+                j = Judgement.valueOf(reason[1]);
+            }
             if (j == Judgement.WARNING && level != Judgement.WARNING) {
                 primary = s;
                 level = j;
@@ -143,7 +174,7 @@ public final class StateSkipsRegistration implements Rule {
         if (interrupted(cond, flow)) {
             return Judgement.WARNING;
         }
-        if (alternatives(s, r, owner)) {
+        if (!flow.cfg().exhausted() && alternatives(s, r, owner)) {
             reason[0] = "every path that skips it registers through another call instead";
             return Judgement.NOTE;
         }
@@ -223,12 +254,12 @@ public final class StateSkipsRegistration implements Rule {
 
     /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
     private static boolean returnsOnlyErrors(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
             if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) continue;
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 if ((x & (Masks.ERR | Masks.HUP | Masks.NVAL | Masks.RDHUP)) == 0) return false;
@@ -278,7 +309,7 @@ public final class StateSkipsRegistration implements Rule {
 
     /** Every path on the skipping side returns a terminal mask (HUP; or ERR where the code says the device is gone). */
     private static boolean terminal(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty()) return false;
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
         for (Stmt.Return r : s.returns()) {
             if (r.value() == null) return false;
             Expr v = CText.strip(r.value());
@@ -288,7 +319,7 @@ public final class StateSkipsRegistration implements Rule {
                 if (!gone) return false;
                 continue;
             }
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(r, reg, flow));
+            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
             if (vals == null || vals.isEmpty()) return false;
             for (long x : vals) {
                 boolean hup = (x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) != 0;
@@ -342,12 +373,7 @@ public final class StateSkipsRegistration implements Rule {
             } else if (n instanceof Expr.Call c) {
                 if ("likely".equals(c.name()) || "unlikely".equals(c.name())) return;
                 TopLevel.Function h = depth < 2 && c.name() != null ? program.function(c.name(), file) : null;
-                Expr ret = h == null ? null : singleReturn(h);
-                Set<String> hp = new HashSet<>();
-                if (h != null) {
-                    for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
-                }
-                if (ret != null && fixedForOpenFile(ret, hp, program, h.span().file(), depth + 1)) saw[0] = true;
+                if (h != null && modeOnly(h, program, depth + 1)) saw[0] = true;
                 else ok[0] = false;
             } else if (n instanceof Expr.Name nm) {
                 String id = nm.id();
@@ -360,10 +386,43 @@ public final class StateSkipsRegistration implements Rule {
         return ok[0] && saw[0];
     }
 
-    /** The value of a function whose body is just {@code return expr;}, else null. */
-    private static Expr singleReturn(TopLevel.Function f) {
-        if (f.body() == null || f.body().items().size() != 1) return null;
-        return f.body().items().get(0) instanceof Stmt.Return r ? r.value() : null;
+    /**
+     * A small helper whose every statement is a return, switch, case or if over its parameters'
+     * f_mode/f_flags and constants ({@code snd_seq_file_flags}-style).
+     */
+    private static boolean modeOnly(TopLevel.Function h, Program program, int depth) {
+        if (!dev.pollcheck.flow.PollFlow.readable(h) || h.body() == null) return false;
+        Set<String> hp = new HashSet<>();
+        for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
+        boolean[] ok = {true};
+        boolean[] returns = {false};
+        Ast.walk(h.body(), n -> {
+            if (!ok[0]) return;
+            if (n instanceof Stmt st) {
+                if (st instanceof Stmt.Return r) {
+                    returns[0] = true;
+                    if (r.value() == null || !constantOrMode(r.value(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (st instanceof Stmt.Switch sw) {
+                    if (!fixedForOpenFile(sw.selector(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (st instanceof Stmt.If i) {
+                    if (!fixedForOpenFile(i.cond(), hp, program, h.span().file(), depth)) ok[0] = false;
+                } else if (!(st instanceof Stmt.Block || st instanceof Stmt.Case || st instanceof Stmt.Default
+                        || st instanceof Stmt.Break || st instanceof Stmt.Empty)) {
+                    ok[0] = false;
+                }
+            }
+        });
+        return ok[0] && returns[0];
+    }
+
+    /** A constant, or an expression of the file's mode. */
+    private static boolean constantOrMode(Expr e, Set<String> params, Program program, String file, int depth) {
+        boolean[] ok = {true};
+        Ast.walk(e, n -> {
+            if (n instanceof Expr.Name nm && !nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))) ok[0] = false;
+            else if (n instanceof Expr.Call || n instanceof Expr.Assign) ok[0] = false;
+        });
+        return ok[0] || fixedForOpenFile(e, params, program, file, depth);
     }
 
     /**

@@ -683,6 +683,9 @@ final class Interpreter {
                 return stmtExpr(se);
             } else if (e instanceof Expr.Opaque o) {
                 return resolve(Value.Unknown.free(o.text().strip()));
+            } else if (e instanceof Expr.TypeArg t && frame().locals.containsKey(t.type().text())) {
+                // A variable named like a type (`poll_table *poll_table`) that the parser read as a type.
+                return frame().locals.get(t.type().text());
             }
             // FloatConst, TypeQuery, TypeArg, InitList, CompoundLiteral, LabelAddress
             return resolve(Value.Unknown.free(ExprText.of(e)));
@@ -1028,7 +1031,8 @@ final class Interpreter {
         private Value call(Expr.Call c, boolean used) {
             step();
             String fn = c.name();
-            if (fn == null) {
+            if (fn == null || frame().locals.containsKey(fn)) {
+                // Through a function pointer (a field, or a local such as `poll = ops->poll; poll(f, pt)`).
                 Value callee = c.callee() instanceof Expr.Unary u && u.op() == Expr.UnaryOp.DEREF
                         ? eval(u.operand()) : calleeValue(c.callee());
                 List<Value> args = evalArgs(c);

@@ -223,17 +223,21 @@ final class ScenarioSearch {
 
     /**
      * Whether the change from the blocked call to the final one is the event Q waits for: a guard of Q
-     * had a value with which Q is registered, and now has one with which it is not.
+     * had a value with which Q is registered and now has one with which it is not, while every other
+     * guard the final call decides keeps a value with which Q is registered (the final call is on
+     * Q's road, only the awaited condition changed).
      */
     private boolean guardChanged(Interpreter.Outcome blocked, Interpreter.Outcome fin, Map<String, Set<String>> guards) {
         Map<String, String> b = shown(blocked), f = shown(fin);
         Set<String> multi = multiLabels(blocked);
+        boolean event = false;
         for (Map.Entry<String, Set<String>> g : guards.entrySet()) {
-            if (multi.contains(g.getKey())) continue; // another kind of object, not the event Q waits for
             String x = b.get(g.getKey()), y = f.get(g.getKey());
-            if (x != null && y != null && g.getValue().contains(x) && !g.getValue().contains(y)) return true;
+            if (y == null || g.getValue().contains(y)) continue;
+            if (multi.contains(g.getKey()) || x == null || !g.getValue().contains(x)) return false;
+            event = true;
         }
-        return false;
+        return event;
     }
 
     /**
@@ -368,7 +372,7 @@ final class ScenarioSearch {
             long k = pollKey(events);
             readinessId = "poll:" + k;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k)) {
                 if (!skips(p1, queue) || (p1.mask() & k) != 0) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 int[] s = {0};
@@ -393,7 +397,7 @@ final class ScenarioSearch {
             long k = SelectSyscall.key(in, out);
             readinessId = "select:" + in + out + ex;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k)) {
                 if (!skips(p1, queue) || selectReady(p1.mask(), in, out, ex)) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 int[] s = {0};
@@ -423,7 +427,7 @@ final class ScenarioSearch {
             long kf = mod ? epollKey(combo[1]) : k1;
             readinessId = "epoll:" + kf;
             int tried = 0;
-            for (Interpreter.Outcome p1 : explorer.explore(k1, true).paths()) {
+            for (Interpreter.Outcome p1 : firstCalls(k1)) {
                 if (!skips(p1, queue)) continue;
                 if (++tried > FIRST_CALL_CANDIDATES) break;
                 Interpreter.Outcome p2 = null;
@@ -464,6 +468,20 @@ final class ScenarioSearch {
             }
         }
         return replayBest(Api.EPOLL, queue, plans);
+    }
+
+    private final Map<Long, List<Interpreter.Outcome>> firstCallOrder = new HashMap<>();
+
+    /**
+     * First-call paths in the order they are tried as the start of a scenario: those that register
+     * more queues first (the skip then shows most plainly), otherwise in search order.
+     */
+    private List<Interpreter.Outcome> firstCalls(long key) {
+        return firstCallOrder.computeIfAbsent(key, k -> {
+            List<Interpreter.Outcome> l = new ArrayList<>(explorer.explore(k, true).paths());
+            l.sort((a, b) -> Integer.compare(b.queues().size(), a.queues().size()));
+            return l;
+        });
     }
 
     private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> modCache = new IdentityHashMap<>();
@@ -650,7 +668,9 @@ final class ScenarioSearch {
             if (deliver != null) {
                 f.script.add(deliver.prefix());
                 List<Epoll.Delivered> got = ep.epollWait();
-                if (got.isEmpty() || !sameAs(f.seen.get(calls), deliver)) return null;
+                // The same state as the last ctl call, re-polled with _qproc NULL: the same mask, no registrations.
+                Interpreter.Outcome again = f.seen.get(calls);
+                if (got.isEmpty() || again.bound() != null || again.mask() != deliver.mask()) return null;
                 steps.add(callStep("epoll_wait() re-polls and returns " + PollBits.describe(got.get(0).events())
                         + "; the caller handles it", f, calls));
                 calls++;

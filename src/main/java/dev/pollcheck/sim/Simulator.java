@@ -46,6 +46,8 @@ import java.util.function.Predicate;
  * <li>a called definition is interpreted when its value is used or it receives the poll_table;
  *     a call made for its side effects only gives free values.</li>
  * </ul>
+ * When a finding's registration is not reached within the bounds, its search is tried once more with
+ * {@link #WIDER} times the path and execution bounds.
  * Within those bounds the search is exhaustive: a function with fewer paths than the bound is
  * searched completely, and "no hang found" then holds for every choice of the free values. When a
  * bound is reached, the reason of an unconfirmed verdict and the report say which.
@@ -121,8 +123,52 @@ public final class Simulator {
             return Verdict.unconfirmed(unusable);
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
-        ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths(), bounds.maxExecutions());
+        ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),
+                k -> new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                        bounds.maxPaths(), bounds.maxExecutions()));
+        // Findings of one method share its explorations; a search is used by one thread at a time.
+        Verdict v;
+        boolean cut;
+        synchronized (search) {
+            v = confirm(f, fn, apis, search);
+            cut = !search.exhaustive();
+        }
+        if (!v.confirmed() && cut && v.reason().startsWith("the registration")) {
+            // The registration lies beyond the bounds: one more try with wider ones for this finding.
+            ScenarioSearch wide = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
+                    bounds.maxPaths() * WIDER, bounds.maxExecutions() * WIDER);
+            v = confirm(f, fn, apis, wide);
+        }
+        return v;
+    }
+
+    /** How much wider the bounds are for the second try of a finding whose registration was not reached. */
+    static final int WIDER = 4;
+
+    /** A method (by identity: ASTs are large) and the interfaces searched. */
+    private static final class SearchKey {
+        final TopLevel.Function fn;
+        final Set<Api> apis;
+
+        SearchKey(TopLevel.Function fn, Set<Api> apis) {
+            this.fn = fn;
+            this.apis = apis;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SearchKey k && k.fn == fn && k.apis.equals(apis);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(fn) * 31 + apis.hashCode();
+        }
+    }
+
+    private final Map<SearchKey, ScenarioSearch> searches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Verdict confirm(Finding f, TopLevel.Function fn, Set<Api> apis, ScenarioSearch search) {
         List<Long> m = search.masks(null);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(m, m);
 

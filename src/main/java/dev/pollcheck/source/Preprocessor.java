@@ -21,7 +21,8 @@ import java.util.Set;
  *       {@code #include} and other directives are dropped; {@code #define} is recorded as a
  *       {@link MacroDef} (body with continuations joined, each comment replaced by one space);
  *       {@code #undef} is remembered for later conditions.</li>
- *   <li>A {@code \}+newline in code: the backslash becomes a space, the newline stays.</li>
+ *   <li>A {@code \}+newline in code: the backslash becomes a space, the newline stays; inside a
+ *       string or character literal it is kept, for the lexer joins it.</li>
  *   <li>String and character literals are respected ({@code "/*"} starts no comment).</li>
  *   <li>Inactive conditional branches become spaces (newlines kept).</li>
  * </ul>
@@ -309,7 +310,7 @@ public final class Preprocessor {
                 if (c == '\\') {
                     int k = spliceLength(j);
                     if (k > 0) {
-                        out[j] = ' ';
+                        // The splice stays: the lexer joins it, and a blank here would end the literal.
                         newline(j + k - 1);
                         j += k;
                         continue;

@@ -132,6 +132,7 @@ class CParserTest {
                 \tstruct foo *p __free(kfree) = NULL;
                 \tstruct foo *r __my_cleanup(kfree) = NULL;
                 \tint unused __maybe_unused;
+                \tint other MY_UNUSED, third __my_unused;
                 }
                 """);
         assertEquals(List.of(), fn(u, "foo_init").params());
@@ -145,6 +146,8 @@ class CParserTest {
         assertEquals("r", only(ds.get(1).decls()).name());
         assertEquals("struct foo *", only(ds.get(1).decls()).type().text());
         assertEquals("unused", only(ds.get(2).decls()).name());
+        assertEquals(List.of("other", "third"), ds.get(3).decls().stream().map(VarDecl::name).toList());
+        assertEquals("int", ds.get(3).decls().get(0).type().text());
     }
 
     @Test
@@ -221,6 +224,7 @@ class CParserTest {
         TranslationUnit u = clean("""
                 typedef struct { int a; } thing;
                 typedef int (*handler)(int);
+                struct regs { u32 mode : 2; u32 : 6; my_bits_t flags : 8; };
                 void f(void)
                 {
                 \tx = (thing)y;

@@ -177,6 +177,41 @@ class PathologicalInputTest {
     }
 
     @Test
+    void everyTruncationOfADriverParsesWithoutInternalErrors() throws Exception {
+        String src = """
+                static DEFINE_MUTEX(lock);
+                static __poll_t foo_poll(struct file *file, poll_table *wait)
+                {
+                	struct foo *dev = container_of(file->private_data, struct foo, misc);
+                	__poll_t mask = 0;
+                	switch (dev->state) {
+                	case 1 ... 3:
+                		do { mask |= EPOLLIN; } while (0);
+                		break;
+                	default:
+                		for (;;) { if (x) goto out; else continue; }
+                	}
+                	list_for_each_entry(e, &dev->list, node)
+                		poll_wait(file, &e->wq, wait);
+                out:
+                	return mask ?: ({ int t = 1; t; });
+                }
+                static const struct file_operations fops = { .poll = foo_poll, };
+                """;
+        onBigStack(() -> {
+            CParser parser = new CParser(ParseConfig.defaults());
+            for (int n = 0; n <= src.length(); n++) {
+                TranslationUnit u = parser.parse("cut.c", src.substring(0, n), List.of(), s -> true);
+                for (var p : u.problems()) {
+                    assertFalse(p.message().contains("internal") || p.message().contains("not recovered"),
+                            "cut at " + n + ": " + p);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
     void emptyAndGarbageFiles() throws Exception {
         assertTrue(parseBig("").items().isEmpty());
         TranslationUnit g = parseBig("}}}} ))) ;;; {{{ ((( @@@ \"");

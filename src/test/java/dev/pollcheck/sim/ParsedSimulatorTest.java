@@ -118,6 +118,27 @@ class ParsedSimulatorTest {
                     return foo->ready ? EPOLLIN | EPOLLRDNORM : 0;
             }
 
+            static __poll_t forward_local(struct file *file, poll_table *wait)
+            {
+                    struct foo *foo = file->private_data;
+                    __poll_t (*poll)(struct file *, poll_table *) = foo->ops->poll;
+
+                    if (poll)
+                            return poll(file, wait);
+                    return DEFAULT_POLLMASK;
+            }
+
+            static __poll_t named_like_its_type(struct file *file, poll_table *poll_table)
+            {
+                    struct foo *foo = file->private_data;
+
+                    if (foo->want_full)
+                            poll_wait(file, &foo->full_wq, poll_table);
+                    else
+                            poll_wait(file, &foo->wq, poll_table);
+                    return foo->count ? EPOLLIN : 0;
+            }
+
             static __poll_t early_out(struct file *file, poll_table *wait)
             {
                     struct foo *foo = file->private_data;
@@ -200,6 +221,25 @@ class ParsedSimulatorTest {
             assertFalse(r.hangFound(), r.toText());
             assertTrue(r.exhaustive(), r.toText());
         }
+    }
+
+    @Test
+    void pollTableForwardedThroughALocalFunctionPointerRegistersAnUnnamedQueue() {
+        TopLevel.Function fn = parsed.fn("forward_local");
+        Interpreter in = new Interpreter(parsed, HelperSemantics.NONE, Interpreter.Bounds.DEFAULT);
+        Explorer.Exploration e = new Explorer(in, fn, 16, 1000).explore(PollBits.IN, true);
+        Set<String> queues = new TreeSet<>();
+        for (Interpreter.Outcome o : e.paths()) queues.addAll(o.queues());
+        assertEquals(Set.of("<queues of poll(file, wait)>"), queues);
+    }
+
+    @Test
+    void tableParameterNamedLikeItsTypeStillRegisters() {
+        Interpreter in = new Interpreter(parsed, HelperSemantics.NONE, Interpreter.Bounds.DEFAULT);
+        Explorer.Exploration e = new Explorer(in, parsed.fn("named_like_its_type"), 16, 1000).explore(PollBits.IN, true);
+        Set<String> queues = new TreeSet<>();
+        for (Interpreter.Outcome o : e.paths()) queues.addAll(o.queues());
+        assertEquals(Set.of("&foo->full_wq", "&foo->wq"), queues);
     }
 
     @Test

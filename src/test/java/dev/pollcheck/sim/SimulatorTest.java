@@ -257,6 +257,46 @@ class SimulatorTest {
     }
 
     @Test
+    void readyFirstCallThatRegisteredAnotherQueueIsDeliveredThenDrained() {
+        // poll_wait(&dev->rq); if (!pending) poll_wait(&dev->eq); if (pending) mask |= PRI; if (data) mask |= IN;
+        Expr.Call eq = pw(addr(arrow(n("dev"), "eq")));
+        TopLevel.Function fn = pollFn("g",
+                decl("__poll_t", "mask", i(0)),
+                ex(pw(addr(arrow(n("dev"), "rq")))),
+                iff(not(call("pending", n("dev"))), ex(eq)),
+                iff(call("pending", n("dev")), ex(orSet(n("mask"), n("POLLPRI")))),
+                iff(call("data", n("dev")), ex(orSet(n("mask"), n("POLLIN")))),
+                ret(n("mask")));
+        Verdict v = sim.confirm(new Finding("PW002", Level.WARNING, eq.span(), "g", "m", "&dev->eq", null, null,
+                EnumSet.of(Api.EPOLL), fn, eq));
+        assertTrue(v.confirmed(), v.reason());
+        String t = v.witness().toTimeline();
+        assertTrue(t.contains("registered: &dev->rq"), t);
+        assertTrue(t.contains("epoll_wait() re-polls and returns PRI"), t);
+        assertTrue(t.contains("wake_up(&dev->eq): no waiter"), t);
+    }
+
+    @Test
+    void registrationBeyondTheBoundsIsReachedByTheWiderSecondTry() {
+        // if (!ready(dev)) { seven independent tests; return 0; } poll_wait(&dev->wq); return POLLIN;
+        // Depth-first, the 128 paths under !ready come before any path that registers.
+        dev.pollcheck.model.Stmt[] tests = new dev.pollcheck.model.Stmt[8];
+        for (int k = 0; k < 7; k++) tests[k] = iff(call("flag" + k, n("dev")), ex(call("touch", n("dev"))));
+        tests[7] = ret(i(0));
+        Expr.Call reg = pw(addr(arrow(n("dev"), "wq")));
+        TopLevel.Function fn = pollFn("g",
+                iff(not(call("ready", n("dev"))), block(tests)),
+                ex(reg),
+                ret(n("POLLIN")));
+        Finding f = new Finding("PW002", Level.WARNING, reg.span(), "g", "m", "&dev->wq", null, null,
+                EnumSet.of(Api.EPOLL), fn, reg);
+        Simulator narrow = new Simulator(FunctionSource.NONE, HelperSemantics.NONE,
+                new Simulator.Bounds(5_000, 2, 32, 3, 32, 48, 600));
+        Verdict v = narrow.confirm(f);
+        assertTrue(v.confirmed(), v.reason());
+    }
+
+    @Test
     void queueNamesKeepCallParentheses() {
         assertEquals("sk_sleep(sk)", Interpreter.canonicalQueue("sk_sleep(sk)"));
         assertEquals("&x.wq", Interpreter.canonicalQueue("&(&x)->wq"));
