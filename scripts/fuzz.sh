@@ -15,6 +15,10 @@
 # testdata/fuzz/<harness>/ (libFuzzer's name: crash-<sha1>, timeout-<sha1>, oom-<sha1>), where it
 # becomes a regression test of the normal build. Exit status: 0 when no harness found anything,
 # 1 when one did (or its run failed), 2 on a usage error.
+#
+# A kept input that still fails is part of the harness's corpus, so libFuzzer stops on it at start:
+# fix (or triage) it before fuzzing that harness further. To replay every kept input of a harness
+# without fuzzing: mvn -o -q -B test -Dtest=AnalysisFuzzTest (or SourceStageFuzzTest, ParserFuzzTest).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes="${1:-10}"
