@@ -294,6 +294,9 @@ public final class Preprocessor {
         /** Skips a string or char literal; returns the index after it (or of the newline ending a broken one). */
         private int literal(int i) {
             char q = s[i];
+            // Where the literal starts: a backslash-newline inside it moves the current line on.
+            int startLine = line;
+            int startCol = column(i);
             int j = i + 1;
             while (j < n) {
                 char c = s[j];
@@ -322,7 +325,7 @@ public final class Preprocessor {
             }
             // In inactive code an apostrophe in prose ("don't") is no error; in active code it is.
             if (active) {
-                problem(new ParseProblem(file, line, column(i), q == '"'
+                problem(new ParseProblem(file, startLine, startCol, q == '"'
                         ? "unterminated string literal" : "unterminated character literal"));
             }
             return j;
