@@ -29,8 +29,10 @@ final class AstBuilder {
         if (stop == null || stop.getType() == Token.EOF || stop.getTokenIndex() < start.getTokenIndex()) {
             stop = start;
         }
+        int width = stop instanceof CParser.ExpandedToken e ? e.width
+                : Math.max(0, stop.getStopIndex() - stop.getStartIndex() + 1);
         return new Span(file, start.getLine(), start.getCharPositionInLine() + 1,
-                stop.getLine(), stop.getCharPositionInLine() + 1 + Math.max(0, stop.getStopIndex() - stop.getStartIndex() + 1));
+                stop.getLine(), stop.getCharPositionInLine() + 1 + width);
     }
 
     Span span(ParserRuleContext c) {

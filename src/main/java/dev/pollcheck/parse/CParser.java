@@ -692,10 +692,12 @@ public final class CParser {
         expansionDepth++;
         try {
             List<Token> etoks = lex(expansion, false);
-            for (Token t : etoks) {
-                CommonToken ct = (CommonToken) t;
-                ct.setLine(at.getLine());
-                ct.setCharPositionInLine(at.getCharPositionInLine());
+            int width = at.getStopIndex() - at.getStartIndex() + 1;
+            for (int i = 0; i < etoks.size(); i++) {
+                ExpandedToken et = new ExpandedToken(etoks.get(i), width);
+                et.setLine(at.getLine());
+                et.setCharPositionInLine(at.getCharPositionInLine());
+                etoks.set(i, et);
             }
             List<TopLevel> out = new ArrayList<>();
             for (Chunker.Chunk c : Chunker.split(etoks)) {
@@ -717,6 +719,21 @@ public final class CParser {
         } finally {
             expansionDepth--;
             problems = saved;
+        }
+    }
+
+    /**
+     * A token of a macro expansion: it stands where the macro's name stands and is as wide as the
+     * name, so every node built from it lies inside the invocation (its offsets still index the
+     * expansion text, which the chunker and the raw-text readers need).
+     */
+    static final class ExpandedToken extends CommonToken {
+        private static final long serialVersionUID = 1L;
+        final int width;
+
+        ExpandedToken(Token from, int width) {
+            super(from);
+            this.width = width;
         }
     }
 }
