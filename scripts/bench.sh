@@ -35,7 +35,7 @@ grep -rlE 'poll_wait|poll_table' "$tree" > /dev/null || true
 measure() { # name, command...
   local name="$1"; shift
   /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || true
-  read -r wall user sys rss < "$out/$name.time"
+  read -r wall user sys rss < <(tail -n 1 "$out/$name.time")
   echo "$name $wall $(awk -v u="$user" -v s="$sys" "BEGIN{print u+s}") $rss" >> "$out/results"
 }
 
