@@ -1,6 +1,5 @@
 package dev.pollcheck.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,16 +27,15 @@ public final class PollSyscall {
     private final boolean zeroTimeout;
     private final PollTable pt;
     private final long[] revents;
-    private final List<WaitQueue> registeredOn = new ArrayList<>();
+    private final PollWqueues wqueues = new PollWqueues("poll()");
     private State state = State.RUNNING;
-    private boolean triggered;
     private int passes;
 
     public PollSyscall(List<Fd> fds, boolean zeroTimeout) {
         this.fds = List.copyOf(fds);
         this.zeroTimeout = zeroTimeout;
         this.revents = new long[fds.size()];
-        this.pt = PollTable.init(this::pollwait);
+        this.pt = wqueues.pt;
     }
 
     /** Runs the first pass; the call returns, or sleeps with whatever its first pass registered. */
@@ -56,10 +54,10 @@ public final class PollSyscall {
         if (state != State.SLEEPING) {
             throw new IllegalStateException("not sleeping");
         }
-        if (!triggered && !timedOut) {
+        if (!wqueues.triggered() && !timedOut) {
             return state;
         }
-        triggered = false;
+        wqueues.clearTriggered();
         State s = pass();
         if (s == State.SLEEPING && timedOut) {
             state = State.RETURNED;
@@ -87,29 +85,9 @@ public final class PollSyscall {
         return state;
     }
 
-    private void pollwait(PollTable p, WaitQueue q) {
-        long entryKey = p.key;
-        registeredOn.add(q);
-        q.add(new WaitQueue.Waiter() {
-            @Override
-            public boolean wake(long key) {
-                if (key != 0 && (key & entryKey) == 0) {
-                    return false;
-                }
-                triggered = true;
-                return true;
-            }
-
-            @Override
-            public String owner() {
-                return "poll()";
-            }
-        });
-    }
-
     /** Sleeping and not woken: only a wake-up on a queue it registered on can end this. */
     public boolean blocked() {
-        return state == State.SLEEPING && !triggered;
+        return state == State.SLEEPING && !wqueues.triggered();
     }
 
     public State state() {
@@ -126,6 +104,6 @@ public final class PollSyscall {
 
     /** Queues this call put an entry on, in order. */
     public List<WaitQueue> registeredOn() {
-        return List.copyOf(registeredOn);
+        return wqueues.registeredOn();
     }
 }

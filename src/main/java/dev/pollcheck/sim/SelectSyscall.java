@@ -1,6 +1,5 @@
 package dev.pollcheck.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,15 +28,14 @@ public final class SelectSyscall {
     private final boolean zeroTimeout;
     private final PollTable pt;
     private final Result[] results;
-    private final List<WaitQueue> registeredOn = new ArrayList<>();
+    private final PollWqueues wqueues = new PollWqueues("select()");
     private PollSyscall.State state = PollSyscall.State.RUNNING;
-    private boolean triggered;
 
     public SelectSyscall(List<Fd> fds, boolean zeroTimeout) {
         this.fds = List.copyOf(fds);
         this.zeroTimeout = zeroTimeout;
         this.results = new Result[fds.size()];
-        this.pt = PollTable.init(this::pollwait);
+        this.pt = wqueues.pt;
     }
 
     /** {@code wait_key_set}. */
@@ -59,10 +57,10 @@ public final class SelectSyscall {
         if (state != PollSyscall.State.SLEEPING) {
             throw new IllegalStateException("not sleeping");
         }
-        if (!triggered && !timedOut) {
+        if (!wqueues.triggered() && !timedOut) {
             return state;
         }
-        triggered = false;
+        wqueues.clearTriggered();
         pass();
         if (state == PollSyscall.State.SLEEPING && timedOut) {
             state = PollSyscall.State.RETURNED;
@@ -94,28 +92,8 @@ public final class SelectSyscall {
         return state;
     }
 
-    private void pollwait(PollTable p, WaitQueue q) {
-        long entryKey = p.key;
-        registeredOn.add(q);
-        q.add(new WaitQueue.Waiter() {
-            @Override
-            public boolean wake(long key) {
-                if (key != 0 && (key & entryKey) == 0) {
-                    return false;
-                }
-                triggered = true;
-                return true;
-            }
-
-            @Override
-            public String owner() {
-                return "select()";
-            }
-        });
-    }
-
     public boolean blocked() {
-        return state == PollSyscall.State.SLEEPING && !triggered;
+        return state == PollSyscall.State.SLEEPING && !wqueues.triggered();
     }
 
     public PollSyscall.State state() {
@@ -127,6 +105,6 @@ public final class SelectSyscall {
     }
 
     public List<WaitQueue> registeredOn() {
-        return List.copyOf(registeredOn);
+        return wqueues.registeredOn();
     }
 }
