@@ -423,6 +423,23 @@ public final class Cfg {
             return n.id;
         }
 
+        /**
+         * {@code break} or {@code continue}: a node whose one edge waits on the innermost enclosing
+         * {@code targets} list (filled in when the loop or switch closes), or goes to the exit when
+         * there is none (a stray jump in recovered code).
+         */
+        private List<long[]> jump(Stmt s, List<long[]> in, Deque<List<long[]>> targets) {
+            int id = add(Kind.STMT, s, false, 1);
+            connect(in, id);
+            g.nodeOf.put(s, id);
+            if (targets.isEmpty()) {
+                g.nodes.get(id).succ.set(0, g.exit);
+            } else {
+                targets.peek().add(new long[] {id, 0});
+            }
+            return new ArrayList<>();
+        }
+
         private static List<long[]> end(int node, int slot) {
             List<long[]> l = new ArrayList<>(1);
             l.add(new long[] {node, slot});
@@ -611,26 +628,10 @@ public final class Cfg {
                 return new ArrayList<>();
             }
             if (s instanceof Stmt.Break) {
-                int id = add(Kind.STMT, s, false, 1);
-                connect(in, id);
-                g.nodeOf.put(s, id);
-                if (breaks.isEmpty()) {
-                    g.nodes.get(id).succ.set(0, g.exit);
-                } else {
-                    breaks.peek().add(new long[] {id, 0});
-                }
-                return new ArrayList<>();
+                return jump(s, in, breaks);
             }
             if (s instanceof Stmt.Continue) {
-                int id = add(Kind.STMT, s, false, 1);
-                connect(in, id);
-                g.nodeOf.put(s, id);
-                if (continues.isEmpty()) {
-                    g.nodes.get(id).succ.set(0, g.exit);
-                } else {
-                    continues.peek().add(new long[] {id, 0});
-                }
-                return new ArrayList<>();
+                return jump(s, in, continues);
             }
             if (s instanceof Stmt.Empty) {
                 return in;
