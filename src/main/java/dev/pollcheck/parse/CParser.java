@@ -96,6 +96,10 @@ public final class CParser {
             }
             preds.fileTypes.clear();
             expansionDepth = 0;
+            // Bodies the run does not want are blanked first, so they cost neither lexing nor chunking.
+            BodyBlanker.Result blanked = BodyBlanker.blank(text, wantBody);
+            text = blanked.text();
+            bodyDecisions = blanked.decisions();
             List<Token> toks = lex(text, true);
             learnTypedefs(toks);
             for (Chunker.Chunk c : Chunker.split(toks)) {
@@ -484,11 +488,17 @@ public final class CParser {
         return text.substring(from, to);
     }
 
+    /** What {@link BodyBlanker} decided for each body of the file, by the offset of its brace. */
+    private Map<Integer, Boolean> bodyDecisions = Map.of();
+
     private TopLevel.Function function(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody) {
         Span sp = b.span(toks.get(c.start()), toks.get(c.end() - 1));
         boolean want;
         try {
-            want = wantBody == null || wantBody.test(rawText(text, toks, c.start(), c.end()));
+            Boolean decided = expansionDepth == 0 && c.body() >= 0
+                    ? bodyDecisions.get(toks.get(c.body()).getStartIndex()) : null;
+            want = decided != null ? decided
+                    : wantBody == null || wantBody.test(rawText(text, toks, c.start(), c.end()));
         } catch (RuntimeException e) {
             want = true;
         }
