@@ -46,6 +46,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The scan pipeline: walk the roots, then per file (in parallel) load → prefilter → preprocess →
@@ -206,10 +207,11 @@ public final class Scan {
                 problems.add(p);
             }
         }
-        // Outside --all-files, only bodies that mention poll are parsed: a poll method or a helper
-        // that the poll_table flows into always names poll_table / poll_wait / a *_poll helper.
-        TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(),
-                allFiles ? body -> true : body -> body.contains("poll"));
+        // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
+        // method, a helper that the poll_table flows into and an ops initializer naming a poll method
+        // always do (poll_table, poll_wait, .poll, a *_poll function).
+        Predicate<String> want = allFiles ? body -> true : body -> body.contains("poll");
+        TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         problems.addAll(unit.problems());
         for (TopLevel.Function f : unit.functions()) {
             counts[f.status().ordinal()]++;

@@ -83,6 +83,17 @@ public final class CParser {
      * refuses is returned with status SKIPPED and an empty body.
      */
     public TranslationUnit parse(String displayPath, String text, List<MacroDef> macros, Predicate<String> wantBody) {
+        return parse(displayPath, text, macros, wantBody, d -> true);
+    }
+
+    /**
+     * As {@link #parse(String, String, List, Predicate)}; {@code wantDeclaration} also sees each
+     * file-scope declaration that is not a macro invocation, and one it refuses is left out unread
+     * (a run that looks only for poll code need not parse a driver's tables).
+     */
+    public TranslationUnit parse(String displayPath, String text, List<MacroDef> macros, Predicate<String> wantBody,
+                                 Predicate<String> wantDeclaration) {
+        this.wantDeclaration = wantDeclaration;
         file = displayPath;
         b.file = displayPath;
         problems = new ArrayList<>();
@@ -488,6 +499,9 @@ public final class CParser {
         return text.substring(from, to);
     }
 
+    /** Which file-scope declarations the run wants read. */
+    private Predicate<String> wantDeclaration = d -> true;
+
     /** What {@link BodyBlanker} decided for each body of the file, by the offset of its brace. */
     private Map<Integer, Boolean> bodyDecisions = Map.of();
 
@@ -524,16 +538,7 @@ public final class CParser {
             problem(toks.get(c.start()), "nesting deeper than " + MAX_ANTLR_DEPTH + ", recovering");
         }
         // Header on its own, then the body by recovery (or not at all).
-        Header h = null;
-        try {
-            Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
-                    deadline(c.body() - c.start()));
-            if (a.ok()) {
-                h = header(a.tree().declarationSpecifiers(), a.tree().declarator());
-            }
-        } catch (TokStream.Timeout e) {
-            h = null;
-        }
+        Header h = parsedHeader(toks, c);
         if (h == null) {
             Token name = Recovery.guessName(toks, c.start(), c.body());
             Span ns = name == null ? sp : b.span(name);
@@ -558,6 +563,17 @@ public final class CParser {
     }
 
     private record Header(String name, Span nameSpan, TypeRef returnType, List<Param> params, boolean isStatic) {
+    }
+
+    /** The header of a function chunk parsed on its own, or null. */
+    private Header parsedHeader(List<Token> toks, Chunker.Chunk c) {
+        try {
+            Attempt<FunctionHeaderEofContext> a = attempt(toks.subList(c.start(), c.body()), KcParser::functionHeaderEof,
+                    deadline(c.body() - c.start()));
+            return a.ok() ? header(a.tree().declarationSpecifiers(), a.tree().declarator()) : null;
+        } catch (TokStream.Timeout e) {
+            return null;
+        }
     }
 
     private Header header(DeclarationSpecifiersContext specs, DeclaratorContext d) {
@@ -599,6 +615,10 @@ public final class CParser {
                 macroInvocation(toks, lo, s, close, hi, sp, text, wantBody, deadline, out);
                 return;
             }
+        }
+        if (expansionDepth == 0 && !wantDeclaration.test(rawText(text, toks, lo, hi))) {
+            // The run wants poll code only and this declaration does not mention it: not read.
+            return;
         }
         try {
             Attempt<ExternalDeclarationEofContext> a = attempt(toks.subList(lo, hi), KcParser::externalDeclarationEof, deadline);
