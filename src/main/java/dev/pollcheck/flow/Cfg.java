@@ -186,24 +186,13 @@ public final class Cfg {
         return work > BUDGET;
     }
 
-    /** Nodes reachable from {@code from} without passing through {@code avoid}. */
+    /** Nodes reachable from {@code from} without passing through {@code avoid} (-1: avoid nothing). */
     public boolean[] reachableAvoiding(int from, int avoid) {
-        boolean[] seen = new boolean[nodes.size()];
-        if (from == avoid) return seen;
-        Deque<Integer> st = new ArrayDeque<>();
-        st.push(from);
-        seen[from] = true;
-        while (!st.isEmpty()) {
-            int x = st.pop();
-            work++;
-            for (int s : nodes.get(x).succ) {
-                if (s >= 0 && s != avoid && !seen[s]) {
-                    seen[s] = true;
-                    st.push(s);
-                }
-            }
+        boolean[] blocked = new boolean[nodes.size()];
+        if (avoid >= 0) {
+            blocked[avoid] = true;
         }
-        return seen;
+        return reachableAvoiding(from, blocked);
     }
 
     /** Nodes reachable from {@code from} without entering any node marked in {@code avoid}. */

@@ -140,22 +140,20 @@ final class AstBuilder {
     }
 
     boolean isTypedef(DeclarationSpecifiersContext specs) {
-        for (DeclarationSpecifierContext d : specs.declarationSpecifier()) {
-            StorageClassSpecifierContext s = d.storageClassSpecifier();
-            if (s != null && s.start.getType() == Typedef) {
-                return true;
-            }
-        }
-        return false;
+        return hasStorageClass(specs, Typedef);
     }
 
     boolean isStatic(DeclarationSpecifiersContext specs) {
+        return hasStorageClass(specs, Static);
+    }
+
+    private static boolean hasStorageClass(DeclarationSpecifiersContext specs, int tokenType) {
         if (specs == null) {
             return false;
         }
         for (DeclarationSpecifierContext d : specs.declarationSpecifier()) {
             StorageClassSpecifierContext s = d.storageClassSpecifier();
-            if (s != null && s.start.getType() == Static) {
+            if (s != null && s.start.getType() == tokenType) {
                 return true;
             }
         }
