@@ -63,6 +63,9 @@ public final class Scan {
      */
     static final long WORKER_STACK_BYTES = 512L << 20;
 
+    /** Each worker reads every file into the same buffer. */
+    private static final ThreadLocal<SourceLoader.Buffer> BUFFERS = ThreadLocal.withInitial(SourceLoader.Buffer::new);
+
     private Scan() {
     }
 
@@ -189,14 +192,24 @@ public final class Scan {
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
                                         CParser parser, boolean allFiles) {
         int[] counts = new int[ParseStatus.values().length];
-        SourceLoader.Loaded loaded = loader.load(found.path(), found.displayPath());
-        List<ParseProblem> problems = new ArrayList<>(loaded.problems());
-        if (!loaded.parseable()) {
-            return new FileOutcome(null, false, counts, problems);
+        SourceLoader.Buffer buffer = BUFFERS.get();
+        SourceLoader.Loaded failed = loader.read(found.path(), found.displayPath(), buffer);
+        if (failed != null) {
+            return new FileOutcome(null, false, counts, failed.problems());
         }
-        String text = loaded.file().text();
-        boolean relevant = Prefilter.mayMatter(text);
-        if (!relevant && !allFiles) {
+        // The prefilter reads the raw bytes: most files of a tree are dropped here, never decoded.
+        Prefilter.Verdict verdict = Prefilter.scan(buffer.bytes(), buffer.length());
+        boolean relevant = verdict == Prefilter.Verdict.MAY_MATTER;
+        // A file that cannot matter is not decoded: only a binary one is worth a notice (its
+        // encoding is of no concern when nothing in it is read).
+        if (!relevant && !allFiles && (verdict == Prefilter.Verdict.CANNOT_MATTER
+                || !SourceLoader.looksBinary(buffer.bytes(), buffer.length()))) {
+            return new FileOutcome(null, false, counts, List.of());
+        }
+        SourceLoader.Loaded loaded = SourceLoader.decode(found.path(), found.displayPath(), buffer.bytes(),
+                buffer.length());
+        List<ParseProblem> problems = new ArrayList<>(loaded.problems());
+        if (!loaded.parseable() || !relevant && !allFiles) {
             return new FileOutcome(null, false, counts, problems);
         }
         Preprocessed pp = Preprocessor.run(loaded.file(), defines);

@@ -60,7 +60,34 @@ public final class SourceLoader {
     }
 
     public Loaded load(Path path, String displayPath) {
-        byte[] bytes;
+        Buffer buffer = new Buffer();
+        Loaded failed = read(path, displayPath, buffer);
+        return failed != null ? failed : decode(path, displayPath, buffer.bytes(), buffer.length());
+    }
+
+    /**
+     * A reading buffer that a worker thread reuses from file to file, so that a scan of a whole tree
+     * (a gigabyte, most of which the prefilter throws away) allocates nothing per file.
+     */
+    public static final class Buffer {
+        private byte[] bytes = new byte[64 << 10];
+        private int length;
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public int length() {
+            return length;
+        }
+    }
+
+    /**
+     * Reads the file into {@code buffer} (at most {@code maxBytes}); null when that worked, else the
+     * failed {@link Loaded} with its notice. Nothing is decoded: the caller may prefilter the raw bytes
+     * and {@link #decode} only the files that matter.
+     */
+    public Loaded read(Path path, String displayPath, Buffer buffer) {
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {
@@ -70,10 +97,10 @@ public final class SourceLoader {
             if (attrs.size() > maxBytes) {
                 return tooLarge(displayPath, attrs.size());
             }
-            bytes = readCapped(path, attrs.size());
-            if (bytes == null) {
+            if (!readCapped(path, attrs.size(), buffer)) {
                 return tooLarge(displayPath, -1);
             }
+            return null;
         } catch (NoSuchFileException e) {
             return fail(displayPath, Status.MISSING, "file vanished before it could be read (deleted during the scan?)");
         } catch (AccessDeniedException e) {
@@ -81,47 +108,59 @@ public final class SourceLoader {
         } catch (IOException | SecurityException e) {
             return fail(displayPath, Status.UNREADABLE, "cannot read file: " + describe(e));
         }
-        return decode(path, displayPath, bytes);
     }
 
     /**
-     * Reads the file into one buffer of its expected length (no copy in the usual case); at most
-     * {@code maxBytes}. Null when the file turned out longer than the cap (it grew after the size check).
+     * Reads the file into the buffer, growing it when the file is longer than expected; false when the
+     * file turned out longer than the cap (it grew after the size check).
      */
-    private byte[] readCapped(Path path, long expected) throws IOException {
+    private boolean readCapped(Path path, long expected, Buffer buffer) throws IOException {
+        if (buffer.bytes.length < expected + 1) {
+            buffer.bytes = new byte[(int) Math.min(maxBytes + 1, Math.max(expected + 1, buffer.bytes.length * 2L))];
+        }
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] buf = new byte[(int) expected];
             int len = 0;
             while (true) {
-                if (len == buf.length) {
-                    int extra = in.read();
-                    if (extra < 0) {
-                        return buf;
+                if (len == buffer.bytes.length) {
+                    if (len > maxBytes) {
+                        return false;
                     }
-                    if (len + 1 > maxBytes) {
-                        return null;
-                    }
-                    buf = Arrays.copyOf(buf, (int) Math.min(maxBytes + 1, Math.max(4096L, (long) buf.length * 2)));
-                    buf[len++] = (byte) extra;
+                    buffer.bytes = Arrays.copyOf(buffer.bytes, (int) Math.min(maxBytes + 1, len * 2L));
                 }
-                int r = in.read(buf, len, buf.length - len);
+                int r = in.read(buffer.bytes, len, buffer.bytes.length - len);
                 if (r < 0) {
                     break;
                 }
                 len += r;
             }
-            return len > maxBytes ? null : Arrays.copyOf(buf, len);
+            buffer.length = len;
+            return len <= maxBytes;
         }
+    }
+
+    /** Whether the first {@code n} bytes hold a NUL within the first {@value #BINARY_PROBE}: a binary file. */
+    public static boolean looksBinary(byte[] bytes, int n) {
+        int probe = Math.min(n, BINARY_PROBE);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Decodes bytes already in memory; public for tests and for input that does not come from a file. */
     public static Loaded decode(Path path, String displayPath, byte[] bytes) {
-        int n = bytes.length;
+        return decode(path, displayPath, bytes, bytes.length);
+    }
+
+    /** Decodes the first {@code n} bytes of {@code bytes} (which may be a reused {@link Buffer}). */
+    public static Loaded decode(Path path, String displayPath, byte[] bytes, int n) {
         // Fast path on JDK intrinsics: US-ASCII decoding is one char per byte (a copy when all bytes
         // are < 0x80, U+FFFD for the others), so positions in it are byte positions.
-        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        String ascii = new String(bytes, 0, n, StandardCharsets.US_ASCII);
         int nul = ascii.indexOf(0);
-        if (nul >= 0 && nul < BINARY_PROBE) {
+        if (nul >= 0 && nul < BINARY_PROBE) {   // the test of looksBinary, on the decoded text
             int[] lc = lineColumn(bytes, nul);
             return new Loaded(null, Status.BINARY, List.of(new ParseProblem(displayPath, lc[0], lc[1],
                     "binary file (NUL byte in the first " + BINARY_PROBE + " bytes); not parsed")));
@@ -153,7 +192,7 @@ public final class SourceLoader {
                 i++;
                 continue;
             }
-            int len = utf8Length(bytes, i);
+            int len = utf8Length(bytes, i, n);
             if (len == 0) {
                 if (firstBad < 0) firstBad = i;
                 out[o++] = (char) b;
@@ -206,9 +245,8 @@ public final class SourceLoader {
     }
 
     /** Length of the valid UTF-8 sequence starting at {@code i}, or 0 when the byte starts none. */
-    private static int utf8Length(byte[] s, int i) {
+    private static int utf8Length(byte[] s, int i, int n) {
         int b = s[i] & 0xFF;
-        int n = s.length;
         if (b >= 0xC2 && b <= 0xDF) {
             return i + 1 < n && cont(s[i + 1]) ? 2 : 0;
         }
