@@ -3,6 +3,7 @@ package dev.pollcheck.flow;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.MacroDef;
+import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
@@ -212,7 +213,10 @@ public final class PollMethods {
         }
         TopLevel.Function f = program.function(name, file);
         boolean shaped = f != null && Shapes.hasPollShape(f);
-        if (listed && (f == null || shaped || f.params().isEmpty())) {
+        // No parameters: a header the parser could not read (a skipped function's are not read at all,
+        // and it does not mention poll, so it cannot be a poll method).
+        boolean unreadHeader = f != null && f.params().isEmpty() && f.status() != ParseStatus.SKIPPED;
+        if (listed && (f == null || shaped || unreadHeader)) {
             add(new PollMethod(name, f, file, OpsTypes.spell(tag), member, v.span(), how));
         } else if (shaped) {
             add(new PollMethod(name, f, file, OpsTypes.spell(tag), member, v.span(), how));

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -107,11 +106,12 @@ public final class CParser {
             }
             preds.fileTypes.clear();
             expansionDepth = 0;
-            // Bodies the run does not want are blanked first, so they cost neither lexing nor chunking.
-            BodyBlanker.Result blanked = BodyBlanker.blank(text, wantBody);
-            text = blanked.text();
+            // Items the run does not want are blanked first, so they cost neither lexing nor chunking.
+            ItemBlanker.Result blanked = ItemBlanker.blank(text, wantBody, wantDeclaration);
             bodyDecisions = blanked.decisions();
-            List<Token> toks = lex(text, true);
+            // Tokens come from the blanked text; raw text for the predicates and macro arguments
+            // from the source itself (the same offsets).
+            List<Token> toks = lex(blanked.chars(), true);
             learnTypedefs(toks);
             for (Chunker.Chunk c : Chunker.split(toks)) {
                 parseChunk(toks, c, text, wantBody, items);
@@ -181,8 +181,11 @@ public final class CParser {
      * characters, unterminated comments and strings reported.
      */
     List<Token> lex(String text, boolean report) {
-        lexer.setInputStream(CharStreams.fromString(text, file));
-        List<? extends Token> all = lexer.getAllTokens();
+        return lex(text.toCharArray(), report);
+    }
+
+    private List<Token> lex(char[] chars, boolean report) {
+        List<Token> all = tokens(chars);
         List<Token> out = new ArrayList<>(all.size());
         int strays = 0;
         for (int i = 0; i < all.size(); i++) {
@@ -222,6 +225,49 @@ public final class CParser {
             out.add(t);
         }
         return out;
+    }
+
+    /**
+     * All tokens of {@code chars}, as {@code getAllTokens} would give them, but with runs of blanks
+     * stepped over here: after the blanker a file is mostly spaces, and ANTLR's lexer costs far more
+     * per character than this loop. Lines and columns are kept as the lexer counts them (a new line
+     * at each LF, one column per other character).
+     */
+    private List<Token> tokens(char[] chars) {
+        CharArrayStream in = new CharArrayStream(chars, file);
+        lexer.setInputStream(in);
+        List<Token> out = new ArrayList<>();
+        int n = chars.length;
+        int p = 0;
+        int line = 1;
+        int column = 0;
+        while (true) {
+            for (; p < n; p++) {
+                char c = chars[p];
+                if (c == '\n') {
+                    line++;
+                    column = 0;
+                } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B || c == 0xA0 || c == 0xFEFF) {
+                    column++;
+                } else {
+                    break;
+                }
+            }
+            if (p >= n) {
+                return out;
+            }
+            in.seek(p);
+            lexer.setLine(line);
+            lexer.setCharPositionInLine(column);
+            Token t = lexer.nextToken();
+            if (t.getType() == Token.EOF) {
+                return out;
+            }
+            out.add(t);
+            p = in.index();
+            line = lexer.getLine();
+            column = lexer.getCharPositionInLine();
+        }
     }
 
     /** A leading underscore or no lower-case letter: how attribute macros are spelt. */
@@ -502,7 +548,7 @@ public final class CParser {
     /** Which file-scope declarations the run wants read. */
     private Predicate<String> wantDeclaration = d -> true;
 
-    /** What {@link BodyBlanker} decided for each body of the file, by the offset of its brace. */
+    /** What {@link ItemBlanker} decided for each body of the file, by the offset of its brace. */
     private Map<Integer, Boolean> bodyDecisions = Map.of();
 
     private TopLevel.Function function(List<Token> toks, Chunker.Chunk c, String text, Predicate<String> wantBody) {
@@ -537,8 +583,10 @@ public final class CParser {
         } else if (want) {
             problem(toks.get(c.start()), "nesting deeper than " + MAX_ANTLR_DEPTH + ", recovering");
         }
-        // Header on its own, then the body by recovery (or not at all).
-        Header h = parsedHeader(toks, c);
+        // Header on its own, then the body by recovery (or not at all). A function the run does not
+        // want keeps only what resolving calls by name needs: its name and whether it is static
+        // (parsing a header costs as much as a small body, and a kernel file has dozens).
+        Header h = want ? parsedHeader(toks, c) : skippedHeader(toks, c);
         if (h == null) {
             Token name = Recovery.guessName(toks, c.start(), c.body());
             Span ns = name == null ? sp : b.span(name);
@@ -563,6 +611,39 @@ public final class CParser {
     }
 
     private record Header(String name, Span nameSpan, TypeRef returnType, List<Param> params, boolean isStatic) {
+    }
+
+    /**
+     * Name and storage class of a function that is not parsed: the last name before a parenthesis
+     * outside parentheses that is not spelt like an attribute macro, else the last such name
+     * ({@code int __printf(1, 2) log(const char *f, ...) LOCKS(x)} is {@code log}).
+     */
+    private Header skippedHeader(List<Token> toks, Chunker.Chunk c) {
+        Token name = null;
+        Token attributeLike = null;
+        int depth = 0;
+        for (int i = c.start(); i + 1 < c.body(); i++) {
+            int t = toks.get(i).getType();
+            if (t == LeftParen) {
+                depth++;
+            } else if (t == RightParen) {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && t == Identifier && toks.get(i + 1).getType() == LeftParen) {
+                if (attributeSpelling(toks.get(i).getText())) {
+                    attributeLike = toks.get(i);
+                } else {
+                    name = toks.get(i);
+                }
+            }
+        }
+        if (name == null) {
+            name = attributeLike;
+        }
+        if (name == null) {
+            return null;
+        }
+        return new Header(name.getText(), b.span(name), TypeRef.UNKNOWN, List.of(),
+                Recovery.hasStatic(toks, c.start(), c.body()));
     }
 
     /** The header of a function chunk parsed on its own, or null. */

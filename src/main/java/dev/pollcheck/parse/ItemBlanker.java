@@ -5,28 +5,45 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Blanks, before lexing, the bodies of function definitions the run does not want, so that the
- * lexer and the chunker pay only for the functions that are parsed (on a kernel tree, a few per
- * file). A body is the brace pair that follows a {@code )} at file scope; the text offered to
- * {@code want} runs from the end of the previous top-level item to the closing brace, so a helper
- * whose header names {@code poll_table} is kept. Only the inside of the braces becomes spaces
- * (newlines kept), so positions do not move and the function is still seen, with its header, as
- * a SKIPPED definition. Strings, character literals, comments and {@code #} lines are stepped over;
- * a brace that is never closed leaves the rest of the text as it was.
+ * Blanks, before lexing, the file-scope items the run does not want, so that the lexer, the chunker
+ * and the parser pay only for what is read (on a kernel tree, a few functions per file):
+ * <ul>
+ *   <li>the body of a function definition that {@code wantBody} refuses: a body is the brace pair
+ *       that follows {@code )} at file scope; only the inside of the braces is blanked, so the
+ *       function is still seen, with its header, as a SKIPPED definition;</li>
+ *   <li>a declaration (an item ending with {@code ;} at file scope) that {@code wantDeclaration}
+ *       refuses, unless it is a typedef (the parser learns type names from those), may be a macro
+ *       invocation ({@code NAME(...)} after plain words: the parser expands those, and a macro's
+ *       body may hold an ops initializer), or does not start with a word (the rest of something
+ *       before it, such as the {@code ;} after a compound literal {@code &(struct s) {...}}, which
+ *       looks like a function body here).</li>
+ * </ul>
+ * The text offered to a predicate runs from the end of the previous top-level item to the closing
+ * brace or semicolon, so a helper whose header names {@code poll_table} is kept. Blanked characters
+ * become spaces and newlines stay, so positions do not move. Strings, character literals, comments
+ * and {@code #} lines are stepped over; a brace that is never closed leaves the rest of the text
+ * as it was.
  */
-final class BodyBlanker {
-    private BodyBlanker() {
+final class ItemBlanker {
+    private ItemBlanker() {
     }
 
     /**
-     * The text with unwanted bodies blanked, and what {@code want} said of each body, by the offset
-     * of its opening brace, so that it is asked once per function.
+     * The text with unwanted items blanked, and what {@code wantBody} said of each body, by the
+     * offset of its opening brace, so that it is asked once per function.
      */
-    record Result(String text, Map<Integer, Boolean> decisions) {
+    record Result(char[] chars, Map<Integer, Boolean> decisions) {
+        String text() {
+            return new String(chars);
+        }
     }
 
-    static Result blank(String text, Predicate<String> want) {
-        char[] s = null;
+    static Result blank(String text, Predicate<String> wantBody) {
+        return blank(text, wantBody, d -> true);
+    }
+
+    static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        char[] s = text.toCharArray();
         Map<Integer, Boolean> decisions = new HashMap<>();
         int n = text.length();
         int depth = 0;
@@ -36,7 +53,7 @@ final class BodyBlanker {
         boolean lineStart = true;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = s[i];
             if (c == '\n') {
                 lineStart = true;
                 i++;
@@ -77,31 +94,73 @@ final class BodyBlanker {
                 depth++;
             } else if (c == '}') {
                 depth = Math.max(0, depth - 1);
-                if (depth == 0) {
-                    boolean wanted = bodyOpen < 0 || want.test(text.substring(itemStart, i + 1));
-                    if (bodyOpen >= 0) {
-                        decisions.put(bodyOpen, wanted);
-                    }
+                if (depth == 0 && bodyOpen >= 0) {
+                    boolean wanted = want(wantBody, text.substring(itemStart, i + 1));
+                    decisions.put(bodyOpen, wanted);
                     if (!wanted) {
-                        if (s == null) {
-                            s = text.toCharArray();
-                        }
-                        for (int k = bodyOpen + 1; k < i; k++) {
-                            if (s[k] != '\n') {
-                                s[k] = ' ';
-                            }
-                        }
+                        blankRange(s, bodyOpen + 1, i);
                     }
                     bodyOpen = -1;
                     itemStart = -1;
                 }
             } else if (c == ';' && depth == 0) {
+                String item = text.substring(itemStart, i + 1);
+                if (startsWithWord(item) && !item.contains("typedef") && !mayBeMacroInvocation(item)
+                        && !want(wantDeclaration, item)) {
+                    blankRange(s, itemStart, i + 1);
+                }
                 itemStart = -1;
             }
             lastSignificant = c;
             i++;
         }
-        return new Result(s == null ? text : new String(s), decisions);
+        return new Result(s, decisions);
+    }
+
+    /** No predicate, or one that throws, keeps the item: reading too much only costs time. */
+    private static boolean want(Predicate<String> p, String item) {
+        try {
+            return p == null || p.test(item);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Blanks {@code [from, to)}, newlines kept. */
+    private static void blankRange(char[] s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s[k] != '\n') {
+                s[k] = ' ';
+            }
+        }
+    }
+
+    private static boolean startsWithWord(String item) {
+        char c = item.charAt(0);
+        return Character.isLetter(c) || c == '_';
+    }
+
+    /**
+     * Whether a file-scope item may be a macro invocation: words separated by blanks, then a
+     * parenthesis ({@code module_platform_driver(x);}, {@code static DEFINE_MUTEX(lock);}). It also
+     * says yes to function prototypes, which only costs their reading.
+     */
+    static boolean mayBeMacroInvocation(String item) {
+        int n = item.length();
+        int j = 0;
+        boolean word = false;
+        while (j < n) {
+            char c = item.charAt(j);
+            if (Character.isLetterOrDigit(c) || c == '_') {
+                word = true;
+            } else if (c == '(') {
+                return word;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+            j++;
+        }
+        return false;
     }
 
     /** The index just past a string or character literal starting at {@code i} (or its line's end). */

@@ -629,14 +629,20 @@ class CParserTest {
     }
 
     @Test
-    void skippedFunctionsKeepTheirHeader() {
-        TranslationUnit u = new CParser(ParseConfig.defaults()).parse("t.c", POLL + "static int other(int a) { return a; }\n",
+    void skippedFunctionsKeepTheirNameAndStorageClass() {
+        TranslationUnit u = new CParser(ParseConfig.defaults()).parse("t.c", POLL
+                        + "static int other(int a) { return a; }\n"
+                        + "int __printf(1, 2) logf(const char *f, ...) __must_hold(l) { return 0; }\n",
                 List.of(), raw -> raw.contains("poll_wait"));
         assertEquals(ParseStatus.PARSED, fn(u, "foo_poll").status());
         TopLevel.Function other = fn(u, "other");
         assertEquals(ParseStatus.SKIPPED, other.status());
-        assertEquals("a", only(other.params()).name());
+        assertTrue(other.isStatic());
+        assertTrue(other.params().isEmpty(), "the header of a skipped function is not parsed");
         assertTrue(other.body().items().isEmpty());
+        TopLevel.Function logf = fn(u, "logf");
+        assertFalse(logf.isStatic());
+        assertEquals(other.nameSpan().line() + 1, logf.nameSpan().line());
     }
 
     /** Counts calls by name (a local helper so the test reads well). */

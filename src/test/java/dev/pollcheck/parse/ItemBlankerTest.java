@@ -9,7 +9,7 @@ import dev.pollcheck.model.TopLevel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BodyBlankerTest {
+class ItemBlankerTest {
     private static final String SRC = """
             static const struct file_operations fops = { .poll = a_poll, };
             /* a comment with a brace { */
@@ -26,7 +26,7 @@ class BodyBlankerTest {
 
     @Test
     void unwantedBodiesBecomeBlankInPlace() {
-        BodyBlanker.Result r = BodyBlanker.blank(SRC, t -> t.contains("poll"));
+        ItemBlanker.Result r = ItemBlanker.blank(SRC, t -> t.contains("poll"));
         assertEquals(SRC.length(), r.text().length());
         assertEquals(SRC.lines().count(), r.text().lines().count());
         assertFalse(r.text().contains("return x"), r.text());
@@ -37,7 +37,7 @@ class BodyBlankerTest {
     }
 
     @Test
-    void parserAsksOncePerFunctionAndKeepsSkippedHeaders() {
+    void parserAsksOncePerFunctionAndKeepsSkippedNames() {
         List<String> asked = new java.util.ArrayList<>();
         var unit = new CParser(ParseConfig.defaults()).parse("t.c", SRC, List.of(), t -> {
             asked.add(t);
@@ -47,8 +47,53 @@ class BodyBlankerTest {
         List<TopLevel.Function> fns = unit.functions();
         assertEquals("helper", fns.get(0).name());
         assertEquals(ParseStatus.SKIPPED, fns.get(0).status());
-        assertEquals(1, fns.get(0).params().size());
+        assertTrue(fns.get(0).isStatic());
+        assertTrue(fns.get(0).params().isEmpty(), "a skipped header is not parsed");
         assertEquals(ParseStatus.PARSED, fns.get(1).status());
         assertEquals(10, fns.get(1).body().items().get(0).span().line(), "positions do not move");
+    }
+
+    private static final String DECLS = """
+            typedef unsigned long cookie_t;
+            static const int table[] = { 1, 2, 3 };
+            struct foo { int a; } foo_inst = { .a = 1 };
+            static DEFINE_MUTEX(lock);
+            module_param(debug, int, 0644);
+            static struct bar *b = &(struct bar) { .x = 1 };
+            static const struct file_operations fops = { .poll = a_poll };
+            """;
+
+    @Test
+    void unwantedDeclarationsAreBlankedButTypedefsAndMacroCallsStay() {
+        String out = ItemBlanker.blank(DECLS, t -> false, t -> t.contains("poll")).text();
+        assertEquals(DECLS.length(), out.length());
+        assertEquals(DECLS.lines().count(), out.lines().count());
+        assertTrue(out.contains("typedef unsigned long cookie_t;"), "the parser learns type names from typedefs");
+        assertFalse(out.contains("table"), out);
+        assertFalse(out.contains("foo_inst"), "a struct and its variable are one item");
+        assertTrue(out.contains("static DEFINE_MUTEX(lock);"), "a macro may expand to anything");
+        assertTrue(out.contains("module_param(debug, int, 0644);"));
+        assertTrue(out.contains(".poll = a_poll"));
+        // The braces of a compound literal after ')' look like a body; the ';' after them must stay,
+        // or the declaration would run into the next one.
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("static struct bar *b = &(struct bar) {") && l.endsWith("};")), out);
+    }
+
+    @Test
+    void blankedDeclarationsLeaveTheParseOfTheRestUnchanged() {
+        CParser parser = new CParser(ParseConfig.defaults());
+        var all = parser.parse("t.c", DECLS + SRC, List.of(), t -> true, t -> true);
+        var some = parser.parse("t.c", DECLS + SRC, List.of(), t -> true, t -> t.contains("poll"));
+        assertEquals(all.functions(), some.functions());
+        assertEquals(all.problems(), some.problems());
+        assertTrue(some.items().size() < all.items().size());
+    }
+
+    @Test
+    void mayBeMacroInvocationReadsOnlyPlainWordsBeforeTheParenthesis() {
+        assertTrue(ItemBlanker.mayBeMacroInvocation("static DEFINE_SPINLOCK(l);"));
+        assertTrue(ItemBlanker.mayBeMacroInvocation("int f(void);"), "a prototype is read too; it is short");
+        assertFalse(ItemBlanker.mayBeMacroInvocation("static int x = f(1);"));
+        assertFalse(ItemBlanker.mayBeMacroInvocation("struct s *g(void);"));
     }
 }
