@@ -78,8 +78,8 @@ public final class Scan {
         Path root = rootOf(options.roots());
         FileWalker.Result walked = walk(options, root);
         Defines defines = Defines.parse(options.defines(), options.undefines());
-        ParseConfig parseConfig = parseConfig(root);
-        SourceLoader loader = new SourceLoader();
+        ParseConfig parseConfig = parseConfig(root).withFileTimeBound(options.limits().parseTime());
+        SourceLoader loader = new SourceLoader(options.limits().maxBytes());
         options.progress().total(walked.files().size());
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));

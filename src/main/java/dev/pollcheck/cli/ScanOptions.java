@@ -1,6 +1,9 @@
 package dev.pollcheck.cli;
 
+import dev.pollcheck.parse.ParseConfig;
+import dev.pollcheck.source.SourceLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -25,11 +28,29 @@ import java.util.Set;
  *                       {@code root.resolve(f)} for each f (no walk), as a compiler reads one
  *                       translation unit, taking helpers of other files from the helper models.
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
+ * @param limits         what one file may cost: bytes read and time in the parser
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
                           boolean allFiles, List<String> ops, List<Path> models, boolean simulate,
                           boolean confirmedOnly, boolean followSymlinks, Set<String> focusFiles,
-                          ScanProgress progress) {
+                          ScanProgress progress, FileLimits limits) {
+
+    /**
+     * Bounds on one file, each with a notice naming the file when it is hit: a file over
+     * {@code maxBytes} is not read (so the memory one file takes is bounded too: text, tokens and
+     * trees are linear in its size), and parsing stops after {@code parseTime}.
+     */
+    public record FileLimits(long maxBytes, Duration parseTime) {
+        public static final FileLimits DEFAULT = new FileLimits(SourceLoader.DEFAULT_MAX_BYTES,
+                ParseConfig.DEFAULT_FILE_TIME_BOUND);
+
+        public FileLimits {
+            if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+            if (parseTime == null || parseTime.isNegative() || parseTime.isZero()) {
+                throw new IllegalArgumentException("parseTime must be positive: " + parseTime);
+            }
+        }
+    }
 
     public ScanOptions {
         roots = List.copyOf(roots);
@@ -40,26 +61,27 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
         focusFiles = focusFiles == null ? null : Set.copyOf(focusFiles);
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         if (progress == null) progress = ScanProgress.NONE;
+        if (limits == null) limits = FileLimits.DEFAULT;
     }
 
     /** The defaults of {@code pollcheck check PATH...}. */
     public static ScanOptions defaults(List<Path> roots) {
         return new ScanOptions(roots, List.of(), List.of(), Runtime.getRuntime().availableProcessors(),
-                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE);
+                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE, FileLimits.DEFAULT);
     }
 
     public ScanOptions withFocusFiles(Set<String> files) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
-                confirmedOnly, followSymlinks, files, progress);
+                confirmedOnly, followSymlinks, files, progress, limits);
     }
 
     public ScanOptions withProgress(ScanProgress p) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
-                confirmedOnly, followSymlinks, focusFiles, p);
+                confirmedOnly, followSymlinks, focusFiles, p, limits);
     }
 
     public ScanOptions withSimulate(boolean on) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, on,
-                confirmedOnly, followSymlinks, focusFiles, progress);
+                confirmedOnly, followSymlinks, focusFiles, progress, limits);
     }
 }

@@ -54,6 +54,9 @@ public final class CParser {
 
     private final Known known;
     private final long boundNanos;
+    private final java.time.Duration fileBound;
+    /** When the file being parsed must be done (set by parse); every function's deadline is cut to it. */
+    private long fileDeadline;
     private final KcLexer lexer = new KcLexer(null);
     private final KcParser parser = new KcParser(null);
     final Preds preds;
@@ -70,6 +73,7 @@ public final class CParser {
     public CParser(ParseConfig config) {
         this.known = Known.with(config);
         this.boundNanos = config.functionTimeBound().toNanos();
+        this.fileBound = config.fileTimeBound();
         this.preds = new Preds(known);
         lexer.removeErrorListeners();
         parser.removeErrorListeners();
@@ -96,6 +100,7 @@ public final class CParser {
         file = displayPath;
         b.file = displayPath;
         problems = new ArrayList<>();
+        fileDeadline = System.nanoTime() + fileBound.toNanos();
         List<TopLevel> items = new ArrayList<>();
         List<MacroDef> macroList = macros == null ? List.of() : macros;
         try {
@@ -113,8 +118,13 @@ public final class CParser {
             // from the source itself (the same offsets).
             List<Token> toks = lex(blanked.chars(), true);
             learnTypedefs(toks);
-            for (Chunker.Chunk c : Chunker.split(toks)) {
-                parseChunk(toks, c, text, wantBody, items);
+            List<Chunker.Chunk> chunks = Chunker.split(toks);
+            for (int i = 0; i < chunks.size(); i++) {
+                if (System.nanoTime() - fileDeadline > 0) {
+                    unparsedRest(toks, chunks.subList(i, chunks.size()), items);
+                    break;
+                }
+                parseChunk(toks, chunks.get(i), text, wantBody, items);
             }
         } catch (Throwable t) {
             problem(1, 1, "internal parser error: " + t);
@@ -466,7 +476,28 @@ public final class CParser {
      * items (a 1 MB table needs more than the bound of an ordinary function, and gets it).
      */
     private long deadline(int tokens) {
-        return System.nanoTime() + boundNanos * (1 + tokens / 50_000);
+        long own = System.nanoTime() + boundNanos * (1 + tokens / 50_000);
+        return own - fileDeadline < 0 ? own : fileDeadline;
+    }
+
+    /**
+     * The file's time bound ran out before {@code rest}: its functions are kept by name (FAILED, so
+     * that the statistics show them) and one notice says how much was left.
+     */
+    private void unparsedRest(List<Token> toks, List<Chunker.Chunk> rest, List<TopLevel> out) {
+        String bound = fileBound.toMillis() < 1000 ? fileBound.toMillis() + " ms" : fileBound.toSeconds() + " s";
+        problem(toks.get(rest.get(0).start()), "time bound per file (" + bound + ") reached: the "
+                + rest.size() + " items from here on are not parsed");
+        for (Chunker.Chunk c : rest) {
+            if (c.kind() != Chunker.Kind.FUNCTION) {
+                continue;
+            }
+            Span sp = b.span(toks.get(c.start()), toks.get(c.end() - 1));
+            Header h = skippedHeader(toks, c);
+            Span bodySpan = b.span(toks.get(c.body()), toks.get(c.end() - 1));
+            out.add(new TopLevel.Function(sp, h == null ? sp : h.nameSpan, h == null ? "" : h.name, TypeRef.UNKNOWN,
+                    List.of(), h != null && h.isStatic, new Stmt.Block(bodySpan, List.of()), ParseStatus.FAILED));
+        }
     }
 
     static int maxDepth(List<Token> toks, int lo, int hi) {

@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class SourceLoader {
     public static final long DEFAULT_MAX_BYTES = 8L << 20;
+    /** The largest cap a loader takes: one Java array must hold the file. */
+    public static final long LARGEST_CAP = 1L << 30;
     public static final int BINARY_PROBE = 8192;
 
     public enum Status { OK, MALFORMED, BINARY, TOO_LARGE, NOT_REGULAR, MISSING, UNREADABLE }
@@ -49,7 +51,7 @@ public final class SourceLoader {
     }
 
     public SourceLoader(long maxBytes) {
-        if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16) {
+        if (maxBytes <= 0 || maxBytes > LARGEST_CAP) {
             throw new IllegalArgumentException("size cap out of range: " + maxBytes);
         }
         this.maxBytes = maxBytes;

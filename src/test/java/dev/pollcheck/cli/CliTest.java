@@ -110,6 +110,11 @@ class CliTest {
                 new String[] {path, "-D", "1BAD"},
                 new String[] {path, "-U", "A=1"},
                 new String[] {path, "--ops", "nodot"},
+                new String[] {path, "--max-file-size", "8G"},
+                new String[] {path, "--max-file-size", "lots"},
+                new String[] {path, "--max-file-size", "0"},
+                new String[] {path, "--file-time-bound", "0"},
+                new String[] {path, "--file-time-bound", "-1"},
                 new String[] {path, "--models", dir.resolve("missing.models").toString()},
                 new String[] {path, "--diff", "x.patch", "--since", "HEAD"},
                 new String[] {dir.resolve("no-such-dir").toString()},
@@ -226,6 +231,10 @@ class CliTest {
         assertTrue(o.allFiles() && o.followSymlinks() && o.simulate());
         assertEquals(List.of("my_ops.poll", "struct other_ops.poll"), o.ops());
         assertEquals(null, o.focusFiles());
+        assertEquals(ScanOptions.FileLimits.DEFAULT, o.limits());
+        assertEquals(0, run(tree.toString(), "--max-file-size", "64k", "--file-time-bound", "2.5").code());
+        assertEquals(64 << 10, pipeline.lastOptions.limits().maxBytes());
+        assertEquals(java.time.Duration.ofMillis(2500), pipeline.lastOptions.limits().parseTime());
     }
 
     @Test

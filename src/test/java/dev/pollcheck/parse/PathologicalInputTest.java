@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
@@ -174,6 +175,26 @@ class PathologicalInputTest {
         assertTrue(u.problems().stream().anyMatch(p -> p.message().contains("time bound") && p.file().equals("big.c")),
                 u.problems().toString());
         assertEquals(1, Ast.calls(f.body()).stream().filter(c -> "poll_wait".equals(c.name())).count());
+    }
+
+    @Test
+    void fileTimeBoundLeavesTheRestOfTheFileNamedButUnparsed() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            sb.append("static int f").append(i).append("(int a)\n{\n\treturn a + ").append(i).append(";\n}\n");
+        }
+        ParseConfig tight = ParseConfig.defaults().withFileTimeBound(Duration.ofNanos(1));
+        TranslationUnit u = new CParser(tight).parse("many.c", sb.toString(), List.of(), s -> true);
+        assertEquals(50, u.functions().size(), "every function is still listed");
+        assertTrue(u.functions().stream().allMatch(f -> f.status() == ParseStatus.FAILED), u.functions().toString());
+        assertEquals("f49", u.functions().get(49).name());
+        List<ParseProblem> bound = u.problems().stream().filter(p -> p.message().contains("time bound per file")).toList();
+        assertEquals(1, bound.size(), u.problems().toString());
+        assertEquals("many.c", bound.get(0).file());
+        assertTrue(bound.get(0).message().contains("50 items"), bound.get(0).message());
+        // The default bound is far away: the same file parses in full.
+        assertTrue(new CParser(ParseConfig.defaults()).parse("many.c", sb.toString(), List.of(), s -> true)
+                .functions().stream().allMatch(f -> f.status() == ParseStatus.PARSED));
     }
 
     @Test

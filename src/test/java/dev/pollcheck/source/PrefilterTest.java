@@ -43,8 +43,8 @@ class PrefilterTest {
         assertEquals(Prefilter.Verdict.CANNOT_MATTER, scan("x.pol", -1));
         assertEquals(Prefilter.Verdict.MAY_MATTER, scan("struct poll_table_struct *w", -1));
         assertEquals(Prefilter.Verdict.CANNOT_MATTER, scan("poll_tabl", -1));
-        // Occurrences at every offset of an eight-byte word, and in the tail after the last word.
-        for (int pad = 0; pad < 17; pad++) {
+        // Occurrences at every offset of both words of a 16-byte block, and in the tail after the last block.
+        for (int pad = 0; pad < 40; pad++) {
             assertEquals(Prefilter.Verdict.MAY_MATTER, scan(" ".repeat(pad) + "x.poll", -1), "pad " + pad);
             assertEquals(Prefilter.Verdict.CANNOT_MATTER, scan(" ".repeat(pad) + "x_poll", -1), "pad " + pad);
         }
@@ -55,7 +55,7 @@ class PrefilterTest {
         assertEquals(Prefilter.Verdict.CANNOT_MATTER, scan("int polling;\n", -1));
         assertEquals(Prefilter.Verdict.CANNOT_MATTER_NOT_PLAIN, scan("/* caf\u00e9 */ int x;", -1));
         assertEquals(Prefilter.Verdict.CANNOT_MATTER_NOT_PLAIN, scan("int x;\0", -1));
-        for (int pad = 0; pad < 17; pad++) {
+        for (int pad = 0; pad < 40; pad++) {
             assertEquals(Prefilter.Verdict.CANNOT_MATTER_NOT_PLAIN, scan(" ".repeat(pad) + "\u00e9 int x;", -1));
             assertEquals(Prefilter.Verdict.CANNOT_MATTER_NOT_PLAIN, scan("int y;" + " ".repeat(pad) + "\0", -1));
         }
