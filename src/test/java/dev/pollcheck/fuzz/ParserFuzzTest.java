@@ -10,9 +10,12 @@ import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ParseConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * The parser on raw text (it skips comments and {@code #} lines itself), every body wanted.
+ * The parser on raw text (it skips comments and {@code #} lines itself), every body wanted, then as
+ * a default scan runs it: only bodies and declarations that mention poll wanted, the rest blanked
+ * before lexing.
  * Regression inputs and seeds: {@code testdata/fuzz/parser/}. Fuzz it with {@code scripts/fuzz.sh}.
  */
 @Tag("fuzz")
@@ -32,6 +35,11 @@ class ParserFuzzTest {
             Fuzz.assertUnit(unit, text);
             TranslationUnit fresh = new CParser(ParseConfig.defaults()).parse(Fuzz.FILE, text, List.of(), body -> true);
             assertEquals(unit, fresh, "a reused parser and a fresh one read the same");
+            Predicate<String> poll = t -> t.contains("poll");
+            TranslationUnit selective = REUSED.get().parse(Fuzz.FILE, text, List.of(), poll, poll);
+            Fuzz.assertUnit(selective, text, true);
+            assertEquals(selective, new CParser(ParseConfig.defaults()).parse(Fuzz.FILE, text, List.of(), poll, poll),
+                    "a reused parser and a fresh one read the same, selectively too");
             return null;
         });
     }
