@@ -6,7 +6,10 @@
 #   3. pollcheck check --diff of a one-file patch        (the CI gate)
 #   4. spatch with scripts/cocci/conditional-poll-wait.cocci, when coccinelle is installed
 # and prints wall time, CPU time (user+sys) and peak RSS for each, with the ratios to grep.
-# Usage: scripts/bench.sh [KERNEL_TREE]     (env: JOBS, default all cores; SKIP_SPATCH=1)
+# Each command runs REPEAT times (default 3) in turn; the run with the median wall time is the one
+# printed, with the range of wall times beside it (a small virtual machine varies by tens of percent
+# from run to run, and one lucky or unlucky run says little).
+# Usage: scripts/bench.sh [KERNEL_TREE]     (env: JOBS, default all cores; REPEAT; SKIP_SPATCH=1)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tree="${1:-}"
@@ -32,25 +35,38 @@ awk -v n="$line" 'NR==n{print "\t/* touched by the benchmark patch */"} {print}'
 # Warm the file cache so every command sees the same state.
 grep -rlE 'poll_wait|poll_table' "$tree" > /dev/null || true
 
-measure() { # name, command...
+repeat="${REPEAT:-3}"
+once() { # name, command...   appends "wall cpu rss" of one run to $out/name.runs
   local name="$1"; shift
   /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" > "$out/$name.out" 2> "$out/$name.err" || true
   read -r wall user sys rss < <(tail -n 1 "$out/$name.time")
-  echo "$name $wall $(awk -v u="$user" -v s="$sys" "BEGIN{print u+s}") $rss" >> "$out/results"
+  echo "$wall $(awk -v u="$user" -v s="$sys" "BEGIN{print u+s}") $rss" >> "$out/$name.runs"
+}
+summarize() { # name   appends "name wall cpu rss range" for the run with the median wall time
+  sort -n "$out/$1.runs" | awk -v n="$1" '{w[NR]=$1; l[NR]=$0} END {m=int((NR+1)/2); print n, l[m], w[1] "-" w[NR]}' >> "$out/results"
 }
 
-measure grep grep -rlE 'poll_wait|poll_table' "$tree"
-measure check "$here/pollcheck" check --jobs "$jobs" --format json -o "$out/check.json" "$tree"
-measure diff "$here/pollcheck" check --jobs "$jobs" --diff "$out/patch.diff" --format json -o "$out/diff.json" "$tree"
-if command -v spatch >/dev/null && [ "${SKIP_SPATCH:-0}" != 1 ]; then
-  measure spatch spatch --very-quiet --jobs "$jobs" --sp-file "$here/scripts/cocci/conditional-poll-wait.cocci" --dir "$tree"
-fi
+# Rounds interleave the commands, so that the machine drifting during the run touches them alike.
+names=(grep check diff)
+have_spatch=0
+if command -v spatch >/dev/null && [ "${SKIP_SPATCH:-0}" != 1 ]; then have_spatch=1; names+=(spatch); fi
+for ((round = 1; round <= repeat; round++)); do
+  once grep grep -rlE 'poll_wait|poll_table' "$tree"
+  once check "$here/pollcheck" check --jobs "$jobs" --format json -o "$out/check.json" "$tree"
+  once diff "$here/pollcheck" check --jobs "$jobs" --diff "$out/patch.diff" --format json -o "$out/diff.json" "$tree"
+  if [ "$have_spatch" = 1 ]; then
+    once spatch spatch --very-quiet --jobs "$jobs" --sp-file "$here/scripts/cocci/conditional-poll-wait.cocci" --dir "$tree"
+  fi
+done
+for n in "${names[@]}"; do summarize "$n"; done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r); tree: $tree"
-printf '%-8s %9s %9s %10s %9s\n' what wall_s cpu_s peak_MiB x_grep
+echo "median of $repeat runs each"
+printf '%-8s %9s %9s %10s %9s  %s\n' what wall_s cpu_s peak_MiB x_grep wall_range_s
 grep_wall=$(awk '$1=="grep"{print $2}' "$out/results")
-while read -r name wall cpu rss; do
-  printf '%-8s %9.2f %9.2f %10.0f %9.1f\n' "$name" "$wall" "$cpu" "$((rss / 1024))" "$(awk -v w="$wall" -v g="$grep_wall" "BEGIN{print w/g}")"
+while read -r name wall cpu rss range; do
+  printf '%-8s %9.2f %9.2f %10.0f %9.1f  %s\n' "$name" "$wall" "$cpu" "$((rss / 1024))" \
+    "$(awk -v w="$wall" -v g="$grep_wall" "BEGIN{print w/g}")" "$range"
 done < "$out/results"
 for f in check diff; do
   if [ -s "$out/$f.err" ]; then echo "--- $f stderr (tail)"; tail -n 5 "$out/$f.err"; fi

@@ -222,7 +222,7 @@ public final class Scan {
         }
         // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
         // method, a helper that the poll_table flows into and an ops initializer naming a poll method
-        // always do (poll_table, poll_wait, .poll, a *_poll function).
+        // always do (poll_table in the parameters, poll_wait, .poll = name).
         Predicate<String> want = allFiles ? body -> true : body -> body.contains("poll");
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         problems.addAll(unit.problems());

@@ -13,8 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a source file once and decodes it. Never throws for a bad file: whatever goes wrong becomes
- * a {@link Loaded} with no file, a {@link Status} and a problem naming the file.
+ * Reads a source file once ({@link #read}, into a {@link Buffer} a worker reuses) and decodes it
+ * ({@link #decode}), or both at once ({@link #load}). Never throws for a bad file: whatever goes wrong
+ * becomes a {@link Loaded} with no file, a {@link Status} and a problem naming the file.
  *
  * <ul>
  *   <li>Files over the size cap ({@link #DEFAULT_MAX_BYTES} unless configured) are not read at all:
