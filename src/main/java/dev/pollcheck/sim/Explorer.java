@@ -102,7 +102,7 @@ final class Explorer {
         boolean keyRead = false, qprocRead = false;
         List<Integer> prefix = List.of();
         int taken = 0;
-        while (prefix != null && taken < maxPaths && runs < maxExecutions) {
+        while (prefix != null && taken < maxPaths && runs < maxExecutions && !interpreter.budgetSpent()) {
             Chooser ch = new Chooser(prefix, interpreter.bounds().maxDecisions());
             Interpreter.Outcome o = interpreter.run(fn, table(key, qproc), new WaitQueues(), ch);
             runs++;
@@ -125,7 +125,8 @@ final class Explorer {
         }
         boolean exhaustive = prefix == null;
         if (!exhaustive) {
-            bounds.add(runs >= maxExecutions ? "execution bound (" + maxExecutions + " in all) reached"
+            bounds.add(interpreter.budgetSpent() ? "step budget reached"
+                    : runs >= maxExecutions ? "execution bound (" + maxExecutions + " in all) reached"
                     : "path bound (" + maxPaths + " per poll_table state) reached");
         }
         return new Exploration(key, qproc, paths, abandoned, exhaustive, bounds, notes, keyRead, qprocRead);

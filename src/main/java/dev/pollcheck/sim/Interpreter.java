@@ -125,6 +125,19 @@ final class Interpreter {
 
     private long runs;
     private long totalSteps;
+    /**
+     * Steps this interpreter may take over all its executions: a search of a method whose every path
+     * runs to the per-call bound would otherwise cost executions x steps (millions).
+     */
+    private long stepBudget = java.lang.Long.MAX_VALUE;
+
+    void stepBudget(long steps) {
+        stepBudget = steps;
+    }
+
+    boolean budgetSpent() {
+        return totalSteps >= stepBudget;
+    }
 
     /** Executions so far (all purposes), and the steps they took. */
     long runs() {
@@ -196,6 +209,9 @@ final class Interpreter {
         void step() {
             if (++steps > bounds.maxSteps()) {
                 throw new Abort("step bound (" + bounds.maxSteps() + ") reached");
+            }
+            if (totalSteps + steps > stepBudget) {
+                throw new Abort("step budget (" + stepBudget + " in all) reached");
             }
         }
 

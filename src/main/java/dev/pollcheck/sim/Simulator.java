@@ -39,7 +39,8 @@ import java.util.function.Predicate;
  *     paths of the method ({@link Bounds#maxExecutions} executions for the whole search; a state whose
  *     paths do not read {@code _key}, or {@code _qproc}, is explored once for all), each with at most
  *     {@link Bounds#maxDecisions} choices,
- *     {@link Bounds#maxSteps} steps, calls {@link Bounds#maxCallDepth} deep; a loop whose test needs a
+ *     {@link Bounds#maxSteps} steps ({@link Bounds#maxTotalSteps} for the whole search), calls
+ *     {@link Bounds#maxCallDepth} deep; a loop whose test needs a
  *     choice runs at most {@link Bounds#maxSymbolicIterations} times, a concrete one at most
  *     {@link Bounds#maxConcreteIterations} (beyond that the path is abandoned);</li>
  * <li>at most 6 first-call paths per mask are tried as the start of a scenario;</li>
@@ -60,8 +61,8 @@ public final class Simulator {
 
     /** The bounds of a search; {@link #DEFAULT} keeps a whole-tree scan fast. */
     public record Bounds(int maxSteps, int maxSymbolicIterations, int maxConcreteIterations, int maxCallDepth,
-                         int maxDecisions, int maxPaths, int maxExecutions) {
-        public static final Bounds DEFAULT = new Bounds(5_000, 2, 32, 3, 32, 48, 600);
+                         int maxDecisions, int maxPaths, int maxExecutions, int maxTotalSteps) {
+        public static final Bounds DEFAULT = new Bounds(5_000, 2, 32, 3, 32, 48, 600, 200_000);
 
         Interpreter.Bounds interpreter() {
             return new Interpreter.Bounds(maxSteps, maxSymbolicIterations, maxConcreteIterations, maxCallDepth,
@@ -71,7 +72,8 @@ public final class Simulator {
         String describe() {
             return maxPaths + " paths per poll_table state, " + maxExecutions + " executions in all, " + maxDecisions
                     + " choices and " + maxSteps + " steps per call, call depth " + maxCallDepth + ", "
-                    + maxSymbolicIterations + " iterations of an undecided loop";
+                    + maxSymbolicIterations + " iterations of an undecided loop, " + maxTotalSteps
+                    + " steps for the whole search";
         }
     }
 
@@ -124,8 +126,7 @@ public final class Simulator {
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),
-                k -> new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                        bounds.maxPaths(), bounds.maxExecutions()));
+                k -> new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions()));
         // Findings of one method share its explorations; a search is used by one thread at a time.
         Verdict v;
         boolean cut;
@@ -135,11 +136,18 @@ public final class Simulator {
         }
         if (!v.confirmed() && cut && v.reason().startsWith("the registration")) {
             // The registration lies beyond the bounds: one more try with wider ones for this finding.
-            ScenarioSearch wide = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                    bounds.maxPaths() * WIDER, bounds.maxExecutions() * WIDER);
+            ScenarioSearch wide = new ScenarioSearch(interpreter(WIDER), fn, bounds.maxPaths() * WIDER,
+                    bounds.maxExecutions() * WIDER);
             v = confirm(f, fn, apis, wide);
         }
         return v;
+    }
+
+    /** An interpreter for one search, its step budget {@code widen} times the default. */
+    private Interpreter interpreter(int widen) {
+        Interpreter in = new Interpreter(source, helpers, bounds.interpreter());
+        in.stepBudget((long) bounds.maxTotalSteps() * widen);
+        return in;
     }
 
     /** How much wider the bounds are for the second try of a finding whose registration was not reached. */
@@ -223,8 +231,7 @@ public final class Simulator {
         if (unusable != null) {
             return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of());
         }
-        ScenarioSearch search = new ScenarioSearch(new Interpreter(source, helpers, bounds.interpreter()), fn,
-                bounds.maxPaths(), bounds.maxExecutions());
+        ScenarioSearch search = new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions());
         List<Long> all = search.masks(null);
         List<Long> fin = search.masks(events);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(all, fin);
