@@ -167,8 +167,31 @@ final class Interpreter {
             bound = "nesting too deep for the interpreter";
         }
         totalSteps += r.steps;
-        return new Outcome(mask, List.copyOf(r.registrations), chooser.decisions(), bound, List.copyOf(r.notes),
-                chooser.truncated(), infeasible, r.keyRead, r.qprocRead);
+        return new Outcome(mask, List.copyOf(r.registrations), canonical(chooser.decisions()), bound,
+                List.copyOf(r.notes), chooser.truncated(), infeasible, r.keyRead, r.qprocRead);
+    }
+
+    /**
+     * One instance per distinct label and value text over all executions: the scenario search
+     * compares the decisions of thousands of outcome pairs by these strings, and equal instances
+     * compare at once.
+     */
+    private final Map<String, String> canon = new HashMap<>();
+
+    private List<Chooser.Decision> canonical(List<Chooser.Decision> decisions) {
+        List<Chooser.Decision> out = new ArrayList<>(decisions.size());
+        for (Chooser.Decision d : decisions) {
+            out.add(new Chooser.Decision(canon(d.label()), canon(d.shown()), d.index(), d.options(), d.multi()));
+        }
+        return List.copyOf(out);
+    }
+
+    private String canon(String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = canon.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
     /** The state of one execution. */
