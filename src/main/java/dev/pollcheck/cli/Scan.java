@@ -16,6 +16,7 @@ import dev.pollcheck.model.TopLevel;
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ForEachMacros;
+import dev.pollcheck.parse.Mentions;
 import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.report.ReportedFinding;
 import dev.pollcheck.report.ReportedMethod;
@@ -223,7 +224,7 @@ public final class Scan {
         // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
         // method, a helper that the poll_table flows into and an ops initializer naming a poll method
         // always do (poll_table in the parameters, poll_wait, .poll = name).
-        Predicate<String> want = allFiles ? body -> true : body -> body.contains("poll");
+        Predicate<String> want = allFiles ? body -> true : Mentions.of("poll");
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         problems.addAll(unit.problems());
         for (TopLevel.Function f : unit.functions()) {

@@ -44,6 +44,9 @@ final class ItemBlanker {
 
     static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
         char[] s = text.toCharArray();
+        Region bodies = new Region(text, wantBody);
+        Region declarations = new Region(text, wantDeclaration);
+        Mentions.Cursor typedefs = new Mentions.Cursor(text, "typedef");
         Map<Integer, Boolean> decisions = new HashMap<>();
         int n = text.length();
         int depth = 0;
@@ -95,7 +98,7 @@ final class ItemBlanker {
             } else if (c == '}') {
                 depth = Math.max(0, depth - 1);
                 if (depth == 0 && bodyOpen >= 0) {
-                    boolean wanted = want(wantBody, text.substring(itemStart, i + 1));
+                    boolean wanted = bodies.wants(itemStart, i + 1);
                     decisions.put(bodyOpen, wanted);
                     if (!wanted) {
                         blankRange(s, bodyOpen + 1, i);
@@ -104,9 +107,9 @@ final class ItemBlanker {
                     itemStart = -1;
                 }
             } else if (c == ';' && depth == 0) {
-                String item = text.substring(itemStart, i + 1);
-                if (startsWithWord(item) && !item.contains("typedef") && !mayBeMacroInvocation(item)
-                        && !want(wantDeclaration, item)) {
+                if (startsWithWord(s[itemStart]) && !typedefs.in(itemStart, i + 1)
+                        && !mayBeMacroInvocation(s, itemStart, i + 1)
+                        && !declarations.wants(itemStart, i + 1)) {
                     blankRange(s, itemStart, i + 1);
                 }
                 itemStart = -1;
@@ -117,12 +120,31 @@ final class ItemBlanker {
         return new Result(s, decisions);
     }
 
-    /** No predicate, or one that throws, keeps the item: reading too much only costs time. */
-    private static boolean want(Predicate<String> p, String item) {
-        try {
-            return p == null || p.test(item);
-        } catch (RuntimeException e) {
-            return true;
+    /**
+     * A predicate over the items of one text, asked in order: a {@link Mentions} is answered by a
+     * cursor over the text, any other predicate on the item cut out as a string. No predicate, or
+     * one that throws, keeps the item: reading too much only costs time.
+     */
+    private static final class Region {
+        private final String text;
+        private final Predicate<String> p;
+        private final Mentions.Cursor cursor;
+
+        Region(String text, Predicate<String> p) {
+            this.text = text;
+            this.p = p;
+            this.cursor = p instanceof Mentions m ? new Mentions.Cursor(text, m.word()) : null;
+        }
+
+        boolean wants(int from, int to) {
+            if (cursor != null) {
+                return cursor.in(from, to);
+            }
+            try {
+                return p == null || p.test(text.substring(from, to));
+            } catch (RuntimeException e) {
+                return true;
+            }
         }
     }
 
@@ -135,8 +157,7 @@ final class ItemBlanker {
         }
     }
 
-    private static boolean startsWithWord(String item) {
-        char c = item.charAt(0);
+    private static boolean startsWithWord(char c) {
         return Character.isLetter(c) || c == '_';
     }
 
@@ -146,11 +167,14 @@ final class ItemBlanker {
      * says yes to function prototypes, which only costs their reading.
      */
     static boolean mayBeMacroInvocation(String item) {
-        int n = item.length();
-        int j = 0;
+        char[] chars = item.toCharArray();
+        return mayBeMacroInvocation(chars, 0, chars.length);
+    }
+
+    private static boolean mayBeMacroInvocation(char[] s, int from, int to) {
         boolean word = false;
-        while (j < n) {
-            char c = item.charAt(j);
+        for (int j = from; j < to; j++) {
+            char c = s[j];
             if (Character.isLetterOrDigit(c) || c == '_') {
                 word = true;
             } else if (c == '(') {
@@ -158,7 +182,6 @@ final class ItemBlanker {
             } else if (!Character.isWhitespace(c)) {
                 return false;
             }
-            j++;
         }
         return false;
     }

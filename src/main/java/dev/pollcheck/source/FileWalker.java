@@ -176,10 +176,14 @@ public final class FileWalker {
         List<Path> linkedReals = new ArrayList<>();
         List<Dir> subdirs = new ArrayList<>();
         Listing out = new Listing(problems, files, fileReals, linked, linkedReals, subdirs);
-        List<Path> entries = new ArrayList<>();
+        // Each entry's name is taken once: a comparator asking the path for it would build two
+        // strings per comparison (a kernel tree has 65,000 entries).
+        record Entry(String name, Path path) {
+        }
+        List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.path())) {
             for (Path p : ds) {
-                entries.add(p);
+                entries.add(new Entry(p.getFileName().toString(), p));
             }
         } catch (NoSuchFileException e) {
             problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
@@ -191,10 +195,11 @@ public final class FileWalker {
             problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
             return out;
         }
-        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        entries.sort(Comparator.comparing(Entry::name));
         afterListing.accept(dir.path());
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
+        for (Entry listed : entries) {
+            Path entry = listed.path();
+            String name = listed.name();
             String display = dir.prefix() + name;
             BasicFileAttributes la;
             try {
