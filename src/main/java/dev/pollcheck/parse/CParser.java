@@ -126,6 +126,15 @@ public final class CParser {
                 }
                 parseChunk(toks, chunks.get(i), text, wantBody, items);
             }
+            if (!blanked.skipped().isEmpty()) {
+                // Functions blanked whole by the blanker: placed among the others by position.
+                LineIndex lines = new LineIndex(text);
+                for (ItemBlanker.Skipped sk : blanked.skipped()) {
+                    items.add(skippedFunction(sk, text, lines));
+                }
+                items.sort(java.util.Comparator.comparingInt((TopLevel t) -> t.span().line())
+                        .thenComparingInt(t -> t.span().column()));
+            }
         } catch (Throwable t) {
             problem(1, 1, "internal parser error: " + t);
         }
@@ -642,6 +651,59 @@ public final class CParser {
     }
 
     private record Header(String name, Span nameSpan, TypeRef returnType, List<Param> params, boolean isStatic) {
+    }
+
+    /** A function the blanker removed whole, as the chunk of its tokens would have given it. */
+    private TopLevel.Function skippedFunction(ItemBlanker.Skipped sk, String text, LineIndex lines) {
+        // The lexer drops attribute macros (asmlinkage, __init...): a chunk starts after them.
+        int start = sk.start();
+        while (true) {
+            int e = start;
+            while (e < sk.nameAt() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '_')) {
+                e++;
+            }
+            if (e == start || e == sk.nameAt() || attributeArgs(text.substring(start, e)) == null) {
+                break;
+            }
+            while (e < sk.nameAt() && Character.isWhitespace(text.charAt(e))) {
+                e++;
+            }
+            start = e;
+        }
+        Span span = lines.span(file, start, sk.end() + 1);
+        Span name = lines.span(file, sk.nameAt(), sk.nameAt() + sk.name().length());
+        Span body = lines.span(file, sk.bodyOpen(), sk.end() + 1);
+        return new TopLevel.Function(span, name, sk.name(), TypeRef.UNKNOWN, List.of(), sk.isStatic(),
+                new Stmt.Block(body, List.of()), ParseStatus.SKIPPED);
+    }
+
+    /** Line starts of a text, for turning offsets into the lexer's lines and columns. */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            int count = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                count++;
+            }
+            starts = new int[count];
+            int k = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                starts[k++] = i + 1;
+            }
+        }
+
+        /** The span of {@code [from, to)}, to on the same line as its last character. */
+        Span span(String file, int from, int to) {
+            int a = line(from);
+            int b = line(to - 1);
+            return new Span(file, a + 1, from - starts[a] + 1, b + 1, to - starts[b] + 1);
+        }
+
+        private int line(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return i >= 0 ? i : -i - 2;
+        }
     }
 
     /**

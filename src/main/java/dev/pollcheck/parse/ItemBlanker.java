@@ -1,6 +1,8 @@
 package dev.pollcheck.parse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -8,9 +10,11 @@ import java.util.function.Predicate;
  * Blanks, before lexing, the file-scope items the run does not want, so that the lexer, the chunker
  * and the parser pay only for what is read (on a kernel tree, a few functions per file):
  * <ul>
- *   <li>the body of a function definition that {@code wantBody} refuses: a body is the brace pair
- *       that follows {@code )} at file scope; only the inside of the braces is blanked, so the
- *       function is still seen, with its header, as a SKIPPED definition;</li>
+ *   <li>a function definition that {@code wantBody} refuses: a body is the brace pair that follows
+ *       {@code )} at file scope. When the header is plain (one parenthesised group, after the name)
+ *       the whole function is blanked and described by a {@link Skipped}; otherwise only the inside
+ *       of the braces is, and the lexer still sees the header. Either way the parser lists the
+ *       function as a SKIPPED definition with its name;</li>
  *   <li>a declaration (an item ending with {@code ;} at file scope) that {@code wantDeclaration}
  *       refuses, unless it is a typedef (the parser learns type names from those), may be a macro
  *       invocation ({@code NAME(...)} after plain words: the parser expands those, and a macro's
@@ -32,10 +36,19 @@ final class ItemBlanker {
      * The text with unwanted items blanked, and what {@code wantBody} said of each body, by the
      * offset of its opening brace, so that it is asked once per function.
      */
-    record Result(char[] chars, Map<Integer, Boolean> decisions) {
+    record Result(char[] chars, Map<Integer, Boolean> decisions, List<Skipped> skipped) {
         String text() {
             return new String(chars);
         }
+    }
+
+    /**
+     * An unwanted function whose header is plain ({@code [words] name(params)}, nothing else with
+     * parentheses, braces or semicolons): it is blanked whole, header too, and described here by
+     * offsets into the text ({@code end} is its closing brace), so that it costs no lexing at all.
+     * Other unwanted functions keep their header for the lexer, which finds their name in its tokens.
+     */
+    record Skipped(int start, int nameAt, String name, boolean isStatic, int bodyOpen, int end) {
     }
 
     static Result blank(String text, Predicate<String> wantBody) {
@@ -48,6 +61,7 @@ final class ItemBlanker {
         Region declarations = new Region(text, wantDeclaration);
         Mentions.Cursor typedefs = new Mentions.Cursor(text, "typedef");
         Map<Integer, Boolean> decisions = new HashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
         int n = text.length();
         int depth = 0;
         int itemStart = -1;
@@ -101,7 +115,13 @@ final class ItemBlanker {
                     boolean wanted = bodies.wants(itemStart, i + 1);
                     decisions.put(bodyOpen, wanted);
                     if (!wanted) {
-                        blankRange(s, bodyOpen + 1, i);
+                        Skipped plain = plainHeader(s, itemStart, bodyOpen, i);
+                        if (plain != null) {
+                            skipped.add(plain);
+                            blankRange(s, itemStart, i + 1);
+                        } else {
+                            blankRange(s, bodyOpen + 1, i);
+                        }
                     }
                     bodyOpen = -1;
                     itemStart = -1;
@@ -117,7 +137,7 @@ final class ItemBlanker {
             lastSignificant = c;
             i++;
         }
-        return new Result(s, decisions);
+        return new Result(s, decisions, List.copyOf(skipped));
     }
 
     /**
@@ -155,6 +175,79 @@ final class ItemBlanker {
                 s[k] = ' ';
             }
         }
+    }
+
+    /**
+     * The {@link Skipped} of a function whose header {@code [start, bodyOpen)} is plain, or null: one
+     * parenthesised group, right after the name, and no brace, semicolon or quote in the header.
+     */
+    private static Skipped plainHeader(char[] s, int start, int bodyOpen, int end) {
+        int open = -1;
+        int close = -1;
+        int depth = 0;
+        for (int j = start; j < bodyOpen; j++) {
+            char c = s[j];
+            if (c == '(') {
+                if (depth == 0) {
+                    if (open >= 0) {
+                        return null;   // a second group: an attribute macro, a function pointer...
+                    }
+                    open = j;
+                }
+                depth++;
+            } else if (c == ')') {
+                if (--depth < 0) {
+                    return null;
+                }
+                if (depth == 0) {
+                    close = j;
+                }
+            } else if (c == '{' || c == '}' || c == ';' || c == '"' || c == '\'' || c == '#' || c == '/') {
+                return null;
+            }
+        }
+        if (open < 0 || close < 0 || depth != 0 || !blankBetween(s, close + 1, bodyOpen)) {
+            return null;
+        }
+        int nameEnd = open;
+        while (nameEnd > start && (s[nameEnd - 1] == ' ' || s[nameEnd - 1] == '\t' || s[nameEnd - 1] == '\n'
+                || s[nameEnd - 1] == '\r')) {
+            nameEnd--;
+        }
+        int nameAt = nameEnd;
+        while (nameAt > start && (Character.isLetterOrDigit(s[nameAt - 1]) || s[nameAt - 1] == '_')) {
+            nameAt--;
+        }
+        if (nameAt == nameEnd || Character.isDigit(s[nameAt])) {
+            return null;
+        }
+        return new Skipped(start, nameAt, new String(s, nameAt, nameEnd - nameAt), hasWord(s, start, bodyOpen, "static"),
+                bodyOpen, end);
+    }
+
+    private static boolean blankBetween(char[] s, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (!Character.isWhitespace(s[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code word} stands in {@code [from, to)} as a whole word. */
+    private static boolean hasWord(char[] s, int from, int to, String word) {
+        int n = word.length();
+        for (int j = from; j + n <= to; j++) {
+            if (s[j] == word.charAt(0) && (j == from || !isWordChar(s[j - 1])) && (j + n == to || !isWordChar(s[j + n]))
+                    && new String(s, j, n).equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     private static boolean startsWithWord(char c) {

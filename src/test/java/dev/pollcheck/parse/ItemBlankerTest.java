@@ -96,4 +96,41 @@ class ItemBlankerTest {
         assertFalse(ItemBlanker.mayBeMacroInvocation("static int x = f(1);"));
         assertFalse(ItemBlanker.mayBeMacroInvocation("struct s *g(void);"));
     }
+
+    @Test
+    void plainUnwantedFunctionsAreBlankedWholeAndListedAsTheTokensWouldList() {
+        String src = """
+                asmlinkage long sys_thing(const char __user *name,
+                			int flags)
+                {
+                	return 0;
+                }
+                static int __printf(2, 3) logit(int level, const char *fmt, ...)
+                {
+                	return level;
+                }
+                static __poll_t a_poll(struct file *f, poll_table *w)
+                {
+                	return 0;
+                }
+                """;
+        ItemBlanker.Result r = ItemBlanker.blank(src, t -> t.contains("poll"), t -> true);
+        assertEquals(1, r.skipped().size(), "only the plain header goes whole: " + r.skipped());
+        assertEquals("sys_thing", r.skipped().get(0).name());
+        assertFalse(r.text().contains("sys_thing"));
+        assertTrue(r.text().contains("logit("), "a header with a second group stays for the lexer");
+
+        var unit = new CParser(ParseConfig.defaults()).parse("t.c", src, List.of(), t -> t.contains("poll"));
+        List<TopLevel.Function> fns = unit.functions();
+        assertEquals(List.of("sys_thing", "logit", "a_poll"), fns.stream().map(TopLevel.Function::name).toList());
+        TopLevel.Function sys = fns.get(0);
+        assertEquals(ParseStatus.SKIPPED, sys.status());
+        assertFalse(sys.isStatic());
+        // Where the chunk of its tokens would start: after the attribute macro the lexer drops.
+        assertEquals(new dev.pollcheck.model.Span("t.c", 1, 12, 5, 2), sys.span());
+        assertEquals(new dev.pollcheck.model.Span("t.c", 1, 17, 1, 26), sys.nameSpan());
+        assertEquals(new dev.pollcheck.model.Span("t.c", 3, 1, 5, 2), sys.body().span());
+        assertTrue(fns.get(1).isStatic());
+        assertEquals(ParseStatus.PARSED, fns.get(2).status());
+    }
 }
