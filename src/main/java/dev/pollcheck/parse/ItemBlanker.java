@@ -93,6 +93,9 @@ final class ItemBlanker {
             }
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
                 i++;
+                while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+                    i++;   // indentation comes in runs
+                }
                 continue;
             }
             if (lineStart && c == '#') {

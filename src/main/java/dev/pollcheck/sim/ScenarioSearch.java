@@ -201,14 +201,56 @@ final class ScenarioSearch {
      * among several (a switch selector, a mode compared with constants), which rarely changes.
      */
     private int changes(Interpreter.Outcome a, Interpreter.Outcome b) {
-        Map<String, String> x = shown(a), y = shown(b);
-        Set<String> multi = multiLabels(a);
+        // Called for a great many pairs: a merge of two label-sorted arrays, no hashing.
+        Decided x = decided(a), y = decided(b);
         int n = 0;
-        for (Map.Entry<String, String> e : x.entrySet()) {
-            String other = y.get(e.getKey());
-            if (other != null && !other.equals(e.getValue())) n += multi.contains(e.getKey()) ? 3 : 1;
+        for (int i = 0, j = 0; i < x.ids().length && j < y.ids().length; ) {
+            int d = x.ids()[i] - y.ids()[j];
+            if (d < 0) {
+                i++;
+            } else if (d > 0) {
+                j++;
+            } else {
+                String other = y.values()[j];
+                if (other != null && !other.equals(x.values()[i])) n += x.multi()[i] ? 3 : 1;
+                i++;
+                j++;
+            }
         }
         return n;
+    }
+
+    /**
+     * An outcome's decisions as {@link #shown} and {@link #multiLabels} see them, by label number:
+     * the first value of each label, and whether any choice of it was among several.
+     */
+    private record Decided(int[] ids, String[] values, boolean[] multi) {
+    }
+
+    private final Map<String, Integer> labelIds = new HashMap<>();
+    private final Map<Interpreter.Outcome, Decided> decidedCache = new IdentityHashMap<>();
+
+    private Decided decided(Interpreter.Outcome o) {
+        return decidedCache.computeIfAbsent(o, x -> {
+            Map<Integer, String> first = new java.util.TreeMap<>();
+            Set<Integer> multi = new java.util.HashSet<>();
+            for (Chooser.Decision d : x.decisions()) {
+                Integer id = labelIds.computeIfAbsent(d.label(), k -> labelIds.size());
+                first.putIfAbsent(id, d.shown());
+                if (d.multi()) multi.add(id);
+            }
+            int[] ids = new int[first.size()];
+            String[] values = new String[first.size()];
+            boolean[] many = new boolean[first.size()];
+            int k = 0;
+            for (Map.Entry<Integer, String> e : first.entrySet()) {
+                ids[k] = e.getKey();
+                values[k] = e.getValue();
+                many[k] = multi.contains(e.getKey());
+                k++;
+            }
+            return new Decided(ids, values, many);
+        });
     }
 
     private final Map<Interpreter.Outcome, Set<String>> multiCache = new IdentityHashMap<>();
