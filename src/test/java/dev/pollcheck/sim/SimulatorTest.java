@@ -276,10 +276,11 @@ class SimulatorTest {
         assertTrue(t.contains("wake_up(&dev->eq): no waiter"), t);
     }
 
-    @Test
-    void registrationBeyondTheBoundsIsReachedByTheWiderSecondTry() {
-        // if (!ready(dev)) { seven independent tests; return 0; } poll_wait(&dev->wq); return POLLIN;
-        // Depth-first, the 128 paths under !ready come before any path that registers.
+    /**
+     * if (!ready(dev)) { seven independent tests; return 0; } poll_wait(&dev->wq); return POLLIN;
+     * Depth-first, the 128 paths under !ready come before any path that registers.
+     */
+    private static Finding registrationAfterManyPaths() {
         dev.pollcheck.model.Stmt[] tests = new dev.pollcheck.model.Stmt[8];
         for (int k = 0; k < 7; k++) tests[k] = iff(call("flag" + k, n("dev")), ex(call("touch", n("dev"))));
         tests[7] = ret(i(0));
@@ -288,29 +289,23 @@ class SimulatorTest {
                 iff(not(call("ready", n("dev"))), block(tests)),
                 ex(reg),
                 ret(n("POLLIN")));
-        Finding f = new Finding("PW002", Level.WARNING, reg.span(), "g", "m", "&dev->wq", null, null,
+        return new Finding("PW002", Level.WARNING, reg.span(), "g", "m", "&dev->wq", null, null,
                 EnumSet.of(Api.EPOLL), fn, reg);
+    }
+
+    @Test
+    void registrationBeyondTheBoundsIsReachedByTheWiderSecondTry() {
         Simulator narrow = new Simulator(FunctionSource.NONE, HelperSemantics.NONE,
                 new Simulator.Bounds(5_000, 2, 32, 3, 32, 48, 600, 200_000));
-        Verdict v = narrow.confirm(f);
+        Verdict v = narrow.confirm(registrationAfterManyPaths());
         assertTrue(v.confirmed(), v.reason());
     }
 
     @Test
     void aSearchStopsAtItsStepBudgetAndSaysSo() {
-        // The same 128 paths before the registration, with a budget too small to reach it even wider.
-        dev.pollcheck.model.Stmt[] tests = new dev.pollcheck.model.Stmt[8];
-        for (int k = 0; k < 7; k++) tests[k] = iff(call("flag" + k, n("dev")), ex(call("touch", n("dev"))));
-        tests[7] = ret(i(0));
-        Expr.Call reg = pw(addr(arrow(n("dev"), "wq")));
-        TopLevel.Function fn = pollFn("g",
-                iff(not(call("ready", n("dev"))), block(tests)),
-                ex(reg),
-                ret(n("POLLIN")));
-        Finding f = new Finding("PW002", Level.WARNING, reg.span(), "g", "m", "&dev->wq", null, null,
-                EnumSet.of(Api.EPOLL), fn, reg);
+        // A budget too small to reach the registration, even with the wider second try.
         Verdict v = new Simulator(FunctionSource.NONE, HelperSemantics.NONE,
-                new Simulator.Bounds(5_000, 2, 32, 3, 32, 48, 600, 300)).confirm(f);
+                new Simulator.Bounds(5_000, 2, 32, 3, 32, 48, 600, 300)).confirm(registrationAfterManyPaths());
         assertFalse(v.confirmed());
         assertTrue(v.reason().contains("step budget"), v.reason());
     }
