@@ -4,7 +4,8 @@
 #
 #   scripts/fuzz.sh [MINUTES] [HARNESS...]     e.g.  scripts/fuzz.sh 10      scripts/fuzz.sh 2 parser
 #
-# MINUTES (default 10) is the fuzzing time of each harness; HARNESS is any of source, parser,
+# MINUTES (default 10) is the fuzzing time of each harness, or a number of seconds written NNs
+# (scripts/test.sh, and so CI, runs `fuzz.sh 20s`: a short run of each); HARNESS is any of source, parser,
 # analysis (default: all three). FUZZ_JOBS=N (default 2) runs N harnesses at a time (each uses one
 # core). The harnesses are src/test/java/dev/pollcheck/fuzz/{SourceStage,Parser,Analysis}FuzzTest.java;
 # their seeds and every input that ever failed are in testdata/fuzz/<harness>/.
@@ -23,7 +24,11 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes="${1:-10}"
 shift || true
-case "$minutes" in ''|*[!0-9]*) echo "fuzz.sh: MINUTES must be a whole number, got '$minutes'" >&2; exit 2 ;; esac
+case "$minutes" in
+  *s) secs="${minutes%s}" ;;
+  *) secs="$minutes"; case "$secs" in ''|*[!0-9]*) ;; *) secs=$((secs * 60)) ;; esac ;;
+esac
+case "$secs" in ''|*[!0-9]*) echo "fuzz.sh: MINUTES must be a whole number (or NNs for seconds), got '$minutes'" >&2; exit 2 ;; esac
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(source parser analysis)
 jobs="${FUZZ_JOBS:-2}"
@@ -48,11 +53,10 @@ mvn -o -q -B test-compile || { echo "fuzz.sh: build failed" >&2; exit 1; }
 
 # One harness: fuzz for the given minutes, then keep what failed. Prints one summary line.
 run_one() {
-  local h="$1" class work log secs found status runs
+  local h="$1" class work log found status runs
   class="$(class_of "$h")"
   work="$here/target/fuzz/$h"
   log="$work/fuzz.log"
-  secs=$((minutes * 60))
   mkdir -p "$work"
   rm -f "$work"/crash-* "$work"/timeout-* "$work"/oom-* "$work"/slow-unit-*
   # jazzer.internal.basedir: where Jazzer keeps its generated corpus and, as no
