@@ -37,7 +37,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -120,9 +122,7 @@ public final class Scan {
         Program program = Program.of(units);
         FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
         List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
-        List<Finding> findings = Analyzer.analyze(program, new AnalysisConfig(flowConfig), methods);
-        List<ReportedFinding> reported = simulate(findings, program, HelperModels.load(flowConfig.modelFiles()),
-                options);
+        List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options);
 
         int total = 0;
         for (int c : counts) {
@@ -136,17 +136,36 @@ public final class Scan {
         return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
     }
 
-    /** Confirms each finding with the simulator (in parallel; verdicts stay in finding order). */
-    private static List<ReportedFinding> simulate(List<Finding> findings, Program program, HelperModels models,
-                                                  ScanOptions options) {
+    /**
+     * Runs the rules and confirms each finding with the simulator. A confirmation starts on a worker
+     * as soon as the rules make the finding, so the simulator works while the rules (one thread) go
+     * on; verdicts are then read in the findings' sorted order, and none depends on which ran first
+     * (the output is the same for every {@code --jobs}).
+     */
+    private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
+                                                           List<PollMethod> methods, ScanOptions options) {
+        AnalysisConfig config = new AnalysisConfig(flowConfig);
         if (!options.simulate()) {
-            return findings.stream().map(f -> ReportedFinding.of(f, null)).toList();
+            return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
         }
-        Simulator simulator = Simulator.forProgram(program, models);
-        return parallelMap(findings, options.jobs(), f -> {
-            boolean wanted = options.focusFiles() == null || options.focusFiles().contains(f.location().file());
-            return ReportedFinding.of(f, wanted ? simulator.confirm(f) : null);
-        });
+        Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()));
+        Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
+        try {
+            List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
+                if (options.focusFiles() == null || options.focusFiles().contains(f.location().file())) {
+                    verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
+                }
+            });
+            List<ReportedFinding> out = new ArrayList<>(findings.size());
+            for (Finding f : findings) {
+                Future<Verdict> v = verdicts.get(f);
+                out.add(ReportedFinding.of(f, v == null ? null : await(v)));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -313,17 +332,23 @@ public final class Scan {
             }
             List<R> out = new ArrayList<>(items.size());
             for (Future<R> f : futures) {
-                out.add(f.get());
+                out.add(await(f));
             }
             return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The result of a worker's task; anything it threw is a bug in pollcheck (stages report bad input). */
+    private static <R> R await(Future<R> f) {
+        try {
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
         } catch (ExecutionException e) {
-            // Stages turn bad input into ParseProblems; anything escaping is a bug in pollcheck.
             throw new IllegalStateException("internal error: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -42,6 +42,15 @@ public final class Analyzer {
 
     /** Findings for the given poll methods, sorted by file, line, column, rule. */
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods) {
+        return analyze(program, config, methods, f -> { });
+    }
+
+    /**
+     * As above; {@code found} also sees each finding as soon as it is made (in the order of the
+     * methods, not the sorted order), so that a caller can start working on it at once.
+     */
+    public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
+                                        java.util.function.Consumer<Finding> found) {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
@@ -56,7 +65,10 @@ public final class Analyzer {
             Summary top = flow.summary(m, pt);
             for (Rule r : Rules.all()) {
                 Finding f = r.check(new Rule.MethodSite(program, m, top));
-                if (f != null) out.add(f);
+                if (f != null) {
+                    out.add(f);
+                    found.accept(f);
+                }
             }
             Deque<Summary> work = new ArrayDeque<>();
             work.add(top);
@@ -73,6 +85,7 @@ public final class Analyzer {
                         Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg));
                         if (f != null) {
                             out.add(f);
+                            found.accept(f);
                             break;
                         }
                     }

@@ -32,6 +32,24 @@ class AnalyzerTest {
         assertEquals(first, texts(Analyzer.analyze(Program.of(units), AnalysisConfig.defaults())));
     }
 
+    @Test
+    void theCallerSeesEveryFindingOnceAsItIsMade() throws Exception {
+        List<TranslationUnit> units = new ArrayList<>();
+        for (List<Path> g : FixtureTest.groups()) {
+            for (Path p : g) {
+                units.add(TestPipeline.parse(Path.of("testdata").relativize(p).toString(), Files.readString(p)));
+            }
+        }
+        Program program = Program.of(units);
+        List<Finding> seen = new ArrayList<>();
+        List<Finding> sorted = Analyzer.analyze(program, AnalysisConfig.defaults(),
+                dev.pollcheck.flow.PollMethods.find(program, dev.pollcheck.flow.OpsTypes.builtin()), seen::add);
+        assertEquals(sorted.size(), seen.size());
+        java.util.Set<Finding> same = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        same.addAll(seen);
+        assertTrue(same.containsAll(sorted), "the same finding objects, not copies");
+    }
+
     private static List<String> texts(List<Finding> fs) {
         return fs.stream().map(f -> f.location() + " " + f.ruleId() + " " + f.level() + " " + f.message()).toList();
     }
