@@ -180,7 +180,7 @@ public final class Preprocessor {
                         if (i + 1 < n && s[i + 1] == '*') {
                             i = blockComment(i);
                         } else if (i + 1 < n && s[i + 1] == '/') {
-                            i = lineComment(i);
+                            i = lineComment(i, true);
                         } else {
                             bol = false;
                             i++;
@@ -273,20 +273,23 @@ public final class Preprocessor {
             return n;
         }
 
-        /** Blanks a // comment (continued by backslash-newline); returns the index of the newline ending it. */
-        private int lineComment(int i) {
+        /**
+         * Steps over a // comment (continued by backslash-newline), blanking it when {@code blank};
+         * returns the index of the newline ending it.
+         */
+        private int lineComment(int i, boolean blank) {
             int j = i;
             while (j < n && s[j] != '\n') {
                 int k = s[j] == '\\' ? spliceLength(j) : 0;
-                if (k > 0) {
+                if (blank) {
                     out[j] = ' ';
-                    if (k == 3) j++;
-                    newline(j + 1);
-                    j += 2;
-                    continue;
                 }
-                out[j] = ' ';
-                j++;
+                if (k > 0) {
+                    newline(j + k - 1);
+                    j += k;
+                } else {
+                    j++;
+                }
             }
             return j;
         }
@@ -384,7 +387,7 @@ public final class Preprocessor {
                     continue;
                 }
                 if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-                    i = skipLineCommentNoBlank(i);
+                    i = lineComment(i, false);
                     break;
                 }
                 if (c == '"' || c == '\'') {
@@ -422,20 +425,6 @@ public final class Preprocessor {
             char[] text = sb.toString().toCharArray();
             act(text, 0, text.length, start, end, startLine, startCol);
             return end;
-        }
-
-        private int skipLineCommentNoBlank(int i) {
-            int j = i;
-            while (j < n && s[j] != '\n') {
-                int k = s[j] == '\\' ? spliceLength(j) : 0;
-                if (k > 0) {
-                    newline(j + k - 1);
-                    j += k;
-                } else {
-                    j++;
-                }
-            }
-            return j;
         }
 
         /** Acts on the directive whose text (after '#', continuations joined, comments blank) is a[from, to). */
