@@ -25,7 +25,7 @@ static __poll_t mixmon_info_poll(struct snd_info_entry *entry, void *file_privat
 
 	poll_wait(file, &mm->level_wait, wait);
 	if (poll_requested_events(wait) & EPOLLPRI)
-		poll_wait(file, &mm->clip_wait, wait); /* expect: PW001 */
+		poll_wait(file, &mm->clip_wait, wait); /* expect: PW001 error */
 	if (mm->level_changed)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (mm->clipped)

@@ -22,7 +22,7 @@ static __poll_t mbox_cl_poll(struct file *filp, struct poll_table_struct *pt)
 
 	poll_wait(filp, &cl->rx_wq, pt);
 	if (notify_en)
-		poll_wait(filp, &cl->notify_wq, pt); /* expect: PW001 */
+		poll_wait(filp, &cl->notify_wq, pt); /* expect: PW001 error */
 
 	if (cl->rx_pending)
 		mask |= EPOLLIN | EPOLLRDNORM;

@@ -16,7 +16,7 @@ static __poll_t grab_poll(struct file *file, poll_table *wait)
 	if (!(events & (EPOLLIN | EPOLLRDNORM)))
 		return 0;
 
-	poll_wait(file, &gd->frame_wq, wait); /* expect: PW001 */
+	poll_wait(file, &gd->frame_wq, wait); /* expect: PW001 error */
 	if (gd->frames_ready > 0)
 		return EPOLLIN | EPOLLRDNORM;
 	return 0;

@@ -26,7 +26,7 @@ static __poll_t xdma_chan_poll(struct file *file, poll_table *wait)
 	if (!(req & EPOLLOUT))
 		goto out_unlock;
 
-	poll_wait(file, &ch->tx_done, wait); /* expect: PW001 */
+	poll_wait(file, &ch->tx_done, wait); /* expect: PW001 error */
 	if (ch->tx_free)
 		mask |= EPOLLOUT | EPOLLWRNORM;
 out_unlock:

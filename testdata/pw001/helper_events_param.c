@@ -15,7 +15,7 @@ static __poll_t codec_wait_queues(struct file *file, struct codec_ctx *ctx, poll
 	__poll_t mask = 0;
 
 	if (req & (EPOLLOUT | EPOLLWRNORM)) {
-		poll_wait(file, &ctx->src_wq, pt); /* expect: PW001 */
+		poll_wait(file, &ctx->src_wq, pt); /* expect: PW001 error */
 		if (ctx->src_ready)
 			mask |= EPOLLOUT | EPOLLWRNORM;
 	}

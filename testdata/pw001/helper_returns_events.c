@@ -22,7 +22,7 @@ static __poll_t tuner_poll(struct file *file, poll_table *pt)
 
 	poll_wait(file, &fh->lock_wait, pt);
 	if (tuner_wanted(pt))
-		poll_wait(file, &fh->scan_wait, pt); /* expect: PW001 */
+		poll_wait(file, &fh->scan_wait, pt); /* expect: PW001 error */
 	if (fh->locked)
 		mask |= EPOLLIN;
 	if (fh->scan_done)

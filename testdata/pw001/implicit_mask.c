@@ -23,7 +23,7 @@ static __poll_t fgrab_poll(struct file *file, poll_table *wait)
 	if (res)
 		return res;
 
-	poll_wait(file, &fg->frame_wq, wait); /* expect: PW001 */
+	poll_wait(file, &fg->frame_wq, wait); /* expect: PW001 error */
 	if (fg->have_frame)
 		res |= EPOLLIN | EPOLLRDNORM;
 	return res;

@@ -17,7 +17,7 @@ static unsigned int oldfifo_poll(struct file *filp, poll_table *wait)
 
 	poll_wait(filp, &f->readq, wait);
 	if (wait && (wait->_key & POLLOUT))
-		poll_wait(filp, &f->writeq, wait); /* expect: PW001 */
+		poll_wait(filp, &f->writeq, wait); /* expect: PW001 error */
 
 	if (f->used)
 		mask |= POLLIN | POLLRDNORM;

@@ -28,7 +28,7 @@ static __poll_t acc_poll(struct file *file, poll_table *wait)
 		struct acc_ring *r = &ctx->rings[i];
 
 		if (req & (EPOLLIN | EPOLLRDNORM))
-			poll_wait(file, &r->cq_wait, wait); /* expect: PW001 */
+			poll_wait(file, &r->cq_wait, wait); /* expect: PW001 error */
 		if (r->head != r->tail)
 			mask |= EPOLLIN | EPOLLRDNORM;
 	}

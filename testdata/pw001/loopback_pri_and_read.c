@@ -37,7 +37,7 @@ static __poll_t vloop_poll(struct file *file, struct poll_table_struct *pts)
 
 	if (want & POLLPRI) {
 		if (!v4l2_event_pending(&h->fh))
-			poll_wait(file, &h->fh.wait, pts); /* expect: PW001 */
+			poll_wait(file, &h->fh.wait, pts); /* expect: PW001 error */
 		if (v4l2_event_pending(&h->fh)) {
 			ret |= POLLPRI;
 			if (!(want & DEFAULT_POLLMASK))
@@ -53,7 +53,7 @@ static __poll_t vloop_poll(struct file *file, struct poll_table_struct *pts)
 		if (!vloop_frame_available(dev, h)) {
 			if (ret)
 				return ret;
-			poll_wait(file, &dev->frame_event, pts); /* expect: PW001 */
+			poll_wait(file, &dev->frame_event, pts); /* expect: PW001 error */
 		}
 		if (vloop_frame_available(dev, h))
 			ret |= POLLIN | POLLRDNORM;

@@ -25,7 +25,7 @@ static __poll_t tdm_tx_poll(struct file *file, poll_table *wait)
 
 	if (!(poll_requested_events(wait) & EPOLLOUT))
 		return mask;
-	poll_wait(file, &s->tx_wq, wait); /* expect: PW001 */
+	poll_wait(file, &s->tx_wq, wait); /* expect: PW001 error */
 	if (s->tx_level)
 		mask = EPOLLOUT | EPOLLWRNORM;
 	return mask;

@@ -19,7 +19,7 @@ static __poll_t shub_poll(struct file *file, poll_table *wait)
 
 	poll_wait(file, &sd->data_wait, wait);
 	if (req & EPOLLPRI) {
-		poll_wait(file, &sd->event_wait, wait); /* expect: PW001 */
+		poll_wait(file, &sd->event_wait, wait); /* expect: PW001 error */
 		if (sd->nevents)
 			mask |= EPOLLPRI;
 	}

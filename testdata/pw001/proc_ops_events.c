@@ -18,7 +18,7 @@ static __poll_t pstat_poll(struct file *file, poll_table *wait)
 	__poll_t res = EPOLLIN | EPOLLRDNORM;
 
 	if (poll_requested_events(wait) & EPOLLPRI) {
-		poll_wait(file, &pstat_wait, wait); /* expect: PW001 */
+		poll_wait(file, &pstat_wait, wait); /* expect: PW001 error */
 		if (rd->seen != atomic_read(&pstat_seq))
 			res |= EPOLLPRI | EPOLLERR;
 	}

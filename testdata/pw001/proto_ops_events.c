@@ -10,7 +10,7 @@ static __poll_t qmsg_sock_poll(struct file *file, struct socket *sock, poll_tabl
 	__poll_t mask = 0;
 
 	if (poll_requested_events(wait) & (EPOLLOUT | EPOLLWRNORM))
-		sock_poll_wait(file, sock, wait); /* expect: PW001 */
+		sock_poll_wait(file, sock, wait); /* expect: PW001 error */
 
 	if (!skb_queue_empty_lockless(&sk->sk_receive_queue))
 		mask |= EPOLLIN | EPOLLRDNORM;

@@ -19,7 +19,7 @@ static __poll_t canx_poll(struct file *file, poll_table *pt)
 
 	poll_wait(file, &priv->rx_wq, pt);
 	if ((req & EPOLLPRI) && priv->err_reporting)
-		poll_wait(file, &priv->err_wq, pt); /* expect: PW001 */
+		poll_wait(file, &priv->err_wq, pt); /* expect: PW001 error */
 
 	if (priv->rx_frames)
 		mask |= EPOLLIN | EPOLLRDNORM;

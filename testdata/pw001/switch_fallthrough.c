@@ -18,10 +18,10 @@ static __poll_t sbridge_poll(struct file *file, poll_table *wait)
 	switch (poll_requested_events(wait) & (EPOLLIN | EPOLLOUT)) {
 	case EPOLLIN | EPOLLOUT:
 	case EPOLLIN:
-		poll_wait(file, &port->rx_wait, wait); /* expect: PW001 */
+		poll_wait(file, &port->rx_wait, wait); /* expect: PW001 error */
 		fallthrough;
 	case EPOLLOUT:
-		poll_wait(file, &port->tx_wait, wait); /* expect: PW001 */
+		poll_wait(file, &port->tx_wait, wait); /* expect: PW001 error */
 		break;
 	default:
 		break;

@@ -17,7 +17,7 @@ static __poll_t wdt_pt_poll(struct file *file, poll_table *wait)
 
 	poll_wait(file, &wp->data_wait, wait);
 	if (want_pri)
-		poll_wait(file, &wp->pt_wait, wait); /* expect: PW001 */
+		poll_wait(file, &wp->pt_wait, wait); /* expect: PW001 error */
 	if (wp->fired)
 		mask |= want_pri ? EPOLLPRI : EPOLLIN;
 	return mask;

@@ -16,7 +16,7 @@ static __poll_t rfifo_poll(struct file *file, poll_table *wait)
 	if (!kfifo_is_empty(&rd->fifo))
 		return EPOLLIN | EPOLLRDNORM;
 
-	poll_wait(file, &rd->readable, wait); /* expect: PW002 */
+	poll_wait(file, &rd->readable, wait); /* expect: PW002 warning */
 	return 0;
 }
 

@@ -21,9 +21,9 @@ static __poll_t trig_poll(struct file *file, poll_table *wait)
 	struct trig *t = file->private_data;
 
 	if (t->of)
-		trig_attr_wait(t->of, wait); /* expect: PW002(note) */
+		trig_attr_wait(t->of, wait); /* expect: PW002 note */
 	else
-		poll_wait(file, &t->event_wait, wait); /* expect: PW002(note) */
+		poll_wait(file, &t->event_wait, wait); /* expect: PW002 note */
 	return t->fired ? EPOLLPRI : 0;
 }
 

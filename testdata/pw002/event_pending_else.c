@@ -13,7 +13,7 @@ static __poll_t subnode_poll(struct file *file, poll_table *wait)
 	if (v4l2_event_pending(fh))
 		mask = EPOLLPRI;
 	else
-		poll_wait(file, &fh->wait, wait); /* expect: PW002 */
+		poll_wait(file, &fh->wait, wait); /* expect: PW002 warning */
 	return mask;
 }
 

@@ -30,12 +30,12 @@ static __poll_t seqx_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	if (seqx_file_mode(file) & SEQX_IN) {
-		poll_wait(file, &c->in_sleep, wait); /* expect: PW002(note) */
+		poll_wait(file, &c->in_sleep, wait); /* expect: PW002 note */
 		if (c->in_count)
 			mask |= EPOLLIN | EPOLLRDNORM;
 	}
 	if (seqx_file_mode(file) & SEQX_OUT) {
-		poll_wait(file, &c->out_sleep, wait); /* expect: PW002(note) */
+		poll_wait(file, &c->out_sleep, wait); /* expect: PW002 note */
 		if (c->out_room)
 			mask |= EPOLLOUT | EPOLLWRNORM;
 	}

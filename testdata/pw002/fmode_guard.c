@@ -15,12 +15,12 @@ static __poll_t dpipe_poll(struct file *filp, poll_table *wait)
 	__poll_t mask = 0;
 
 	if (filp->f_mode & FMODE_READ) {
-		poll_wait(filp, &p->rd_wait, wait); /* expect: PW002(note) */
+		poll_wait(filp, &p->rd_wait, wait); /* expect: PW002 note */
 		if (p->len)
 			mask |= EPOLLIN | EPOLLRDNORM;
 	}
 	if (filp->f_mode & FMODE_WRITE) {
-		poll_wait(filp, &p->wr_wait, wait); /* expect: PW002(note) */
+		poll_wait(filp, &p->wr_wait, wait); /* expect: PW002 note */
 		if (p->len < p->cap)
 			mask |= EPOLLOUT | EPOLLWRNORM;
 	}

@@ -22,7 +22,7 @@ static __poll_t tmcx_poll(struct file *file, poll_table *wait)
 		goto no_poll;
 	}
 
-	poll_wait(file, &data->waitq, wait); /* expect: PW002(note) */
+	poll_wait(file, &data->waitq, wait); /* expect: PW002 note */
 	mask = 0;
 	if (data->srq_asserted)
 		mask |= EPOLLPRI;

@@ -23,7 +23,7 @@ static __poll_t adcx_poll(struct file *file, poll_table *wait)
 
 	list_for_each_entry(ch, &ad->channels, node) {
 		if (ch->enabled)
-			poll_wait(file, &ch->wq, wait); /* expect: PW002 */
+			poll_wait(file, &ch->wq, wait); /* expect: PW002 warning */
 		if (ch->samples)
 			mask |= EPOLLIN | EPOLLRDNORM;
 	}

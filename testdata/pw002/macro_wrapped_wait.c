@@ -18,7 +18,7 @@ static __poll_t ledtrig_poll(struct file *file, poll_table *wait)
 
 	LED_POLL_WAIT(&ld->cfg_wq);
 	if (ld->blinking)
-		LED_POLL_WAIT(&ld->blink_wq); /* expect: PW002 */
+		LED_POLL_WAIT(&ld->blink_wq); /* expect: PW002 warning */
 	return ld->changed ? EPOLLPRI : 0;
 }
 

@@ -15,7 +15,7 @@ static __poll_t avdec_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	if ((file->f_flags & O_ACCMODE) != O_RDONLY)
-		poll_wait(file, &av->out_queue, wait); /* expect: PW002(note) */
+		poll_wait(file, &av->out_queue, wait); /* expect: PW002 note */
 
 	poll_wait(file, &av->ev_queue, wait);
 

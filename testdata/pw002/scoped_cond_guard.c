@@ -17,7 +17,7 @@ static __poll_t sgl_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	scoped_cond_guard(mutex_intr, return EPOLLERR, &sd->lock) {
-		poll_wait(file, &sd->irq_wait, wait); /* expect: PW002 */
+		poll_wait(file, &sd->irq_wait, wait); /* expect: PW002 warning */
 		if (sd->irq_count != sd->seen)
 			mask = EPOLLIN | EPOLLRDNORM;
 	}

@@ -15,7 +15,7 @@ static __poll_t icnt_poll(struct file *file, poll_table *wait)
 	struct icnt *ic = file->private_data;
 
 	if (ic->irq_ok && !ic->overflow)
-		poll_wait(file, &ic->wq, wait); /* expect: PW002 */
+		poll_wait(file, &ic->wq, wait); /* expect: PW002 warning */
 	return ic->count != ic->last ? EPOLLIN | EPOLLRDNORM : 0;
 }
 

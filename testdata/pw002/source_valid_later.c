@@ -19,7 +19,7 @@ static __poll_t tbuf_poll(struct file *file, poll_table *wait)
 	if (!td->ring)
 		return 0;
 
-	poll_wait(file, &td->ring->wait, wait); /* expect: PW002 */
+	poll_wait(file, &td->ring->wait, wait); /* expect: PW002 warning */
 	if (td->ring->head != td->ring->tail)
 		return EPOLLIN | EPOLLRDNORM;
 	return 0;

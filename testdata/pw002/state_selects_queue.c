@@ -21,11 +21,11 @@ static __poll_t mdec_poll(struct file *filp, poll_table *wait)
 	__poll_t res = 0;
 
 	if (!list_empty(&id->fh.subscribed)) {
-		poll_wait(filp, &id->fh.wait, wait); /* expect: PW002 */
+		poll_wait(filp, &id->fh.wait, wait); /* expect: PW002 warning */
 		if (v4l2_event_pending(&id->fh))
 			res = EPOLLPRI;
 	} else {
-		poll_wait(filp, &s->waitq, wait); /* expect: PW002 */
+		poll_wait(filp, &s->waitq, wait); /* expect: PW002 warning */
 		if (s->vsync)
 			res = EPOLLPRI;
 	}

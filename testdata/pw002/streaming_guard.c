@@ -15,7 +15,7 @@ static __poll_t cap_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	if (ce->streaming)
-		poll_wait(file, &ce->buf_done, wait); /* expect: PW002 */
+		poll_wait(file, &ce->buf_done, wait); /* expect: PW002 warning */
 	if (ce->done_count)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	return mask;

@@ -19,12 +19,12 @@ static __poll_t mctl_poll(struct file *file, poll_table *wait)
 
 	switch (mp->mode) {
 	case MCTL_AT:
-		poll_wait(file, &mp->at_wait, wait); /* expect: PW002 */
+		poll_wait(file, &mp->at_wait, wait); /* expect: PW002 warning */
 		if (mp->at_len)
 			mask |= EPOLLIN | EPOLLRDNORM;
 		break;
 	case MCTL_DATA:
-		poll_wait(file, &mp->data_wait, wait); /* expect: PW002 */
+		poll_wait(file, &mp->data_wait, wait); /* expect: PW002 warning */
 		if (mp->data_len)
 			mask |= EPOLLIN | EPOLLRDNORM;
 		break;

@@ -16,7 +16,7 @@ static __poll_t gep_poll(struct file *file, poll_table *wait)
 	if (ep->disconnected)
 		return EPOLLHUP | EPOLLERR;
 
-	poll_wait(file, &ep->io_wait, wait); /* expect: PW002(note) */
+	poll_wait(file, &ep->io_wait, wait); /* expect: PW002 note */
 	return ep->pending ? EPOLLIN | EPOLLRDNORM : 0;
 }
 

@@ -16,7 +16,7 @@ static __poll_t hsm_poll(struct file *file, poll_table *wait)
 	if (WARN_ON(!cl))
 		return EPOLLERR;
 
-	poll_wait(file, &cl->resp_wait, wait); /* expect: PW002(note) */
+	poll_wait(file, &cl->resp_wait, wait); /* expect: PW002 note */
 	return cl->resp_ready ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
@@ -27,7 +27,7 @@ static __poll_t hsm_admin_poll(struct file *file, poll_table *wait)
 	if (!cl)
 		return EPOLLERR;
 
-	poll_wait(file, &cl->resp_wait, wait); /* expect: PW002(note) */
+	poll_wait(file, &cl->resp_wait, wait); /* expect: PW002 note */
 	return cl->resp_ready ? EPOLLIN | EPOLLRDNORM : 0;
 }
 

@@ -7,7 +7,7 @@ struct stubdev {
 	bool broken;
 };
 
-static __poll_t stub_poll(struct file *file, poll_table *wait) /* expect: PW003(note) */
+static __poll_t stub_poll(struct file *file, poll_table *wait) /* expect: PW003 note */
 {
 	struct stubdev *sd = file->private_data;
 

@@ -8,7 +8,7 @@ struct thr_attr {
 	int seen;
 };
 
-static __poll_t thr_kn_poll(struct kernfs_open_file *of, poll_table *pt) /* expect: PW003 */
+static __poll_t thr_kn_poll(struct kernfs_open_file *of, poll_table *pt) /* expect: PW003 warning */
 {
 	struct thr_attr *ta = of->kn->priv;
 

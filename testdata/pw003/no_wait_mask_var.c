@@ -8,7 +8,7 @@ struct mbx {
 	int tx_space;
 };
 
-static unsigned int mbx_poll(struct file *filp, struct poll_table_struct *wait) /* expect: PW003 */
+static unsigned int mbx_poll(struct file *filp, struct poll_table_struct *wait) /* expect: PW003 warning */
 {
 	struct mbx *m = filp->private_data;
 	unsigned int mask = 0;

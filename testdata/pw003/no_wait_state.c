@@ -8,7 +8,7 @@ struct gev_reader {
 	unsigned int head, tail;
 };
 
-static __poll_t gev_poll(struct file *file, poll_table *wait) /* expect: PW003 */
+static __poll_t gev_poll(struct file *file, poll_table *wait) /* expect: PW003 warning */
 {
 	struct gev_reader *r = file->private_data;
 

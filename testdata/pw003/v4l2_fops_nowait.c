@@ -9,7 +9,7 @@ struct fmrx {
 	bool rds_on;
 };
 
-static __poll_t fmrx_poll(struct file *file, struct poll_table_struct *pts) /* expect: PW003 */
+static __poll_t fmrx_poll(struct file *file, struct poll_table_struct *pts) /* expect: PW003 warning */
 {
 	struct fmrx *radio = video_drvdata(file);
 	__poll_t res = 0;

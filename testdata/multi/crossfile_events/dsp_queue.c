@@ -12,7 +12,7 @@ __poll_t dsp_queue_poll(struct dsp_client *cl, struct file *file, poll_table *wa
 	if (cl->nresp)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (req & EPOLLPRI) {
-		poll_wait(file, &cl->notif_wq, wait); /* expect: PW001 */
+		poll_wait(file, &cl->notif_wq, wait); /* expect: PW001 error */
 		if (cl->nnotif)
 			mask |= EPOLLPRI;
 	}

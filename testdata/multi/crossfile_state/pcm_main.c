@@ -10,7 +10,7 @@ static __poll_t pcmx_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	if (pf->stream)
-		mask = pcmx_stream_poll(pf->stream, file, wait); /* expect: PW002 */
+		mask = pcmx_stream_poll(pf->stream, file, wait); /* expect: PW002 warning */
 	return mask;
 }
 

@@ -8,6 +8,6 @@ __poll_t pcmx_stream_poll(struct pcmx_stream *st, struct file *file, poll_table 
 {
 	if (!st->dma_buf)
 		return 0;
-	poll_wait(file, &st->period_wq, wait); /* expect: PW002 */
+	poll_wait(file, &st->period_wq, wait); /* expect: PW002 warning */
 	return st->avail >= st->period ? EPOLLIN | EPOLLRDNORM : 0;
 }

@@ -15,7 +15,7 @@ static void board_wait(struct file *file, poll_table *pt)
 	bd->polls++;
 }
 
-static __poll_t beta_poll(struct file *file, poll_table *pt) /* expect: PW003 */
+static __poll_t beta_poll(struct file *file, poll_table *pt) /* expect: PW003 warning */
 {
 	struct beta_dev *bd = file->private_data;
 

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.TestFactory;
  * Walks every fixture under {@code testdata/} (except {@code bad-input/}) through source, parse,
  * flow and rules. A C file directly in a category folder is one program; a folder inside a
  * category folder is one program of all its files (multi-file drivers). Each finding must be
- * marked on its line with {@code /* expect: PW001 *}{@code /} (optionally {@code PW002(note)} to
- * pin the level); a missing or an extra finding fails with its file:line.
+ * marked on its line with its rule and level, {@code /* expect: PW002 warning *}{@code /} (several
+ * separated by commas); a missing, an extra or a wrongly levelled finding fails with its file:line,
+ * and so does a marker that names no level.
  */
 class FixtureTest {
     private static final Path ROOT = Path.of("testdata");
-    private static final Pattern EXPECT = Pattern.compile("expect:\\s*([A-Z]{2}\\d{3}(?:\\([a-z]+\\))?(?:\\s*,\\s*[A-Z]{2}\\d{3}(?:\\([a-z]+\\))?)*)");
+    /** Everything after "expect:" up to the comment's end; each item must be "RULE level". */
+    private static final Pattern EXPECT = Pattern.compile("expect:\\s*([^*]*)");
+    private static final Pattern ITEM = Pattern.compile("([A-Z]{2}\\d{3}) (error|warning|note)");
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException {
@@ -89,10 +92,13 @@ class FixtureTest {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = EXPECT.matcher(lines.get(i));
                 if (!m.find()) continue;
-                for (String e : m.group(1).split("\\s*,\\s*")) {
-                    String rule = e.substring(0, 5);
-                    expected.add(display + ":" + (i + 1) + ": " + rule);
-                    if (e.contains("(")) levels.add(display + ":" + (i + 1) + ": " + rule + " " + e.substring(6, e.length() - 1));
+                for (String e : m.group(1).trim().split("\\s*,\\s*")) {
+                    Matcher item = ITEM.matcher(e);
+                    if (!item.matches()) {
+                        fail(display + ":" + (i + 1) + ": marker '" + e + "' must be 'RULE level', e.g. 'PW002 warning'");
+                    }
+                    expected.add(display + ":" + (i + 1) + ": " + item.group(1));
+                    levels.add(display + ":" + (i + 1) + ": " + item.group(1) + " " + item.group(2));
                 }
             }
         }
