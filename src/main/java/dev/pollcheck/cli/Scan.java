@@ -86,9 +86,10 @@ public final class Scan {
         options.progress().total(walked.files().size());
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
+        List<String> opsMembers = opsMembers(options.ops());
         List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
             try {
-                return scanFile(found, loader, defines, parsers.get(), options.allFiles());
+                return scanFile(found, loader, defines, parsers.get(), options.allFiles(), opsMembers);
             } finally {
                 options.progress().advance(1);
             }
@@ -209,8 +210,13 @@ public final class Scan {
         return new FileWalker.Result(files, walked.problems());
     }
 
+    /** The member names of {@code --ops TYPE.member}: a file or item naming one may hold an ops initializer. */
+    private static List<String> opsMembers(List<String> ops) {
+        return ops.stream().map(o -> o.substring(o.lastIndexOf('.') + 1)).distinct().sorted().toList();
+    }
+
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
-                                        CParser parser, boolean allFiles) {
+                                        CParser parser, boolean allFiles, List<String> opsMembers) {
         int[] counts = new int[ParseStatus.values().length];
         SourceLoader.Buffer buffer = BUFFERS.get();
         SourceLoader.Loaded failed = loader.read(found.path(), found.displayPath(), buffer);
@@ -220,6 +226,10 @@ public final class Scan {
         // The prefilter reads the raw bytes: most files of a tree are dropped here, never decoded.
         Prefilter.Verdict verdict = Prefilter.scan(buffer.bytes(), buffer.length());
         boolean relevant = verdict == Prefilter.Verdict.MAY_MATTER;
+        // An --ops member need not be spelt poll: its initializer may be all the file has.
+        for (int i = 0; i < opsMembers.size() && !relevant; i++) {
+            relevant = Prefilter.mentions(buffer.bytes(), buffer.length(), opsMembers.get(i));
+        }
         // A file that cannot matter is not decoded: only a binary one is worth a notice (its
         // encoding is of no concern when nothing in it is read).
         if (!relevant && !allFiles && (verdict == Prefilter.Verdict.CANNOT_MATTER
@@ -243,7 +253,9 @@ public final class Scan {
         // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
         // method, a helper that the poll_table flows into and an ops initializer naming a poll method
         // always do (poll_table in the parameters, poll_wait, .poll = name).
-        Predicate<String> want = allFiles ? body -> true : Mentions.of("poll");
+        List<String> words = new ArrayList<>(List.of("poll"));
+        words.addAll(opsMembers);
+        Predicate<String> want = allFiles ? body -> true : Mentions.ofAny(words);
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         problems.addAll(unit.problems());
         for (TopLevel.Function f : unit.functions()) {

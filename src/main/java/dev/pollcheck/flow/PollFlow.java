@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
 public final class PollFlow {
     public static final int MAX_DEPTH = 12;
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*\\(");
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
     private static final Pattern EVENT_CONST = Pattern.compile("E?POLL[A-Z_]+|DEFAULT_POLLMASK");
 
     private record Key(TopLevel.Function f, int pt, long ev) {
@@ -217,6 +218,9 @@ public final class PollFlow {
             if (!queues.isEmpty()) {
                 return make(flow, c, node, Registration.Via.MACRO, name, queues, null, null);
             }
+            // An expansion that never names the table (#define poll_wait_set_exclusive(x), with
+            // nothing after it) cannot register: the table is dropped with the argument.
+            if (!namesAnyAlias(text, flow)) return null;
         }
         if (ptArg < 0 || hasStringLiteral(c)) return null;
         return make(flow, c, node, Registration.Via.UNKNOWN, name, List.of("unknown"), null, null);
@@ -255,6 +259,14 @@ public final class PollFlow {
             }
         }
         return out;
+    }
+
+    private static boolean namesAnyAlias(String text, FunctionFlow flow) {
+        Matcher m = IDENT.matcher(text);
+        while (m.find()) {
+            if (flow.ptAliases().contains(m.group())) return true;
+        }
+        return false;
     }
 
     /** {@code (&q)} as {@code &q}: macro arguments are usually parenthesised in the body. */

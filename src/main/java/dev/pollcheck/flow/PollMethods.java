@@ -3,7 +3,6 @@ package dev.pollcheck.flow;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.MacroDef;
-import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
@@ -212,15 +211,19 @@ public final class PollMethods {
             return;
         }
         TopLevel.Function f = program.function(name, file);
-        boolean shaped = f != null && Shapes.hasPollShape(f);
-        // No parameters: a header the parser could not read (a skipped function's are not read at all,
-        // and it does not mention poll, so it cannot be a poll method).
-        boolean unreadHeader = f != null && f.params().isEmpty() && f.status() != ParseStatus.SKIPPED;
-        if (listed && (f == null || shaped || unreadHeader)) {
-            add(new PollMethod(name, f, file, OpsTypes.spell(tag), member, v.span(), how));
-        } else if (shaped) {
+        if (f == null && isNullPointer(name)) {
+            return;
+        }
+        // A listed member holds a poll method whatever its function is declared to return: old
+        // drivers spell the mask u_int, uint, unsigned long or a typedef of their own.
+        if (listed || f != null && Shapes.hasPollShape(f)) {
             add(new PollMethod(name, f, file, OpsTypes.spell(tag), member, v.span(), how));
         }
+    }
+
+    /** {@code .poll = NULL}: the C null pointer constant leaves the member empty. */
+    private static boolean isNullPointer(String name) {
+        return name.equals("NULL");
     }
 
     /** Looks for {@code .member = name} in expanded macro text; every hit is reported at {@code at}. */
@@ -237,7 +240,8 @@ public final class PollMethods {
             TopLevel.Function f = program.function(name, file);
             boolean listed = ctx != null && ops.isPollMember(ctx, member);
             boolean shaped = f != null && Shapes.hasPollShape(f);
-            if ((listed && (f == null || shaped)) || shaped) {
+            if (f == null && isNullPointer(name)) continue;
+            if (listed || shaped) {
                 add(new PollMethod(name, f, file, OpsTypes.spell(ctx), member, at, PollMethod.How.MACRO));
             }
         }

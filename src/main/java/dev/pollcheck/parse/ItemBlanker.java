@@ -173,23 +173,28 @@ final class ItemBlanker {
 
     /**
      * A predicate over the items of one text, asked in order: a {@link Mentions} is answered by a
-     * cursor over the text, any other predicate on the item cut out as a string. No predicate, or
+     * cursor per word over the text, any other predicate on the item cut out as a string. No predicate, or
      * one that throws, keeps the item: reading too much only costs time.
      */
     private static final class Region {
         private final String text;
         private final Predicate<String> p;
-        private final Mentions.Cursor cursor;
+        private final Mentions.Cursor[] cursors;
 
         Region(String text, Predicate<String> p) {
             this.text = text;
             this.p = p;
-            this.cursor = p instanceof Mentions m ? new Mentions.Cursor(text, m.word()) : null;
+            this.cursors = p instanceof Mentions m
+                    ? m.words().stream().map(w -> new Mentions.Cursor(text, w)).toArray(Mentions.Cursor[]::new)
+                    : null;
         }
 
         boolean wants(int from, int to) {
-            if (cursor != null) {
-                return cursor.in(from, to);
+            if (cursors != null) {
+                for (Mentions.Cursor c : cursors) {
+                    if (c.in(from, to)) return true;
+                }
+                return false;
             }
             try {
                 return p == null || p.test(text.substring(from, to));

@@ -1,5 +1,6 @@
 package dev.pollcheck.parse;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -9,26 +10,41 @@ import java.util.function.Predicate;
  * 100 MB of copies).
  */
 public final class Mentions implements Predicate<String> {
-    private final String word;
+    private final List<String> words;
 
-    private Mentions(String word) {
-        if (word == null || word.isEmpty()) {
-            throw new IllegalArgumentException("an empty word is in every text");
+    private Mentions(List<String> words) {
+        for (String w : words) {
+            if (w == null || w.isEmpty()) {
+                throw new IllegalArgumentException("an empty word is in every text");
+            }
         }
-        this.word = word;
+        this.words = List.copyOf(words);
     }
 
     public static Mentions of(String word) {
-        return new Mentions(word);
+        return new Mentions(List.of(word));
     }
 
-    public String word() {
-        return word;
+    /** The text mentions one of {@code words} ({@code poll}, or the members named by {@code --ops}). */
+    public static Mentions ofAny(List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("no word to look for");
+        }
+        return new Mentions(words);
+    }
+
+    public List<String> words() {
+        return words;
     }
 
     @Override
     public boolean test(String text) {
-        return text.contains(word);
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

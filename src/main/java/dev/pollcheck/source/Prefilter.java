@@ -118,6 +118,19 @@ public final class Prefilter {
         return before == '.' || before == '_' && i >= 5 && startsWith(b, n, i - 5, "proc_");
     }
 
+    /**
+     * Whether the first {@code n} bytes hold {@code ascii} anywhere: the slow path for words the
+     * user adds ({@code --ops TYPE.member}), never taken on a default run.
+     */
+    public static boolean mentions(byte[] b, int n, String ascii) {
+        if (ascii.isEmpty()) return true;
+        byte first = (byte) ascii.charAt(0);
+        for (int i = 0; i + ascii.length() <= n; i++) {
+            if (b[i] == first && startsWith(b, n, i, ascii)) return true;
+        }
+        return false;
+    }
+
     private static boolean startsWith(byte[] b, int n, int at, String ascii) {
         if (at + ascii.length() > n) {
             return false;
