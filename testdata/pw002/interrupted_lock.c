@@ -18,7 +18,7 @@ static __poll_t fpgam_poll(struct file *file, poll_table *wait)
 	if (mutex_lock_interruptible(&fd->lock))
 		return EPOLLERR;
 
-	poll_wait(file, &fd->cfg_done, wait); /* expect: PW002 */
+	poll_wait(file, &fd->cfg_done, wait); /* expect: PW002 warning */
 	if (fd->done)
 		mask = EPOLLIN | EPOLLRDNORM;
 	mutex_unlock(&fd->lock);
