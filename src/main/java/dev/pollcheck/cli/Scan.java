@@ -26,6 +26,9 @@ import dev.pollcheck.rules.AnalysisConfig;
 import dev.pollcheck.rules.Analyzer;
 import dev.pollcheck.rules.Finding;
 import dev.pollcheck.sim.Simulator;
+import dev.pollcheck.driver.DiskSources;
+import dev.pollcheck.driver.DriverKnowledge;
+import dev.pollcheck.driver.DriverModels;
 import dev.pollcheck.sim.Verdict;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.FileWalker;
@@ -123,7 +126,12 @@ public final class Scan {
         Program program = Program.of(units);
         FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
         List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
-        List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options);
+        // One driver model per run: what the simulator asks of a driver's other side (its static helpers,
+        // the writers and wakers of the state a poll method tests), read from disk on demand.
+        DriverModels drivers = new DriverModels(new DiskSources(root, defines, parseConfig, options.limits().maxBytes()),
+                DriverKnowledge.builtin());
+        List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
+                parseConfig);
 
         int total = 0;
         for (int c : counts) {
@@ -144,12 +152,14 @@ public final class Scan {
      * (the output is the same for every {@code --jobs}).
      */
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
-                                                           List<PollMethod> methods, ScanOptions options) {
+                                                           List<PollMethod> methods, ScanOptions options,
+                                                           DriverModels drivers, ParseConfig parseConfig) {
         AnalysisConfig config = new AnalysisConfig(flowConfig);
         if (!options.simulate()) {
             return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
         }
-        Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()));
+        Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
+                parseConfig);
         Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Textual expansion of same-file macros, for the few places pollcheck needs to look inside one. */
-final class MacroText {
+/**
+ * Textual expansion of same-file macros, for the few places pollcheck needs to look inside one. The
+ * rules ({@link PollFlow}) and the simulator read a function-like macro invoked in a body through
+ * {@link #expandCall}, so both see the same expansion.
+ */
+public final class MacroText {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z_]\\w*|\\S|\\s+");
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_]\\w*");
     static final int MAX_DEPTH = 3;
@@ -23,6 +27,16 @@ final class MacroText {
 
     String expand(MacroDef def, List<String> args) {
         return expand(def, args, 0);
+    }
+
+    /**
+     * The expansion of {@code name(args...)} invoked in {@code file}, when {@code name} is a
+     * function-like macro of that file; null otherwise. {@code args} are the arguments' texts.
+     */
+    public static String expandCall(Program program, String file, String name, List<String> args) {
+        MacroDef macro = name == null ? null : program.macro(file, name);
+        if (macro == null || !macro.functionLike()) return null;
+        return new MacroText(program, file).expand(macro, args);
     }
 
     /** Parameters replaced by arguments, {@code ##} pasted, object-like macros of the file expanded again. */

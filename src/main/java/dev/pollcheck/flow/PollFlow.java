@@ -2,7 +2,6 @@ package dev.pollcheck.flow;
 
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
-import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseStatus;
 import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
@@ -211,9 +210,8 @@ public final class PollFlow {
             for (Registration r : hs.registrations()) qs.addAll(r.queues());
             return make(flow, c, node, Registration.Via.TREE, name, List.copyOf(qs), hs, null);
         }
-        MacroDef macro = program.macro(file, name);
-        if (macro != null && macro.functionLike()) {
-            String text = new MacroText(program, file).expand(macro, argText);
+        String text = MacroText.expandCall(program, file, name, argText);
+        if (text != null) {
             List<String> queues = registeringCallsIn(text, flow);
             if (!queues.isEmpty()) {
                 return make(flow, c, node, Registration.Via.MACRO, name, queues, null, null);

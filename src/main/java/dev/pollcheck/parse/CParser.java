@@ -927,6 +927,58 @@ public final class CParser {
     }
 
     /**
+     * Parses the expansion of a macro invoked inside a function body (the same text the analysis
+     * reads, see {@code flow.MacroText}): as an expression when it is one, else as one statement
+     * ({@code do { ... } while (0)}). Every token stands at {@code at}, the invocation's name, so every
+     * node lies inside the invocation. Null when the text parses as neither. Not thread-safe, as the
+     * parser is not.
+     */
+    public dev.pollcheck.model.Node parseExpansion(String text, Span at) {
+        b.file = at.file();
+        if (functionMacros == null) {
+            // No file parsed by this parser: the expansion is read with no macros and attributes of its own.
+            functionMacros = new HashMap<>();
+            fileAttributes = new HashMap<>();
+        }
+        long deadline = System.nanoTime() + boundNanos;
+        List<ParseProblem> saved = problems;
+        problems = new ArrayList<>();
+        try {
+            List<Token> etoks = lex(text, false);
+            if (etoks.isEmpty()) {
+                return null;
+            }
+            int width = Math.max(1, at.endLine() == at.line() ? at.endColumn() - at.column() : 1);
+            for (int i = 0; i < etoks.size(); i++) {
+                ExpandedToken et = new ExpandedToken(etoks.get(i), width);
+                et.setLine(at.line());
+                et.setCharPositionInLine(Math.max(0, at.column() - 1));
+                etoks.set(i, et);
+            }
+            try {
+                Attempt<ExpressionEofContext> e = attempt(etoks, KcParser::expressionEof, deadline);
+                if (e.ok()) {
+                    return b.expr(e.tree().expression());
+                }
+                List<Token> stmt = new ArrayList<>(etoks);
+                if (stmt.get(stmt.size() - 1).getType() != Semi) {
+                    CommonToken semi = new CommonToken(Semi, ";");
+                    ExpandedToken et = new ExpandedToken(semi, width);
+                    et.setLine(at.line());
+                    et.setCharPositionInLine(Math.max(0, at.column() - 1));
+                    stmt.add(et);
+                }
+                Attempt<BlockItemEofContext> s = attempt(stmt, KcParser::blockItemEof, deadline);
+                return s.ok() ? b.blockItem(s.tree().blockItem()) : null;
+            } catch (TokStream.Timeout e) {
+                return null;
+            }
+        } finally {
+            problems = saved;
+        }
+    }
+
+    /**
      * A token of a macro expansion: it stands where the macro's name stands and is as wide as the
      * name, so every node built from it lies inside the invocation (its offsets still index the
      * expansion text, which the chunker and the raw-text readers need).

@@ -126,7 +126,7 @@ public final class JsonWriter {
         ArrayNode steps = o.putArray("steps");
         for (Witness.Step s : w.steps()) {
             ObjectNode st = steps.addObject();
-            st.put("kind", s.kind());
+            st.put("kind", s.kind().id());
             st.put("description", s.description());
             if (s.key() != null) {
                 st.put("key", s.key());
@@ -145,6 +145,16 @@ public final class JsonWriter {
             } else {
                 st.putNull("mask");
                 st.putNull("mask_names");
+            }
+            Witness.Waker wk = s.waker();
+            if (wk != null) {
+                // The driver code that changes the state and wakes: named only on waker steps.
+                st.put("function", wk.function());
+                st.put("role", wk.role());
+                st.put("file", wk.file());
+                if (wk.file() != null) st.put("line", wk.line());
+                else st.putNull("line");
+                strings(st.putArray("wakes"), wk.wakes());
             }
         }
         return o;

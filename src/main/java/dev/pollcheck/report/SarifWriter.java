@@ -208,10 +208,18 @@ public final class SarifWriter {
             ObjectNode tfl = locs.addObject();
             ObjectNode l = tfl.putObject("location");
             Span at = s.mask() != null || s.key() != null ? entry : f.location();
+            Witness.Waker wk = s.waker();
+            if (wk != null && wk.file() != null && wk.line() > 0) {
+                // The waker is shown where it wakes (or writes the state), in its own file.
+                at = Span.point(wk.file(), wk.line(), 1);
+            }
             l.set("physicalLocation", physical(at, false));
+            if (wk != null && wk.function() != null) {
+                l.putArray("logicalLocations").addObject().put("name", wk.function()).put("kind", "function");
+            }
             l.putObject("message").put("text", n + ". " + TextWriter.describe(s));
             tfl.put("executionOrder", n++);
-            if (s.kind() != null) tfl.putArray("kinds").add(s.kind());
+            tfl.putArray("kinds").add(s.kind().id());
         }
         return flows;
     }

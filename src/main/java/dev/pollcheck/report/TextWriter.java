@@ -85,7 +85,7 @@ public final class TextWriter {
     static String describe(Witness.Step s) {
         String timeline = new Witness("", List.of(s)).toTimeline();
         String joined = timeline.strip().replaceFirst("^1\\. ", "").replaceAll("\\s*\\n\\s*", " -- ");
-        return joined.isEmpty() ? s.kind() : joined;
+        return joined.isEmpty() ? s.kind().id() : joined;
     }
 
     String summaryLine(ScanResult result) {

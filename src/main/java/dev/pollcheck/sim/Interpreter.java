@@ -35,6 +35,9 @@ import java.util.Set;
  */
 final class Interpreter {
 
+    /** Steps a helper interpreted for its value may take before its result is taken as free. */
+    static final int HELPER_STEPS = 1_000;
+
     /** Bounds of one execution. */
     record Bounds(int maxSteps, int maxSymbolicIterations, int maxConcreteIterations, int maxCallDepth,
                   int maxDecisions, int maxNesting) {
@@ -51,11 +54,12 @@ final class Interpreter {
      */
     record Outcome(long mask, List<Registration> registrations, List<Chooser.Decision> decisions, String bound,
                    List<String> notes, boolean truncated, boolean infeasible, boolean keyRead, boolean qprocRead,
-                   Set<String> queueSet) {
+                   Set<String> queueSet, Map<String, Source> sources) {
         Outcome(long mask, List<Registration> registrations, List<Chooser.Decision> decisions, String bound,
-                List<String> notes, boolean truncated, boolean infeasible, boolean keyRead, boolean qprocRead) {
+                List<String> notes, boolean truncated, boolean infeasible, boolean keyRead, boolean qprocRead,
+                Map<String, Source> sources) {
             this(mask, registrations, decisions, bound, notes, truncated, infeasible, keyRead, qprocRead,
-                    queueSet(registrations));
+                    queueSet(registrations), sources);
         }
 
         private static Set<String> queueSet(List<Registration> registrations) {
@@ -66,7 +70,8 @@ final class Interpreter {
 
         /** The same path as {@code _qproc == NULL} gives it: a path that never looked at {@code _qproc} registers nothing. */
         Outcome withoutRegistrations() {
-            return new Outcome(mask, List.of(), decisions, bound, notes, truncated, infeasible, keyRead, qprocRead);
+            return new Outcome(mask, List.of(), decisions, bound, notes, truncated, infeasible, keyRead, qprocRead,
+                    sources);
         }
 
         List<Integer> prefix() {
@@ -78,6 +83,13 @@ final class Interpreter {
         Set<String> queues() {
             return queueSet;
         }
+    }
+
+    /**
+     * Where the free value behind a decision label was read: the expression and the function it is
+     * written in, so that the driver model can name the state ({@code dev->ready} of struct foo).
+     */
+    record Source(Expr expr, TopLevel.Function owner) {
     }
 
     private static final int NORMAL = 0, BREAK = 1, CONTINUE = 2, RETURN = 3, GOTO = 4;
@@ -93,6 +105,13 @@ final class Interpreter {
     private static final class Infeasible extends RuntimeException {
         Infeasible(String why) {
             super(why, null, false, false);
+        }
+    }
+
+    /** A helper interpreted for its value ran past its own step bound: its result becomes a free value. */
+    private static final class HelperBound extends RuntimeException {
+        HelperBound() {
+            super(null, null, false, false);
         }
     }
 
@@ -167,8 +186,14 @@ final class Interpreter {
             bound = "nesting too deep for the interpreter";
         }
         totalSteps += r.steps;
-        return new Outcome(mask, List.copyOf(r.registrations), canonical(chooser.decisions()), bound,
-                List.copyOf(r.notes), chooser.truncated(), infeasible, r.keyRead, r.qprocRead);
+        List<Chooser.Decision> decisions = canonical(chooser.decisions());
+        Map<String, Source> sources = new HashMap<>();
+        for (Chooser.Decision d : decisions) {
+            Source src = r.sources.get(d.label());
+            if (src != null) sources.put(d.label(), src);
+        }
+        return new Outcome(mask, List.copyOf(r.registrations), decisions, bound,
+                List.copyOf(r.notes), chooser.truncated(), infeasible, r.keyRead, r.qprocRead, Map.copyOf(sources));
     }
 
     /**
@@ -218,6 +243,14 @@ final class Interpreter {
         boolean qprocRead;
         /** Labels decided while evaluating a loop condition, forgotten before the next test. */
         List<String> recordLabels;
+        /** Where each free value was first read (see {@link Source}). */
+        final Map<String, Source> sources = new HashMap<>();
+        /** Why a call's result is a free value although the call has a name ("no body" ...), by value name. */
+        final Map<String, String> freeWhy = new HashMap<>();
+        /** The comparison being evaluated, the source of a decision between two symbolic values. */
+        Expr comparing;
+        /** Steps at which the helper being interpreted for its value gives up (its result is then free). */
+        int helperStepLimit = Integer.MAX_VALUE;
 
         Run(PollTable pt, WaitQueues queues, Chooser chooser) {
             this.pt = pt;
@@ -230,6 +263,9 @@ final class Interpreter {
         }
 
         void step() {
+            if (steps >= helperStepLimit) {
+                throw new HelperBound();
+            }
             if (++steps > bounds.maxSteps()) {
                 throw new Abort("step bound (" + bounds.maxSteps() + ") reached");
             }
@@ -669,7 +705,11 @@ final class Interpreter {
             step();
             enter();
             try {
-                return evalInner(e);
+                Value v = evalInner(e);
+                if (v instanceof Value.Unknown u && u.unknown() != 0 && !sources.containsKey(u.name())) {
+                    sources.put(u.name(), new Source(e, frame().fn));
+                }
+                return v;
             } finally {
                 nesting--;
             }
@@ -906,8 +946,16 @@ final class Interpreter {
                     return Value.Int.of(truth(eval(b.left())) && truth(eval(b.right())));
                 case OR:
                     return Value.Int.of(truth(eval(b.left())) || truth(eval(b.right())));
-                default:
-                    return arith(b.op(), eval(b.left()), eval(b.right()));
+                default: {
+                    Value l = eval(b.left()), r = eval(b.right());
+                    Expr saved = comparing;
+                    comparing = b;
+                    try {
+                        return arith(b.op(), l, r);
+                    } finally {
+                        comparing = saved;
+                    }
+                }
             }
         }
 
@@ -1006,7 +1054,8 @@ final class Interpreter {
                 if (!compatible(u, c.v())) return false;
                 Set<Long> ex = excluded.get(u.name());
                 if (ex != null && ex.contains(c.v())) return false;
-                String is = u.name() + " == " + c.text(), isNot = u.name() + " != " + c.text();
+                String w = why(u.name());
+                String is = u.name() + " == " + c.text() + w, isNot = u.name() + " != " + c.text() + w;
                 int pick = c.v() == 0 ? chooser.choose(u.name(), is, isNot) : chooser.chooseValue(u.name(), is, isNot);
                 record(u.name());
                 if (pick == 0) {
@@ -1024,6 +1073,7 @@ final class Interpreter {
             if (d != null) return d;
             int pick = chooser.choose(key, key, key.replace(" == ", " != "));
             record(key);
+            noteSource(key);
             decided.put(key, pick == 0);
             return pick == 0;
         }
@@ -1034,6 +1084,7 @@ final class Interpreter {
             if (d != null) return d;
             int pick = chooser.choose(key, key.substring(1, key.length() - 1), "!" + key);
             record(key);
+            noteSource(key);
             decided.put(key, pick == 0);
             return pick == 0;
         }
@@ -1046,7 +1097,8 @@ final class Interpreter {
             if (u.unknown() == 0) return false;
             Set<Long> ex = excluded.get(u.name());
             if (ex != null && ex.contains(0L)) return true;
-            int pick = chooser.choose(u.name(), u.name() + " = 0", u.name() + " != 0");
+            String w = why(u.name());
+            int pick = chooser.choose(u.name(), u.name() + " = 0" + w, u.name() + " != 0" + w);
             record(u.name());
             if (pick == 0) {
                 fixed.put(u.name(), 0L);
@@ -1058,6 +1110,23 @@ final class Interpreter {
 
         private void record(String label) {
             if (recordLabels != null) recordLabels.add(label);
+        }
+
+        private void noteSource(String label) {
+            if (comparing != null && !sources.containsKey(label)) sources.put(label, new Source(comparing, frame().fn));
+        }
+
+        /** " (free: no body)" after a choice of a call's result that was not interpreted, else "". */
+        private String why(String name) {
+            String w = freeWhy.get(name);
+            return w == null ? "" : " (free: " + w + ")";
+        }
+
+        /** A named call's result that is not interpreted: a free value, and why, for the witness. */
+        private Value freeCall(String fn, List<Value> args, String reason) {
+            String name = callName(fn, args);
+            if (reason != null) freeWhy.putIfAbsent(name, reason);
+            return resolve(Value.Unknown.free(name));
         }
 
         // ------------------------------------------------------------------ calls
@@ -1134,20 +1203,58 @@ final class Interpreter {
             if (model != null && model.primitive()) {
                 return applyModel(model, args, c);
             }
-            if (def != null && (used || getsTable) && def.body() != null && def.status() != ParseStatus.SKIPPED
-                    && def.status() != ParseStatus.FAILED) {
+            boolean readable = def != null && def.body() != null && def.status() != ParseStatus.SKIPPED
+                    && def.status() != ParseStatus.FAILED;
+            if (readable && (used || getsTable)) {
                 if (frames.size() > bounds.maxCallDepth()) {
                     notes.add("call depth bound (" + bounds.maxCallDepth() + ") reached at " + fn + "()");
                     tableToUnknown(fn, args, model);
-                    return resolve(Value.Unknown.free(callName(fn, args)));
+                    return freeCall(fn, args, "call depth bound");
                 }
-                return callDefined(def, c, args, false);
+                if (getsTable) {
+                    return callDefined(def, c, args, false);
+                }
+                // A helper read for its value (a static predicate of the driver) runs within its own step
+                // bound, so that correlated helpers stay correlated and a huge one costs little.
+                int saved = helperStepLimit;
+                helperStepLimit = Math.min(saved, steps + HELPER_STEPS);
+                try {
+                    return callDefined(def, c, args, false);
+                } catch (HelperBound b) {
+                    if (saved != Integer.MAX_VALUE && steps >= saved) throw b; // an outer helper's bound
+                    notes.add(fn + "() not interpreted to its end: helper step bound (" + HELPER_STEPS + ") reached");
+                    return freeCall(fn, args, "helper step bound");
+                } finally {
+                    helperStepLimit = saved;
+                }
             }
             if (model != null) {
                 return applyModel(model, args, c);
             }
+            if (def == null) {
+                Node expansion = source.macroExpansion(frame().file, c);
+                if (expansion != null) {
+                    return expand(c, expansion);
+                }
+            }
             tableToUnknown(fn, args, null);
-            return resolve(Value.Unknown.free(callName(fn, args)));
+            return freeCall(fn, args, def == null ? "no body" : readable ? null : "body not read");
+        }
+
+        /** A same-file macro invoked in a body: its expansion (the one the rules read) runs in place of the call. */
+        private Value expand(Expr.Call c, Node expansion) {
+            callSpans.push(c.span());
+            try {
+                if (expansion instanceof Expr e) {
+                    return eval(e);
+                }
+                int code = exec((Stmt) expansion);
+                if (code == RETURN || code == GOTO) throw new Escape(code);
+                if (code != NORMAL) throw new Abort("break or continue out of the expansion of " + c.name() + "()");
+                return Value.Int.ZERO;
+            } finally {
+                callSpans.pop();
+            }
         }
 
         private Value calleeValue(Expr callee) {
@@ -1337,7 +1444,10 @@ final class Interpreter {
         Value ret;
         String gotoLabel;
 
+        final TopLevel.Function fn;
+
         Frame(TopLevel.Function fn) {
+            this.fn = fn;
             this.file = fn.span() == null ? null : fn.span().file();
         }
     }

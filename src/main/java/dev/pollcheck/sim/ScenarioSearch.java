@@ -595,8 +595,12 @@ final class ScenarioSearch {
 
     private Witness.Step callStep(String description, ScriptedFile f, int i) {
         Interpreter.Outcome o = f.seen.get(i);
-        return new Witness.Step("syscall", description, f.keys.get(i), f.qprocs.get(i), choices(o),
+        return new Witness.Step(Witness.Kind.CALL, description, f.keys.get(i), f.qprocs.get(i), choices(o),
                 List.copyOf(o.queues()), o.mask());
+    }
+
+    private static Witness.Step sleepStep(String description) {
+        return new Witness.Step(Witness.Kind.SLEEP, description, null, null, List.of(), List.of(), null);
     }
 
     private static List<String> choices(Interpreter.Outcome o) {
@@ -605,36 +609,52 @@ final class ScenarioSearch {
         return out;
     }
 
-    private Witness.Step stateStep(Interpreter.Outcome blocked, Interpreter.Outcome fin) {
+    /** The choices of {@code fin} that differ from those of {@code blocked}: the state the waker changes. */
+    private List<String> changedState(Interpreter.Outcome blocked, Interpreter.Outcome fin) {
         Map<String, String> b = shown(blocked);
         List<String> changes = new ArrayList<>();
         for (Chooser.Decision d : fin.decisions()) {
             String before = b.get(d.label());
             if ((before == null || !before.equals(d.shown())) && !changes.contains(d.shown())) changes.add(d.shown());
         }
-        String what = changes.isEmpty() ? "the device becomes ready" : "the device state changes: " + String.join(", ",
-                changes.subList(0, Math.min(4, changes.size())));
-        return new Witness.Step("state", what, null, null, List.copyOf(changes), List.of(), null);
+        return changes;
     }
 
-    private Witness.Step wakeStep(String queue, WaitQueues queues) {
+    /**
+     * The one step between the sleep and the final call: the device state changes and the driver wakes
+     * {@code queue}, on which the first call registered nobody; null when the wake-up reaches a waiter.
+     */
+    private Witness.Step wakerStep(String queue, WaitQueues queues, Interpreter.Outcome blocked,
+                                   Interpreter.Outcome fin) {
+        List<String> changes = changedState(blocked, fin);
+        String what = changes.isEmpty() ? "the device becomes ready" : "the device state changes: " + String.join(", ",
+                changes.subList(0, Math.min(4, changes.size())));
         if (queue == null) {
-            return new Witness.Step("wake-up", "the driver wakes its wait queue: the first call registered none, "
-                    + "so nobody is woken", null, null, List.of(), List.of(), null);
+            return new Witness.Step(Witness.Kind.WAKER, what + "; the driver wakes its wait queue: the first call "
+                    + "registered none, so nobody is woken", null, null, List.copyOf(changes), List.of(), null,
+                    new Witness.Waker(null, null, null, 0, List.of()));
         }
         List<WaitQueue.Waiter> woken = queues.get(queue).wakeUp(0);
         if (!woken.isEmpty()) return null;
-        return new Witness.Step("wake-up", "wake_up(" + queue + "): no waiter was ever registered on it, nobody is woken",
-                null, null, List.of(), List.of(), null);
+        return new Witness.Step(Witness.Kind.WAKER, what + "; wake_up(" + queue + "): no waiter was ever registered "
+                + "on it, nobody is woken", null, null, List.copyOf(changes), List.of(), null,
+                new Witness.Waker(null, null, null, 0, List.of(queue)));
     }
 
-    private Witness.Step probeStep(long key, Interpreter.Outcome fin, WaitQueues queues, long[] mask) {
+    /**
+     * The final call: the method called now, with {@code _qproc} NULL, and what it returns, while the
+     * caller stays asleep ({@code blocked} says how, given the ready events); null when the call does not
+     * take the planned path or {@code ready} refuses its mask.
+     */
+    private Witness.Step finalStep(long key, Interpreter.Outcome fin, WaitQueues queues,
+                                   java.util.function.LongPredicate ready,
+                                   java.util.function.LongFunction<String> blocked) {
         Interpreter.Outcome o = interpreter.run(fn, Explorer.table(key, false), queues,
                 new Chooser(fin.prefix(), maxDecisions));
-        if (!sameAs(o, fin)) return null;
-        mask[0] = o.mask();
-        return new Witness.Step("poll-call", fn.name() + "() called now (_qproc NULL) would return "
-                + PollBits.describe(o.mask()), key, false, choices(o), List.of(), o.mask());
+        if (!sameAs(o, fin) || !ready.test(o.mask())) return null;
+        return new Witness.Step(Witness.Kind.FINAL, fn.name() + "() called now (_qproc NULL) would return "
+                + PollBits.describe(o.mask()) + "; " + blocked.apply(o.mask()), key, false, choices(o), List.of(),
+                o.mask());
     }
 
     private Witness replayPoll(String queue, long events, Interpreter.Outcome p1, Interpreter.Outcome fin) {
@@ -645,18 +665,16 @@ final class ScenarioSearch {
         if (call.start() != PollSyscall.State.SLEEPING || !sameAs(f.seen.get(0), p1)) return null;
         List<Witness.Step> steps = new ArrayList<>();
         steps.add(callStep("poll(events=" + PollBits.describe(events) + "): first pass calls " + fn.name()
-                + "(), nothing to report, the caller sleeps", f, 0));
-        steps.add(stateStep(p1, fin));
-        Witness.Step wake = wakeStep(queue, queues);
+                + "(), nothing to report", f, 0));
+        steps.add(sleepStep("poll() sleeps"));
+        Witness.Step wake = wakerStep(queue, queues, p1, fin);
         if (wake == null || !call.blocked()) return null;
         steps.add(wake);
         long k = pollKey(events);
-        long[] mask = {0};
-        Witness.Step probe = probeStep(k, fin, queues, mask);
-        if (probe == null || (mask[0] & k) == 0) return null;
-        steps.add(probe);
-        steps.add(new Witness.Step("blocked", "poll() stays asleep although " + PollBits.describe(mask[0] & k)
-                + " is ready", null, null, List.of(), List.of(), null));
+        Witness.Step last = finalStep(k, fin, queues, m -> (m & k) != 0,
+                m -> "poll() stays asleep although " + PollBits.describe(m & k) + " is ready");
+        if (last == null) return null;
+        steps.add(last);
         return new Witness(Api.POLL.id(), steps);
     }
 
@@ -670,18 +688,16 @@ final class ScenarioSearch {
         String sets = (in ? "read " : "") + (out ? "write " : "") + (ex ? "except " : "");
         List<Witness.Step> steps = new ArrayList<>();
         steps.add(callStep("select(fd in " + sets.strip().replace(' ', '+') + " set): first pass calls " + fn.name()
-                + "(), nothing ready in those sets, the caller sleeps", f, 0));
-        steps.add(stateStep(p1, fin));
-        Witness.Step wake = wakeStep(queue, queues);
+                + "(), nothing ready in those sets", f, 0));
+        steps.add(sleepStep("select() sleeps"));
+        Witness.Step wake = wakerStep(queue, queues, p1, fin);
         if (wake == null || !call.blocked()) return null;
         steps.add(wake);
         long k = SelectSyscall.key(in, out);
-        long[] mask = {0};
-        Witness.Step probe = probeStep(k, fin, queues, mask);
-        if (probe == null || !selectReady(mask[0], in, out, ex)) return null;
-        steps.add(probe);
-        steps.add(new Witness.Step("blocked", "select() stays asleep although the fd is ready ("
-                + PollBits.describe(mask[0]) + ")", null, null, List.of(), List.of(), null));
+        Witness.Step last = finalStep(k, fin, queues, m -> selectReady(m, in, out, ex),
+                m -> "select() stays asleep although the fd is ready (" + PollBits.describe(m) + ")");
+        if (last == null) return null;
+        steps.add(last);
         return new Witness(Api.SELECT.id(), steps);
     }
 
@@ -719,26 +735,22 @@ final class ScenarioSearch {
             }
             f.script.add(drain.prefix());
             if (!ep.epollWait().isEmpty() || !sameAs(f.seen.get(calls), drain)) return null;
-            steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list and the "
-                    + "caller sleeps", f, calls));
+            steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list", f, calls));
+            steps.add(sleepStep("epoll_wait() sleeps"));
         } else {
             if (!ep.epollWait().isEmpty()) return null;
-            steps.add(new Witness.Step("syscall", "epoll_wait(): nothing ready, the caller sleeps", null, null,
-                    List.of(), List.of(), null));
+            steps.add(sleepStep("epoll_wait(): nothing ready, the caller sleeps"));
         }
         if (!ep.blocked()) return null;
-        steps.add(stateStep(drain != null ? drain : (p2 != null ? p2 : p1), fin));
-        Witness.Step wake = wakeStep(queue, queues);
+        Witness.Step wake = wakerStep(queue, queues, drain != null ? drain : (p2 != null ? p2 : p1), fin);
         if (wake == null || !ep.blocked()) return null;
         steps.add(wake);
         long kf = item.events();
-        long[] mask = {0};
-        Witness.Step probe = probeStep(kf, fin, queues, mask);
-        if (probe == null || (mask[0] & kf) == 0) return null;
-        steps.add(probe);
-        steps.add(new Witness.Step("blocked", "epoll_wait() stays blocked although "
-                + PollBits.describe(mask[0] & kf & ~PollBits.EP_PRIVATE_BITS) + " is ready", null, null, List.of(),
-                List.of(), null));
+        Witness.Step last = finalStep(kf, fin, queues, m -> (m & kf) != 0,
+                m -> "epoll_wait() stays blocked although " + PollBits.describe(m & kf & ~PollBits.EP_PRIVATE_BITS)
+                        + " is ready");
+        if (last == null) return null;
+        steps.add(last);
         return new Witness(Api.EPOLL.id(), steps);
     }
 

@@ -1,8 +1,16 @@
 package dev.pollcheck.sim;
 
+import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.flow.CText;
 import dev.pollcheck.flow.HelperModel;
 import dev.pollcheck.flow.HelperModels;
+import dev.pollcheck.flow.MacroText;
+import dev.pollcheck.flow.PollFlow;
 import dev.pollcheck.flow.Program;
+import dev.pollcheck.model.Node;
+import dev.pollcheck.parse.CParser;
+import dev.pollcheck.parse.ParseConfig;
+import java.util.Optional;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseStatus;
@@ -96,15 +104,50 @@ public final class Simulator {
      * program, helpers without a definition from the models; primitive models win over definitions.
      */
     public static Simulator forProgram(Program program, HelperModels models) {
+        return forProgram(program, models, null, ParseConfig.defaults());
+    }
+
+    /**
+     * The same with the driver model: a static helper whose body the scan did not parse (a default
+     * scan parses only what mentions poll) is read through the driver's model, and the state changes
+     * of a witness are those the model's runtime writers make. {@code config} parses the expansions of
+     * same-file macros invoked in bodies.
+     */
+    public static Simulator forProgram(Program program, HelperModels models, DriverModels drivers, ParseConfig config) {
+        // Made on the first macro invoked in a body: most methods have none.
+        ParseConfig pc = config == null ? ParseConfig.defaults() : config;
+        CParser[] parser = {null};
+        Map<String, Optional<Node>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
         FunctionSource functions = new FunctionSource() {
             @Override
             public TopLevel.Function function(String name, String fromFile) {
-                return program.function(name, fromFile);
+                TopLevel.Function f = program.function(name, fromFile);
+                if (drivers != null && fromFile != null && (f == null || !PollFlow.readable(f))) {
+                    TopLevel.Function d = drivers.forFile(fromFile).function(name, fromFile);
+                    if (d != null && PollFlow.readable(d)) return d;
+                }
+                return f;
             }
 
             @Override
             public Map<String, MacroDef> macros(String file) {
                 return program.macros(file);
+            }
+
+            @Override
+            public Node macroExpansion(String file, Expr.Call call) {
+                List<String> args = new ArrayList<>(call.args().size());
+                for (Expr a : call.args()) args.add(CText.of(a));
+                // The same expansion the rules read (flow.MacroText), parsed once per invocation text.
+                String text = MacroText.expandCall(program, file, call.name(), args);
+                if (text == null) return null;
+                String key = file + "\0" + call.span() + "\0" + text;
+                return expansions.computeIfAbsent(key, k -> {
+                    synchronized (parser) {
+                        if (parser[0] == null) parser[0] = new CParser(pc);
+                        return Optional.ofNullable(parser[0].parseExpansion(text, call.span()));
+                    }
+                }).orElse(null);
             }
         };
         HelperSemantics helpers = name -> {
@@ -112,8 +155,13 @@ public final class Simulator {
             return m == null ? null : new HelperSemantics.Helper(m.name(), m.ptArg(), m.queues(),
                     HelperSemantics.Returns.valueOf(m.returns().name()), m.primitive());
         };
-        return new Simulator(functions, helpers);
+        Simulator sim = new Simulator(functions, helpers);
+        sim.drivers = drivers;
+        return sim;
     }
+
+    /** The driver models of the run, or null: then any free value may change between calls (the kernel model's tests). */
+    private DriverModels drivers;
 
     private static final List<Api> ORDER = List.of(Api.EPOLL, Api.POLL, Api.SELECT);
 

@@ -47,6 +47,17 @@ class JsonWriterTest {
         assertFalse(step.get("qproc_set").asBoolean());
         assertEquals(0x19, step.get("key").asLong());
         assertEquals("IN|ERR|HUP", step.get("key_names").asText());
+        List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode st : f.get("witness").get("steps")) kinds.add(st.get("kind").asText());
+        assertEquals(List.of("call", "call", "sleep", "waker", "final"), kinds);
+        assertTrue(step.get("function") == null, "only a waker step names a function");
+        JsonNode waker = f.get("witness").get("steps").get(3);
+        assertEquals("foo_irq", waker.get("function").asText());
+        assertEquals("runtime", waker.get("role").asText());
+        assertEquals("drivers/char/foo.c", waker.get("file").asText());
+        assertEquals(7, waker.get("line").asInt());
+        assertEquals("[\"&dev->read_wq\"]", waker.get("wakes").toString());
+        assertEquals("[\"dev->ready = 1\"]", waker.get("choices").toString());
         assertEquals(32, f.get("fingerprint").asText().length());
         assertFalse(f.get("suppressed").asBoolean());
         assertTrue(f.get("baseline_state").isNull());

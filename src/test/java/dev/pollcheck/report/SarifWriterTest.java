@@ -110,8 +110,17 @@ class SarifWriterTest {
         assertEquals(9, related.get("physicalLocation").get("region").get("startLine").asInt());
         assertTrue(r.get("message").get("text").asText().contains("[this condition](1)"));
         JsonNode flow = r.get("codeFlows").get(0).get("threadFlows").get(0).get("locations");
-        assertEquals(4, flow.size());
-        assertTrue(flow.get(3).get("location").get("message").get("text").asText().startsWith("4. epoll_wait()"));
+        assertEquals(5, flow.size());
+        assertEquals("[\"call\"]", flow.get(0).get("kinds").toString());
+        JsonNode waker = flow.get(3);
+        assertEquals("[\"waker\"]", waker.get("kinds").toString());
+        // The waker step stands at the waker's line, names its function and says what it wakes.
+        assertEquals(7, waker.get("location").get("physicalLocation").get("region").get("startLine").asInt());
+        assertEquals("foo_irq", waker.get("location").get("logicalLocations").get(0).get("name").asText());
+        assertTrue(waker.get("location").get("message").get("text").asText()
+                .contains("by foo_irq() (runtime) at drivers/char/foo.c:7, waking &dev->read_wq"), waker.toString());
+        assertTrue(flow.get(4).get("location").get("message").get("text").asText().startsWith("5. foo_poll()"));
+        assertEquals("[\"final\"]", flow.get(4).get("kinds").toString());
         assertTrue(r.get("properties").get("confirmed").asBoolean());
         assertEquals("new", r.get("baselineState").asText());
         assertTrue(r.get("suppressions") == null);

@@ -74,13 +74,16 @@ public final class TestFindings {
 
     public static Witness witness() {
         List<Witness.Step> steps = new ArrayList<>();
-        steps.add(new Witness.Step("syscall", "epoll_ctl(EPOLL_CTL_ADD, EPOLLOUT)", 0x4L | 0x8 | 0x10, true,
+        steps.add(new Witness.Step(Witness.Kind.CALL, "epoll_ctl(EPOLL_CTL_ADD, EPOLLOUT)", 0x4L | 0x8 | 0x10, true,
                 List.of(), List.of(), 0L));
-        steps.add(new Witness.Step("syscall", "epoll_ctl(EPOLL_CTL_MOD, EPOLLIN)", 0x1L | 0x8 | 0x10, false,
+        steps.add(new Witness.Step(Witness.Kind.CALL, "epoll_ctl(EPOLL_CTL_MOD, EPOLLIN)", 0x1L | 0x8 | 0x10, false,
                 List.of("dev->ready=0"), List.of(), 0L));
-        steps.add(new Witness.Step("wake-up", "wake_up(&dev->read_wq) with dev->ready=1", null, null,
-                List.of(), null, null));
-        steps.add(new Witness.Step("blocked", "epoll_wait() sleeps forever", null, null, List.of(), null, null));
+        steps.add(new Witness.Step(Witness.Kind.SLEEP, "epoll_wait() sleeps", null, null, List.of(), List.of(), null));
+        steps.add(new Witness.Step(Witness.Kind.WAKER, "dev->ready = 1; wake_up(&dev->read_wq) wakes nobody", null,
+                null, List.of("dev->ready = 1"), List.of(), null,
+                new Witness.Waker("foo_irq", "runtime", FILE, 7, List.of("&dev->read_wq"))));
+        steps.add(new Witness.Step(Witness.Kind.FINAL, "foo_poll() would return IN; epoll_wait() stays blocked",
+                0x1L | 0x8 | 0x10, false, List.of("dev->ready = 1"), List.of(), 0x1L));
         return new Witness("epoll", steps);
     }
 

@@ -42,9 +42,13 @@ class TextWriterTest {
         assertEquals("       _key=OUT|ERR|HUP, _qproc set; registered: none; returned 0", lines.get(8));
         assertEquals("    2. epoll_ctl(EPOLL_CTL_MOD, EPOLLIN)", lines.get(9));
         assertEquals("       _key=IN|ERR|HUP, _qproc NULL; dev->ready=0; registered: none; returned 0", lines.get(10));
-        assertEquals("    4. epoll_wait() sleeps forever", lines.get(12));
+        assertEquals("    3. epoll_wait() sleeps", lines.get(11));
+        assertEquals("    4. dev->ready = 1; wake_up(&dev->read_wq) wakes nobody", lines.get(12));
+        // The waker names its function, role and file:line, and what it wakes.
+        assertEquals("       by foo_irq() (runtime) at drivers/char/foo.c:7, waking &dev->read_wq", lines.get(13));
+        assertEquals("    5. foo_poll() would return IN; epoll_wait() stays blocked", lines.get(14));
         assertEquals("pollcheck: 1 finding (1 error), 1 confirmed; 3 files, 10 functions, 1 parse problem in 0.3 s",
-                lines.get(13));
+                lines.get(16));
         assertFalse(out.contains("\u001b["), "no colour unless asked");
     }
 

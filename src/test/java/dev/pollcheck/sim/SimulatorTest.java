@@ -100,11 +100,17 @@ class SimulatorTest {
         assertTrue(mod.description().startsWith("epoll_ctl(EPOLL_CTL_MOD"), mod.description());
         assertTrue((mod.key() & PollBits.PRI) != 0, "MOD must request PRI");
         assertFalse(mod.qprocSet());
-        assertTrue(w.steps().stream().anyMatch(s -> s.kind().equals("wake-up") && s.description().startsWith("wake_up(&op->fh.wait)")));
-        Witness.Step probe = w.steps().get(w.steps().size() - 2);
-        assertEquals("poll-call", probe.kind());
+        assertTrue(w.steps().stream().anyMatch(s -> s.kind() == Witness.Kind.WAKER
+                && s.description().contains("wake_up(&op->fh.wait)")), w.toTimeline());
+        Witness.Step probe = w.steps().get(w.steps().size() - 1);
+        assertEquals(Witness.Kind.FINAL, probe.kind());
         assertTrue((probe.mask() & PollBits.PRI) != 0, w.toTimeline());
-        assertEquals("blocked", w.steps().get(w.steps().size() - 1).kind());
+        assertTrue(probe.description().contains("epoll_wait() stays blocked"), probe.description());
+        // Every step is one of the four kinds, in the order call+ sleep waker final.
+        List<Witness.Kind> kinds = w.steps().stream().map(Witness.Step::kind).toList();
+        assertEquals(List.of(Witness.Kind.SLEEP, Witness.Kind.WAKER, Witness.Kind.FINAL),
+                kinds.subList(kinds.size() - 3, kinds.size()), w.toTimeline());
+        assertTrue(kinds.subList(0, kinds.size() - 3).stream().allMatch(k -> k == Witness.Kind.CALL), w.toTimeline());
         assertTrue(w.toTimeline().contains("1. epoll_ctl(EPOLL_CTL_ADD"), w.toTimeline());
     }
 
@@ -114,10 +120,10 @@ class SimulatorTest {
         Verdict v = sim.confirm(finding(lb.fn, lb.frameReg, "&dev->frame_wq"));
         assertTrue(v.confirmed(), v.reason());
         Witness w = v.witness();
-        assertTrue(w.steps().stream().anyMatch(s -> s.kind().equals("wake-up")
-                && s.description().startsWith("wake_up(&dev->frame_wq)")), w.toTimeline());
+        assertTrue(w.steps().stream().anyMatch(s -> s.kind() == Witness.Kind.WAKER
+                && s.description().contains("wake_up(&dev->frame_wq)")), w.toTimeline());
         assertFalse(w.steps().get(0).registered().contains("&dev->frame_wq"));
-        Witness.Step probe = w.steps().get(w.steps().size() - 2);
+        Witness.Step probe = w.steps().get(w.steps().size() - 1);
         assertTrue((probe.mask() & PollBits.IN) != 0, w.toTimeline());
     }
 

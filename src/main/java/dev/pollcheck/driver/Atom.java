@@ -1,0 +1,43 @@
+package dev.pollcheck.driver;
+
+import java.util.Locale;
+
+/**
+ * One piece of state a condition reads.
+ *
+ * @param kind  what it is
+ * @param key   what writers are matched by: the member name ({@code ready}, {@code private_data}),
+ *              the bit's name for a flag, the drvdata slot ({@code drvdata}), the helper's name
+ * @param type  the struct tag the member belongs to when the base's type is known, else null
+ * @param text  the atom as written in the condition ({@code dev->ready}, {@code FOO_HAS_EVENTS})
+ * @param skipValue the value that takes the skipping side: {@code 0} (zero, NULL, false, empty),
+ *              {@code nonzero}, or a constant's spelling; null when the condition does not say
+ */
+public record Atom(Kind kind, String key, String type, String text, String skipValue) {
+
+    public enum Kind {
+        /** A member read through a pointer or a struct: {@code dev->ready}. */
+        MEMBER,
+        /** The file's private data: {@code file->private_data}, a local set from it. */
+        PRIVATE_DATA,
+        /** A bit tested with {@code test_bit} or {@code &}. */
+        FLAG,
+        /** A list's (or fifo's) emptiness. */
+        LIST,
+        /** A counter ({@code atomic_read}, a member compared with a number). */
+        COUNTER,
+        /** Data a driver stores with {@code *_set_drvdata} and reads back with {@code *_get_drvdata}. */
+        DRVDATA,
+        /** A function's result that the model cannot see through (no body in the files read). */
+        HELPER;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The same atom with another skipping value. */
+    public Atom withSkipValue(String v) {
+        return new Atom(kind, key, type, text, v);
+    }
+}

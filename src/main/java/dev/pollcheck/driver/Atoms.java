@@ -1,0 +1,235 @@
+package dev.pollcheck.driver;
+
+import dev.pollcheck.flow.CText;
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.Stmt;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.VarDecl;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state atoms a condition reads, each with the value that takes the skipping side. A local is
+ * read through the values stored to it in its function; a helper with a body in the driver through
+ * its {@code return}s (two levels); a parameter is not state. Bit tests ({@code test_bit},
+ * {@code x & FLAG}), list and fifo emptiness, {@code atomic_read} and the {@code read} lines of
+ * {@code write-apis.txt} ({@code video_drvdata}) give their own kinds.
+ */
+public final class Atoms {
+    private static final int MAX_DEPTH = 3;
+    private static final Set<String> EMPTINESS = Set.of("list_empty", "list_empty_careful", "kfifo_is_empty",
+            "kfifo_is_empty_spinlocked", "skb_queue_empty", "skb_queue_empty_lockless", "llist_empty", "hlist_empty");
+    private static final Set<String> COUNTERS = Set.of("atomic_read", "atomic_long_read", "kfifo_len",
+            "kfifo_avail", "skb_queue_len", "refcount_read");
+    private static final Set<String> TRANSPARENT = Set.of("likely", "unlikely", "READ_ONCE", "smp_load_acquire",
+            "rcu_dereference", "rcu_access_pointer", "rcu_dereference_protected", "!!", "container_of",
+            "list_entry", "list_first_entry", "list_first_entry_or_null", "to_video_device");
+
+    private final DriverModel model;
+    private final Map<String, Atom> out = new LinkedHashMap<>();
+
+    private Atoms(DriverModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The atoms of {@code cond} as written in {@code owner}; {@code skipOnTrue} says which value of
+     * the condition skips. Deterministic: in the order of the condition's text, each key once.
+     */
+    public static List<Atom> of(Expr cond, boolean skipOnTrue, TopLevel.Function owner, DriverModel model) {
+        Atoms a = new Atoms(model);
+        a.walk(cond, skipOnTrue ? Boolean.TRUE : Boolean.FALSE, owner, new Scope(owner), 0);
+        return List.copyOf(a.out.values());
+    }
+
+    /** Locals and parameters of a function, with their types and stored values. */
+    private static final class Scope {
+        final Set<String> params = new HashSet<>();
+        final Map<String, String> tags = new HashMap<>();
+        final Map<String, List<Expr>> stores = new HashMap<>();
+        final Set<String> locals = new HashSet<>();
+
+        Scope(TopLevel.Function f) {
+            for (Param p : f.params()) {
+                if (p.name() == null) continue;
+                params.add(p.name());
+                if (p.type().tag() != null) tags.put(p.name(), p.type().tag());
+            }
+            if (f.body() == null) return;
+            Ast.walk(f.body(), n -> {
+                if (n instanceof Stmt.Decl d) {
+                    for (VarDecl v : d.decls()) {
+                        locals.add(v.name());
+                        if (v.type() != null && v.type().tag() != null) tags.put(v.name(), v.type().tag());
+                        if (v.init() != null && !(v.init() instanceof Expr.InitList)) {
+                            stores.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v.init());
+                        }
+                    }
+                } else if (n instanceof Expr.Assign a && a.op() == null && CText.strip(a.target()) instanceof Expr.Name nm) {
+                    stores.computeIfAbsent(nm.id(), k -> new ArrayList<>()).add(a.value());
+                }
+            });
+        }
+    }
+
+    /** {@code pol}: the value of {@code e} that skips (TRUE nonzero, FALSE zero), or null when not known. */
+    private void walk(Expr e, Boolean pol, TopLevel.Function owner, Scope scope, int depth) {
+        Expr x = CText.strip(e);
+        if (x == null || out.size() > 16) return;
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {
+            walk(u.operand(), pol == null ? null : !pol, owner, scope, depth);
+        } else if (x instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.DEREF || u.op() == Expr.UnaryOp.ADDRESS)) {
+            walk(u.operand(), pol, owner, scope, depth);
+        } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
+            walk(b.left(), pol, owner, scope, depth);
+            walk(b.right(), pol, owner, scope, depth);
+        } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
+            String kl = DriverModel.constant(b.left());
+            String kr = DriverModel.constant(b.right());
+            if (kr != null || kl != null) {
+                String k = kr != null ? kr : kl;
+                Expr side = kr != null ? b.left() : b.right();
+                boolean eq = b.op() == Expr.BinaryOp.EQ;
+                String sv = null;
+                if (pol != null) {
+                    boolean equalSkips = eq == pol;
+                    sv = k.equals("0") ? (equalSkips ? "0" : "nonzero") : (equalSkips ? k : "!" + k);
+                }
+                leafValue(side, sv, owner, scope, depth);
+            } else {
+                walk(b.left(), null, owner, scope, depth);
+                walk(b.right(), null, owner, scope, depth);
+            }
+        } else if (x instanceof Expr.Binary b && b.op() == Expr.BinaryOp.BIT_AND) {
+            List<String> bits = bits(b.right());
+            Expr obj = b.left();
+            if (bits.isEmpty()) {
+                bits = bits(b.left());
+                obj = b.right();
+            }
+            if (bits.isEmpty()) {
+                walk(b.left(), null, owner, scope, depth);
+                walk(b.right(), null, owner, scope, depth);
+            } else {
+                for (String bit : bits) add(new Atom(Atom.Kind.FLAG, bit, null, bit, pol == null ? null : pol ? "1" : "0"));
+                walk(obj, null, owner, scope, depth);
+            }
+        } else if (x instanceof Expr.Binary b) {
+            walk(b.left(), null, owner, scope, depth);
+            walk(b.right(), null, owner, scope, depth);
+        } else if (x instanceof Expr.Conditional c) {
+            walk(c.cond(), null, owner, scope, depth);
+            if (c.then() != null) walk(c.then(), pol, owner, scope, depth);
+            walk(c.otherwise(), pol, owner, scope, depth);
+        } else if (x instanceof Expr.Comma c && !c.exprs().isEmpty()) {
+            walk(c.exprs().get(c.exprs().size() - 1), pol, owner, scope, depth);
+        } else if (x instanceof Expr.Call c) {
+            call(c, pol, owner, scope, depth);
+        } else {
+            leafValue(x, pol == null ? null : pol ? "nonzero" : "0", owner, scope, depth);
+        }
+    }
+
+    private void call(Expr.Call c, Boolean pol, TopLevel.Function owner, Scope scope, int depth) {
+        String name = c.name();
+        if (name == null) {
+            if (CText.strip(c.callee()) instanceof Expr.Member m) {
+                add(new Atom(Atom.Kind.HELPER, m.member(), null, CText.of(c.callee()) + "()", null));
+            }
+            return;
+        }
+        if (TRANSPARENT.contains(name) && !c.args().isEmpty()) {
+            walk(c.args().get(0), pol, owner, scope, depth);
+        } else if ((name.equals("test_bit") || name.equals("constant_test_bit") || name.equals("variable_test_bit"))
+                && c.args().size() == 2) {
+            for (String bit : bits(c.args().get(0))) {
+                add(new Atom(Atom.Kind.FLAG, bit, null, bit, pol == null ? null : pol ? "1" : "0"));
+            }
+        } else if (EMPTINESS.contains(name) && !c.args().isEmpty()) {
+            String m = DriverModel.lastMember(c.args().get(0));
+            if (m != null) {
+                add(new Atom(Atom.Kind.LIST, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)),
+                        pol == null ? null : pol ? "empty" : "nonempty"));
+            }
+        } else if (COUNTERS.contains(name) && !c.args().isEmpty()) {
+            String m = DriverModel.lastMember(c.args().get(0));
+            if (m != null) add(new Atom(Atom.Kind.COUNTER, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)), null));
+        } else if (model.knowledge().readKey(name) != null) {
+            String key = model.knowledge().readKey(name);
+            add(new Atom(Atom.Kind.DRVDATA, key, null, name + "()", pol == null ? null : pol ? "nonzero" : "0"));
+        } else {
+            TopLevel.Function h = depth < MAX_DEPTH - 1 ? model.function(name, owner.span().file()) : null;
+            if (h != null && h.body() != null && !h.body().items().isEmpty()) {
+                Scope hs = new Scope(h);
+                int before = out.size();
+                Ast.walk(h.body(), n -> {
+                    if (n instanceof Stmt.Return r && r.value() != null) walk(r.value(), pol, h, hs, depth + 1);
+                });
+                if (out.size() == before) add(new Atom(Atom.Kind.HELPER, name, null, name + "()", null));
+            } else {
+                add(new Atom(Atom.Kind.HELPER, name, null, name + "()", null));
+            }
+        }
+    }
+
+    /** A member, a local or a file-scope name, whose skipping value is {@code sv}. */
+    private void leafValue(Expr e, String sv, TopLevel.Function owner, Scope scope, int depth) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.DEREF || u.op() == Expr.UnaryOp.ADDRESS)) x = CText.strip(u.operand());
+        while (x instanceof Expr.Index ix) x = CText.strip(ix.base());
+        if (x instanceof Expr.Member m) {
+            Atom.Kind k = m.member().equals("private_data") ? Atom.Kind.PRIVATE_DATA : Atom.Kind.MEMBER;
+            add(new Atom(k, m.member(), tagOf(m.base(), scope), CText.of(m), sv));
+        } else if (x instanceof Expr.Name n) {
+            String id = n.id();
+            if (scope.params.contains(id)) return;
+            if (scope.locals.contains(id)) {
+                if (depth >= MAX_DEPTH) return;
+                for (Expr v : scope.stores.getOrDefault(id, List.of())) {
+                    if ("0".equals(DriverModel.constant(v))) continue; // struct foo *p = NULL; p = ...;
+                    walk(v, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
+                            owner, scope, depth + 1);
+                }
+            } else if (DriverModel.constant(x) == null) {
+                add(new Atom(Atom.Kind.MEMBER, id, null, id, sv));
+            }
+        } else if (x instanceof Expr.Call || x instanceof Expr.Binary || x instanceof Expr.Unary) {
+            walk(x, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
+                    owner, scope, depth);
+        }
+    }
+
+    private static String tagOf(Expr e, Scope scope) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        if (x instanceof Expr.Member m) return DriverModel.baseTag(m.base(), scope.tags);
+        return null;
+    }
+
+    private void add(Atom a) {
+        out.putIfAbsent(a.kind() + ":" + a.key(), a);
+    }
+
+    /** Upper-case names in a bit mask expression. */
+    private static List<String> bits(Expr e) {
+        List<String> out = new ArrayList<>();
+        boolean[] other = {false};
+        Ast.walk(e, n -> {
+            if (n instanceof Expr.Name nm) {
+                String id = nm.id();
+                if (id.equals(id.toUpperCase(java.util.Locale.ROOT)) && Character.isLetter(id.charAt(0)) && !id.equals("BIT")) out.add(id);
+                else if (!id.equals("BIT")) other[0] = true;
+            } else if (n instanceof Expr.Member) {
+                other[0] = true;
+            }
+        });
+        return other[0] ? List.of() : out;
+    }
+}

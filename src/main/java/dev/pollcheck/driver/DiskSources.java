@@ -1,0 +1,82 @@
+package dev.pollcheck.driver;
+
+import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.parse.CParser;
+import dev.pollcheck.parse.ParseConfig;
+import dev.pollcheck.source.Defines;
+import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.Preprocessor;
+import dev.pollcheck.source.SourceLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A driver's files read from disk under the scan's root, preprocessed once each (with the run's
+ * {@code -D}/{@code -U}) and parsed as often as the model asks for other bodies. Only the {@code .c}
+ * files of the directory are read: a driver's probe, ioctls, handlers and wakers live there, its
+ * headers hold declarations. Thread-safe (one parser, one lock): the model is built on demand.
+ */
+public final class DiskSources implements DriverSources {
+    private final Path root;
+    private final Defines defines;
+    private final SourceLoader loader;
+    private final CParser parser;
+    private final Map<String, List<String>> dirs = new HashMap<>();
+    private final Map<String, Preprocessed> texts = new HashMap<>();
+
+    public DiskSources(Path root, Defines defines, ParseConfig config, long maxBytes) {
+        this.root = root;
+        this.defines = defines;
+        this.loader = new SourceLoader(maxBytes);
+        this.parser = new CParser(config);
+    }
+
+    @Override
+    public synchronized List<String> directory(String file) {
+        String dir = DriverSources.dirOf(file);
+        return dirs.computeIfAbsent(dir, d -> {
+            List<String> out = new ArrayList<>();
+            Path p = d.isEmpty() ? root : root.resolve(d);
+            try (Stream<Path> s = Files.list(p)) {
+                s.filter(x -> x.getFileName().toString().endsWith(".c") && Files.isRegularFile(x))
+                        .map(x -> d.isEmpty() ? x.getFileName().toString() : d + "/" + x.getFileName())
+                        .sorted().forEach(out::add);
+            } catch (IOException | RuntimeException e) {
+                // An unreadable directory leaves only the scanned file itself.
+            }
+            if (!out.contains(file)) {
+                out.add(file);
+                out.sort(null);
+            }
+            return out;
+        });
+    }
+
+    private Preprocessed text(String file) {
+        if (texts.containsKey(file)) return texts.get(file);
+        SourceLoader.Loaded l = loader.load(root.resolve(file), file);
+        Preprocessed pp = l.parseable() ? Preprocessor.run(l.file(), defines) : null;
+        texts.put(file, pp);
+        return pp;
+    }
+
+    @Override
+    public synchronized boolean mentions(String file, String word) {
+        Preprocessed pp = text(file);
+        return pp != null && pp.text().contains(word);
+    }
+
+    @Override
+    public synchronized TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        Preprocessed pp = text(file);
+        if (pp == null) return null;
+        return parser.parse(file, pp.text(), pp.macros(), wantBody, wantDeclaration);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.pollcheck.driver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The kernel knowledge the driver model reads: where functions are registered ({@code roles.txt}),
+ * which calls write state ({@code write-apis.txt}) and which wake a queue ({@code wakers.txt}), all
+ * under {@code src/main/resources/dev/pollcheck/driver/}, plus user files given with
+ * {@code --driver-model FILE} holding lines of any of the four kinds ({@code member}, {@code call},
+ * {@code write}, {@code read}, {@code wake}).
+ */
+public final class DriverKnowledge {
+    static final List<String> RESOURCES = List.of("/dev/pollcheck/driver/roles.txt",
+            "/dev/pollcheck/driver/write-apis.txt", "/dev/pollcheck/driver/wakers.txt");
+
+    /** A function passed as argument {@code arg} of a registration call gets {@code role}. */
+    public record CallRole(int arg, Role role) {
+    }
+
+    /**
+     * A call writing state: the object is argument {@code arg} (or the fixed {@code key} when not
+     * null); {@code value} as in the file ({@code 1}, {@code =1}, {@code nonempty}, {@code ?});
+     * {@code flagArg} the argument naming a bit, or -1.
+     */
+    public record WriteApi(int arg, String key, String value, int flagArg) {
+    }
+
+    /** A call waking a queue named by argument {@code arg} plus {@code suffix}. */
+    public record WakerApi(int arg, String suffix) {
+    }
+
+    private final Map<String, Role> members = new HashMap<>();
+    private final List<Map.Entry<String, Role>> memberPrefixes = new ArrayList<>();
+    private final Map<String, List<CallRole>> calls = new HashMap<>();
+    private final Map<String, WriteApi> writes = new HashMap<>();
+    private final Map<String, String> reads = new HashMap<>();
+    private final Map<String, WakerApi> wakers = new HashMap<>();
+    private final Map<String, WakerApi> memberWakers = new HashMap<>();
+
+    private DriverKnowledge() {
+    }
+
+    private static volatile DriverKnowledge builtin;
+
+    public static DriverKnowledge builtin() {
+        DriverKnowledge b = builtin;
+        if (b == null) {
+            b = load(List.of());
+            builtin = b;
+        }
+        return b;
+    }
+
+    /** The built-in files and then {@code userFiles}; a malformed line throws naming file and line. */
+    public static DriverKnowledge load(List<Path> userFiles) {
+        DriverKnowledge k = new DriverKnowledge();
+        for (String r : RESOURCES) {
+            try (InputStream in = DriverKnowledge.class.getResourceAsStream(r)) {
+                if (in == null) throw new IllegalStateException("missing resource " + r);
+                k.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), r);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + r, e);
+            }
+        }
+        for (Path p : userFiles) {
+            try {
+                k.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read driver model " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return k;
+    }
+
+    void parse(String text, String origin) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String where = origin + ":" + (i + 1);
+            String[] w = line.split("\\s+");
+            try {
+                switch (w[0]) {
+                    case "member" -> {
+                        need(w, 3, 3, where);
+                        Role r = Role.parse(w[2], where);
+                        if (w[1].endsWith("*")) memberPrefixes.add(Map.entry(w[1].substring(0, w[1].length() - 1), r));
+                        else members.put(w[1], r);
+                    }
+                    case "call" -> {
+                        need(w, 4, 4, where);
+                        calls.computeIfAbsent(w[1], x -> new ArrayList<>())
+                                .add(new CallRole(Integer.parseInt(w[2]), Role.parse(w[3], where)));
+                    }
+                    case "write" -> {
+                        need(w, 4, 5, where);
+                        boolean fixed = w[2].startsWith("@");
+                        writes.put(w[1], new WriteApi(fixed ? -1 : Integer.parseInt(w[2]), fixed ? w[2].substring(1) : null,
+                                w[3], w.length > 4 ? Integer.parseInt(w[4]) : -1));
+                    }
+                    case "read" -> {
+                        need(w, 3, 3, where);
+                        reads.put(w[1], w[2]);
+                    }
+                    case "wake" -> {
+                        need(w, 3, 4, where);
+                        WakerApi api = new WakerApi(Integer.parseInt(w[2]), w.length > 3 ? w[3] : "");
+                        if (w[1].startsWith(".")) memberWakers.put(w[1].substring(1), api);
+                        else wakers.put(w[1], api);
+                    }
+                    default -> throw new IllegalArgumentException(where + ": expected member, call, write, read or wake, got " + w[0]);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": expected an argument number in: " + line, e);
+            }
+        }
+    }
+
+    private static void need(String[] w, int min, int max, String where) {
+        if (w.length < min || w.length > max) {
+            throw new IllegalArgumentException(where + ": wrong number of fields for a " + w[0] + " line");
+        }
+    }
+
+    /** The role a function stored in member {@code name} gets, or null when the member is not listed. */
+    public Role memberRole(String name) {
+        Role r = members.get(name);
+        if (r != null) return r;
+        for (Map.Entry<String, Role> e : memberPrefixes) {
+            if (name.startsWith(e.getKey())) return e.getValue();
+        }
+        return null;
+    }
+
+    public List<CallRole> callRoles(String name) {
+        return calls.getOrDefault(name, List.of());
+    }
+
+    public WriteApi writeApi(String name) {
+        return writes.get(name);
+    }
+
+    /** The state key a call's result reads ({@code drvdata} for {@code video_drvdata}), or null. */
+    public String readKey(String name) {
+        return reads.get(name);
+    }
+
+    public WakerApi waker(String name) {
+        return wakers.get(name);
+    }
+
+    /** A waker called through a member ({@code sk->sk_data_ready(sk)}), or null. */
+    public WakerApi memberWaker(String member) {
+        return memberWakers.get(member);
+    }
+
+    /** Names of every waker call and waker member, for the text search that picks the files to read. */
+    public Set<String> wakerNames() {
+        Set<String> out = new java.util.TreeSet<>(wakers.keySet());
+        out.addAll(memberWakers.keySet());
+        return out;
+    }
+}

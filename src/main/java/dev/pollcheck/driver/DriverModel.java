@@ -1,0 +1,557 @@
+package dev.pollcheck.driver;
+
+import dev.pollcheck.flow.CText;
+import dev.pollcheck.model.Ast;
+import dev.pollcheck.model.Expr;
+import dev.pollcheck.model.Param;
+import dev.pollcheck.model.ParseStatus;
+import dev.pollcheck.model.Span;
+import dev.pollcheck.model.Stmt;
+import dev.pollcheck.model.TopLevel;
+import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.model.VarDecl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One driver as the code shows it: who writes the state its poll methods test, when those writers
+ * run ({@link Role}), and which wait queues they wake. A driver is the directory holding the poll
+ * method's file: its {@code .c} files are where probe, the ioctls, the interrupt handlers, work items
+ * and wakers of the state live (a driver split over directories, or state written by a core file
+ * of a subsystem, is not seen: the writer is then reported as not found).
+ *
+ * <p>The model is built lazily, by words: asking for the writers of {@code ready} parses, in the
+ * files of the directory whose text contains {@code ready}, only the bodies and declarations that
+ * mention it; every body parsed is indexed once, in one pass, for all its writes, wakes, calls and
+ * registrations. Roles then need the declarations and bodies that name the writing functions
+ * (ops tables, {@code request_irq(...)}, callers), which a second and third round parse the same
+ * way. Thread-safe: every query holds the model's lock.
+ *
+ * <p>Atoms are matched by member name within the driver's files; where the condition's base has
+ * a known struct type and the write's base too, both tags must agree. A file-scope variable is
+ * matched by its name.
+ */
+public final class DriverModel {
+    /** Rounds of "parse what names these functions" when following callers for a role. */
+    private static final int ROLE_DEPTH = 4;
+
+    private final DriverSources sources;
+    private final DriverKnowledge knowledge;
+    private final List<String> files;
+    private final Set<String> words = new HashSet<>();
+    private final Set<String> filesRead = new TreeSet<>();
+    /** Indexed functions by name (several files may each have a static one). */
+    private final Map<String, List<Fn>> byName = new HashMap<>();
+    private final Set<String> indexed = new HashSet<>();
+    /** Direct registrations by function name. */
+    private final Map<String, List<Origin>> registered = new HashMap<>();
+    private final Set<String> registrationSites = new HashSet<>();
+    private final Map<String, List<Origin>> origins = new HashMap<>();
+
+    /** What one body holds. */
+    private static final class Fn {
+        final TopLevel.Function def;
+        final String file;
+        final List<RawWrite> writes = new ArrayList<>();
+        final List<RawWake> wakes = new ArrayList<>();
+        final Set<String> callees = new HashSet<>();
+
+        Fn(TopLevel.Function def) {
+            this.def = def;
+            this.file = def.span().file();
+        }
+    }
+
+    private record RawWrite(String key, String type, String text, String how, String value, Span at) {
+    }
+
+    private record RawWake(String queue, String key, String call, Span at) {
+    }
+
+    private DriverModel(DriverSources sources, DriverKnowledge knowledge, String file) {
+        this.sources = sources;
+        this.knowledge = knowledge;
+        this.files = List.copyOf(sources.directory(file));
+    }
+
+    /** The model of the driver whose directory holds {@code file}; nothing is read until asked. */
+    public static DriverModel of(DriverSources sources, DriverKnowledge knowledge, String file) {
+        return new DriverModel(sources, knowledge, file);
+    }
+
+    public DriverKnowledge knowledge() {
+        return knowledge;
+    }
+
+    /** The files of the driver (its directory's {@code .c} files). */
+    public List<String> files() {
+        return files;
+    }
+
+    /** The files the model has parsed something of so far. */
+    public synchronized List<String> filesRead() {
+        return List.copyOf(filesRead);
+    }
+
+    /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
+    public synchronized List<Write> writers(Atom atom) {
+        ensure(Set.of(atom.key()));
+        List<Write> out = new ArrayList<>();
+        Set<String> writerFns = new TreeSet<>();
+        for (List<Fn> fns : byName.values()) {
+            for (Fn f : fns) {
+                for (RawWrite w : f.writes) {
+                    if (w.key.equals(atom.key()) && typesAgree(atom.type(), w.type)) writerFns.add(f.def.name());
+                }
+            }
+        }
+        resolveRoles(writerFns);
+        for (String name : writerFns) {
+            for (Fn f : byName.getOrDefault(name, List.of())) {
+                List<String> wakes = wakesOf(f);
+                for (RawWrite w : f.writes) {
+                    if (!w.key.equals(atom.key()) || !typesAgree(atom.type(), w.type)) continue;
+                    for (Origin o : originsOf(f.def.name())) {
+                        out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
+                                w.at.line(), wakes));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Write::file).thenComparingInt(Write::line).thenComparing(Write::function)
+                .thenComparing(w -> w.role().ordinal()));
+        return out;
+    }
+
+    /**
+     * Every wake of a queue whose last member is {@code queueKey} ({@code read_wait} for
+     * {@code &dev->read_wait}), including modelled helpers that wake such a queue, sorted by place.
+     */
+    public synchronized List<Wake> wakes(String queueKey) {
+        Set<String> want = new HashSet<>();
+        want.add(queueKey);
+        for (String w : knowledge.wakerNames()) {
+            DriverKnowledge.WakerApi api = knowledge.waker(w) != null ? knowledge.waker(w) : knowledge.memberWaker(w);
+            if (api != null && lastIdent(api.suffix()).equals(queueKey)) want.add(w);
+        }
+        ensure(want);
+        List<Wake> out = new ArrayList<>();
+        Set<String> fns = new TreeSet<>();
+        for (List<Fn> l : byName.values()) {
+            for (Fn f : l) {
+                for (RawWake k : f.wakes) if (k.key.equals(queueKey)) fns.add(f.def.name());
+            }
+        }
+        resolveRoles(fns);
+        for (String name : fns) {
+            for (Fn f : byName.getOrDefault(name, List.of())) {
+                for (RawWake k : f.wakes) {
+                    if (k.key.equals(queueKey)) out.addAll(wakesFor(f, k));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line).thenComparing(w -> w.role().ordinal()));
+        return out;
+    }
+
+    /** The wakes made by {@code function} itself (as far as its body was read), sorted by line. */
+    public synchronized List<Wake> wakesIn(String function) {
+        ensure(Set.of(function));
+        resolveRoles(Set.of(function));
+        List<Wake> out = new ArrayList<>();
+        for (Fn f : byName.getOrDefault(function, List.of())) {
+            for (RawWake k : f.wakes) out.addAll(wakesFor(f, k));
+        }
+        out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line));
+        return out;
+    }
+
+    /** The function's roles: one origin per distinct role, registrations first; {@link Origin#UNKNOWN} alone when none. */
+    public synchronized List<Origin> origins(String function) {
+        ensure(Set.of(function));
+        resolveRoles(Set.of(function));
+        return originsOf(function);
+    }
+
+    /** The first of {@link #origins(String)}. */
+    public Origin origin(String function) {
+        return origins(function).get(0);
+    }
+
+    /**
+     * The definition of {@code name} as a reference from {@code fromFile} reaches it within the
+     * driver (a static one of that file first), with its body parsed; null when the driver has none.
+     */
+    public synchronized TopLevel.Function function(String name, String fromFile) {
+        ensure(Set.of(name));
+        TopLevel.Function other = null;
+        for (Fn f : byName.getOrDefault(name, List.of())) {
+            if (f.file.equals(fromFile)) return f.def;
+            if (!f.def.isStatic() && other == null) other = f.def;
+        }
+        return other;
+    }
+
+    private List<Wake> wakesFor(Fn f, RawWake k) {
+        List<Write> before = new ArrayList<>();
+        List<String> wakes = wakesOf(f);
+        for (RawWrite w : f.writes) {
+            if (w.at.line() <= k.at.line()) {
+                Origin o = originsOf(f.def.name()).get(0);
+                before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(), wakes));
+            }
+        }
+        List<Wake> out = new ArrayList<>();
+        for (Origin o : originsOf(f.def.name())) {
+            out.add(new Wake(k.queue, k.key, k.call, f.def.name(), o, k.at.file(), k.at.line(), List.copyOf(before)));
+        }
+        return out;
+    }
+
+    /** The queues a function wakes, and those its direct callers wake (read so far), as written. */
+    private List<String> wakesOf(Fn f) {
+        Set<String> out = new LinkedHashSet<>();
+        for (RawWake k : f.wakes) out.add(k.queue);
+        for (List<Fn> l : byName.values()) {
+            for (Fn c : l) {
+                if (c != f && c.callees.contains(f.def.name())) {
+                    for (RawWake k : c.wakes) out.add(k.queue);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean typesAgree(String a, String b) {
+        return a == null || b == null || a.equals(b);
+    }
+
+    // ---- roles -------------------------------------------------------------------------------
+
+    private List<Origin> originsOf(String function) {
+        List<Origin> o = origins.get(function);
+        return o == null || o.isEmpty() ? List.of(Origin.UNKNOWN) : o;
+    }
+
+    /** Finds the origins of {@code fns}, parsing what names them and following callers a few rounds. */
+    private void resolveRoles(Set<String> fns) {
+        Set<String> todo = new TreeSet<>();
+        for (String f : fns) if (!origins.containsKey(f)) todo.add(f);
+        if (todo.isEmpty()) return;
+        // Round by round: parse what names the open functions, then their callers.
+        Set<String> frontier = new TreeSet<>(todo);
+        Set<String> all = new TreeSet<>(todo);
+        for (int round = 0; round < ROLE_DEPTH && !frontier.isEmpty(); round++) {
+            ensure(frontier);
+            Set<String> next = new TreeSet<>();
+            for (String f : frontier) {
+                if (registered.containsKey(f)) continue;
+                for (String c : callers(f)) {
+                    if (all.add(c) && !origins.containsKey(c)) next.add(c);
+                }
+            }
+            frontier = next;
+        }
+        // Origins from registrations first, then from callers, to a fixed point (call cycles stay unknown).
+        for (String f : all) {
+            if (registered.containsKey(f)) origins.put(f, distinct(registered.get(f)));
+        }
+        for (int iter = 0; iter < all.size() + 1; iter++) {
+            boolean changed = false;
+            for (String f : all) {
+                if (registered.containsKey(f)) continue;
+                List<Origin> got = new ArrayList<>();
+                for (String c : callers(f)) {
+                    List<Origin> co = origins.get(c);
+                    if (co == null) continue;
+                    for (Origin o : co) {
+                        got.add(new Origin(o.role(), "called from " + c + "()" + (o.how().startsWith("called from") ? "" : ", " + o.how())));
+                    }
+                }
+                List<Origin> d = distinct(got);
+                if (!d.isEmpty() && !d.equals(origins.get(f))) {
+                    origins.put(f, d);
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        for (String f : all) origins.putIfAbsent(f, List.of());
+    }
+
+    /** One origin per role, in role order, the first found for each. */
+    private static List<Origin> distinct(List<Origin> in) {
+        Map<Role, Origin> by = new java.util.EnumMap<>(Role.class);
+        List<Origin> sorted = new ArrayList<>(in);
+        sorted.sort(Comparator.comparing(Origin::how));
+        for (Origin o : sorted) by.putIfAbsent(o.role(), o);
+        return List.copyOf(by.values());
+    }
+
+    private Set<String> callers(String f) {
+        Set<String> out = new TreeSet<>();
+        for (List<Fn> l : byName.values()) {
+            for (Fn c : l) if (c.callees.contains(f) && !c.def.name().equals(f)) out.add(c.def.name());
+        }
+        return out;
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** Parses, in the driver's files that contain one of {@code want}, the items that mention one. */
+    private void ensure(Set<String> want) {
+        Set<String> fresh = new TreeSet<>();
+        for (String w : want) if (w != null && !w.isEmpty() && words.add(w)) fresh.add(w);
+        if (fresh.isEmpty()) return;
+        java.util.function.Predicate<String> mentions = text -> {
+            for (String w : fresh) if (text.contains(w)) return true;
+            return false;
+        };
+        for (String file : files) {
+            boolean any = false;
+            for (String w : fresh) {
+                if (sources.mentions(file, w)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) continue;
+            TranslationUnit tu = sources.parse(file, mentions, mentions);
+            if (tu == null) continue;
+            filesRead.add(file);
+            index(tu, fresh);
+        }
+    }
+
+    private void index(TranslationUnit tu, Set<String> fresh) {
+        for (TopLevel item : tu.items()) {
+            if (item instanceof TopLevel.Function f) {
+                if (f.status() == ParseStatus.SKIPPED || f.body() == null) continue;
+                String id = f.span().file() + ":" + f.span().line() + ":" + f.name();
+                if (!indexed.add(id)) continue;
+                Fn fn = new Fn(f);
+                scanBody(fn);
+                byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(fn);
+            } else if (item instanceof TopLevel.Declaration d) {
+                for (VarDecl v : d.declarators()) {
+                    if (v.init() != null) registrationsIn(v.init(), d.span());
+                }
+            } else if (item instanceof TopLevel.MacroInvocation m) {
+                callRegistration(m.name(), m.args(), m.span());
+            }
+        }
+    }
+
+    /** Initializer items naming a function: {@code .open = foo_open}, nested lists too. */
+    private void registrationsIn(Expr init, Span site) {
+        Ast.walk(init, n -> {
+            if (n instanceof Expr.InitList l) {
+                for (Expr.InitItem it : l.items()) {
+                    String fn = functionName(it.value());
+                    if (fn == null || it.designators().isEmpty()) continue;
+                    if (it.designators().get(it.designators().size() - 1) instanceof Expr.FieldDesignator fd) {
+                        memberRegistration(fd.name(), fn, it.value().span());
+                    }
+                }
+            }
+        });
+    }
+
+    private void memberRegistration(String member, String fn, Span at) {
+        if (!registrationSites.add(at + ":" + fn + ":" + member)) return;
+        Role r = knowledge.memberRole(member);
+        Origin o = r != null ? new Origin(r, member) : new Origin(Role.RUNTIME, "callback ." + member);
+        registered.computeIfAbsent(fn, k -> new ArrayList<>()).add(o);
+    }
+
+    private void callRegistration(String name, List<Expr> args, Span at) {
+        if (name == null) return;
+        for (DriverKnowledge.CallRole cr : knowledge.callRoles(name)) {
+            if (cr.arg() >= args.size()) continue;
+            String fn = functionName(args.get(cr.arg()));
+            if (fn == null || !registrationSites.add(at + ":" + fn + ":" + name + ":" + cr.arg())) continue;
+            registered.computeIfAbsent(fn, k -> new ArrayList<>()).add(new Origin(cr.role(), name + " handler"));
+        }
+    }
+
+    /** {@code foo} or {@code &foo}, as a function value. */
+    private static String functionName(Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        if (x instanceof Expr.Name n && !n.id().equals("NULL") && !n.id().equals(n.id().toUpperCase(java.util.Locale.ROOT))) {
+            return n.id();
+        }
+        return null;
+    }
+
+    /** One pass over a body: its writes, wakes, calls and the registrations it makes. */
+    private void scanBody(Fn fn) {
+        Map<String, String> types = new HashMap<>();
+        Set<String> locals = new HashSet<>();
+        for (Param p : fn.def.params()) {
+            if (p.name() != null) {
+                locals.add(p.name());
+                if (p.type().tag() != null) types.put(p.name(), p.type().tag());
+            }
+        }
+        Ast.walk(fn.def.body(), n -> {
+            if (n instanceof Stmt.Decl d) {
+                for (VarDecl v : d.decls()) {
+                    locals.add(v.name());
+                    if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());
+                }
+            }
+        });
+        Ast.walk(fn.def.body(), n -> {
+            if (n instanceof Expr.Assign a) {
+                assignment(fn, a, types, locals);
+            } else if (n instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.PRE_INC || u.op() == Expr.UnaryOp.POST_INC
+                    || u.op() == Expr.UnaryOp.PRE_DEC || u.op() == Expr.UnaryOp.POST_DEC)) {
+                boolean inc = u.op() == Expr.UnaryOp.PRE_INC || u.op() == Expr.UnaryOp.POST_INC;
+                addWrite(fn, u.operand(), inc ? "++" : "--", inc ? "+" : "-", u.span(), types, locals);
+            } else if (n instanceof Expr.Call c) {
+                call(fn, c, types, locals);
+            }
+        });
+    }
+
+    private void assignment(Fn fn, Expr.Assign a, Map<String, String> types, Set<String> locals) {
+        String fnValue = functionName(a.value());
+        Expr t = CText.strip(a.target());
+        if (fnValue != null && t instanceof Expr.Member m && !byNameHasLocal(locals, fnValue)) {
+            memberRegistration(m.member(), fnValue, a.span()); // dev->ops.open = foo_open;
+        }
+        if (a.op() == null) {
+            addWrite(fn, a.target(), "=", constant(a.value()), a.span(), types, locals);
+        } else if (a.op() == Expr.BinaryOp.BIT_OR || a.op() == Expr.BinaryOp.BIT_AND || a.op() == Expr.BinaryOp.BIT_XOR) {
+            addWrite(fn, a.target(), a.op().symbol + "=", null, a.span(), types, locals);
+            // dev->flags |= FOO_READY sets the bit FOO_READY; &= ~FOO_READY clears it.
+            Expr v = CText.strip(a.value());
+            boolean clear = a.op() == Expr.BinaryOp.BIT_AND;
+            if (clear && v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.BIT_NOT) v = CText.strip(u.operand());
+            for (String bit : bitNames(v)) {
+                fn.writes.add(new RawWrite(bit, null, bit, a.op().symbol + "=", clear ? "0" : a.op() == Expr.BinaryOp.BIT_OR ? "1" : null, a.span()));
+            }
+        } else {
+            addWrite(fn, a.target(), a.op().symbol + "=", a.op() == Expr.BinaryOp.ADD ? "+" : a.op() == Expr.BinaryOp.SUB ? "-" : null,
+                    a.span(), types, locals);
+        }
+    }
+
+    private static boolean byNameHasLocal(Set<String> locals, String name) {
+        return locals.contains(name);
+    }
+
+    private void call(Fn fn, Expr.Call c, Map<String, String> types, Set<String> locals) {
+        String name = c.name();
+        if (name != null) {
+            fn.callees.add(name);
+            callRegistration(name, c.args(), c.span());
+            DriverKnowledge.WriteApi w = knowledge.writeApi(name);
+            if (w != null) {
+                String value = w.value().startsWith("=") ? argConstant(c, w.value()) : w.value().equals("?") ? null : w.value();
+                if (w.key() != null) {
+                    fn.writes.add(new RawWrite(w.key(), null, name + "()", name, value, c.span()));
+                } else if (w.arg() < c.args().size()) {
+                    addWrite(fn, c.args().get(w.arg()), name, value, c.span(), types, locals);
+                }
+                if (w.flagArg() >= 0 && w.flagArg() < c.args().size()) {
+                    for (String bit : bitNames(CText.strip(c.args().get(w.flagArg())))) {
+                        fn.writes.add(new RawWrite(bit, null, bit, name, value, c.span()));
+                    }
+                }
+            }
+            DriverKnowledge.WakerApi k = knowledge.waker(name);
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c.span());
+        } else if (CText.strip(c.callee()) instanceof Expr.Member m) {
+            DriverKnowledge.WakerApi k = knowledge.memberWaker(m.member());
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c.span());
+        }
+    }
+
+    private static String argConstant(Expr.Call c, String spec) {
+        int i = Integer.parseInt(spec.substring(1));
+        return i < c.args().size() ? constant(c.args().get(i)) : null;
+    }
+
+    private void addWake(Fn fn, Expr arg, String suffix, String call, Span at) {
+        String queue = CText.of(CText.strip(arg)) + suffix;
+        String key = suffix.isEmpty() ? lastMember(arg) : lastIdent(suffix);
+        if (key != null) fn.wakes.add(new RawWake(queue, key, call, at));
+    }
+
+    private void addWrite(Fn fn, Expr target, String how, String value, Span at, Map<String, String> types, Set<String> locals) {
+        Expr t = CText.strip(target);
+        if (t instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) t = CText.strip(u.operand());
+        while (t instanceof Expr.Index ix) t = CText.strip(ix.base());
+        if (t instanceof Expr.Member m) {
+            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at));
+        } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
+            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at)); // a file-scope variable
+        }
+    }
+
+    /** The struct tag of a member's base when it is a parameter or local of known type. */
+    static String baseTag(Expr base, Map<String, String> types) {
+        Expr b = CText.strip(base);
+        return b instanceof Expr.Name n ? types.get(n.id()) : null;
+    }
+
+    /** The last member of {@code &dev->read_wait} ({@code read_wait}); a plain name for itself. */
+    static String lastMember(Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        while (x instanceof Expr.Index ix) x = CText.strip(ix.base());
+        if (x instanceof Expr.Member m) return m.member();
+        if (x instanceof Expr.Name n) return n.id();
+        return null;
+    }
+
+    /** The last identifier of a queue's spelling: {@code done_wq} of {@code &q->done_wq}, {@code wait} of {@code ->fh.wait}. */
+    public static String lastIdent(String text) {
+        int end = text.length();
+        while (end > 0 && !Character.isJavaIdentifierPart(text.charAt(end - 1))) end--;
+        int start = end;
+        while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) start--;
+        return text.substring(start, end);
+    }
+
+    /** Bit names in {@code FOO_A | FOO_B}, {@code BIT(FOO_A)}, {@code 1 << FOO_A}. */
+    private static List<String> bitNames(Expr v) {
+        List<String> out = new ArrayList<>();
+        Ast.walk(v, n -> {
+            if (n instanceof Expr.Name nm && nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))
+                    && Character.isLetter(nm.id().charAt(0)) && !nm.id().equals("BIT") && !nm.id().equals("NULL")) {
+                out.add(nm.id());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The value written when it is a constant: {@code 0} for 0, NULL and false, the number, or an
+     * upper-case name (an enumerator or macro); null otherwise.
+     */
+    public static String constant(Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.IntConst k) return Long.toString(k.value());
+        if (x instanceof Expr.CharConst k) return Long.toString(k.value());
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG && CText.strip(u.operand()) instanceof Expr.IntConst k) {
+            return Long.toString(-k.value());
+        }
+        if (x instanceof Expr.Name n) {
+            String id = n.id();
+            if (id.equals("NULL") || id.equals("false")) return "0";
+            if (id.equals("true")) return "1";
+            if (id.equals(id.toUpperCase(java.util.Locale.ROOT)) && Character.isLetter(id.charAt(0))) return id;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.pollcheck.driver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Judges a condition that skips a registration by the writers of its atoms (issue 10): written only
+ * in setup or open and never at runtime, the state is invariant while the file is open; moved to
+ * the skipping value only by teardown, it is terminal; moved away from it at runtime (or by code
+ * whose role the model cannot tell), a waiter that came in the skipping state can be lost. The rules
+ * and the simulator read this one semantics.
+ */
+public final class StateJudge {
+    private StateJudge() {
+    }
+
+    public enum Verdict {
+        /** Written only before or at open: cannot change while the file is open. */
+        INVARIANT,
+        /** Moved to the skipping value only by teardown: once there, it stays. */
+        TERMINAL,
+        /** No atom in the condition: nothing the driver writes decides it. */
+        NO_STATE,
+        /** Moved away from the skipping value at runtime. */
+        REAL,
+        /** The model found no write of an atom in the files it read. */
+        NO_WRITER;
+
+        /** Whether the verdict is a warning (else a note). */
+        public boolean warns() {
+            return this == REAL || this == NO_WRITER || this == NO_STATE;
+        }
+    }
+
+    /** One atom's verdict, with the write that decided it (null for NO_WRITER) and all its writers. */
+    public record AtomVerdict(Atom atom, Verdict verdict, Write decisive, List<Write> writers) {
+    }
+
+    /** The condition's verdict (the worst of its atoms'), the atoms' own, and a phrase naming the evidence. */
+    public record Judgement(Verdict verdict, List<AtomVerdict> atoms, String evidenceText, List<Evidence> evidence) {
+    }
+
+    /**
+     * @param registered the last members of the queues the poll method registers on some path
+     *                   ({@code read_wait}), to say whether a runtime writer wakes one of them
+     */
+    public static Judgement judge(List<Atom> atoms, DriverModel model, Set<String> registered) {
+        List<AtomVerdict> out = new ArrayList<>();
+        for (Atom a : atoms) out.add(judgeAtom(a, model, registered));
+        Verdict worst = atoms.isEmpty() ? Verdict.NO_STATE : Verdict.INVARIANT;
+        for (AtomVerdict v : out) if (v.verdict().ordinal() > worst.ordinal()) worst = v.verdict();
+        List<String> phrases = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        for (AtomVerdict v : out) {
+            evidence.add(v.decisive() == null ? Evidence.none(v.atom()) : Evidence.of(v.atom(), v.decisive()));
+            // The message names the atoms that make the verdict (all of them for a note).
+            if (worst.warns() == v.verdict().warns()) phrases.add(phrase(v, registered));
+        }
+        String text = atoms.isEmpty() ? "no state that the driver writes is read by the condition" : String.join("; ", phrases);
+        return new Judgement(worst, List.copyOf(out), text, List.copyOf(evidence));
+    }
+
+    static AtomVerdict judgeAtom(Atom a, DriverModel model, Set<String> registered) {
+        List<Write> ws = model.writers(a);
+        if (ws.isEmpty()) return new AtomVerdict(a, Verdict.NO_WRITER, null, ws);
+        Write runtime = null;
+        for (Write w : ws) {
+            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) && movesAway(w.value(), a.skipValue())) {
+                // Prefer a writer that wakes none of the registered queues: that is the lost wake-up.
+                if (runtime == null || (wakesRegistered(runtime, registered) && !wakesRegistered(w, registered))) runtime = w;
+            }
+        }
+        if (runtime != null) return new AtomVerdict(a, Verdict.REAL, runtime, ws);
+        for (Write w : ws) {
+            if (w.role() == Role.TEARDOWN && reaches(w.value(), a.skipValue())) return new AtomVerdict(a, Verdict.TERMINAL, w, ws);
+        }
+        Write first = null;
+        for (Write w : ws) {
+            if (w.role() == Role.SETUP || w.role() == Role.OPEN) {
+                first = w;
+                break;
+            }
+        }
+        return new AtomVerdict(a, Verdict.INVARIANT, first != null ? first : ws.get(0), ws);
+    }
+
+    private static boolean wakesRegistered(Write w, Set<String> registered) {
+        for (String q : w.wakes()) if (registered.contains(DriverModel.lastIdent(q))) return true;
+        return false;
+    }
+
+    /** Whether writing {@code value} can take the atom away from the skipping value {@code sv}. */
+    public static boolean movesAway(String value, String sv) {
+        if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
+        if (sv.startsWith("!")) return value.equals(sv.substring(1));
+        return !reaches(value, sv);
+    }
+
+    /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */
+    public static boolean reaches(String value, String sv) {
+        if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
+        boolean zero = value.equals("0") || value.equals("empty");
+        return switch (sv) {
+            case "0", "empty" -> zero;
+            case "nonzero", "nonempty" -> !zero;
+            default -> sv.startsWith("!") ? !value.equals(sv.substring(1)) : value.equals(sv);
+        };
+    }
+
+    static String phrase(AtomVerdict v, Set<String> registered) {
+        Atom a = v.atom();
+        String atom = (a.kind() == Atom.Kind.FLAG ? "flag " : "") + "`" + a.text() + "`";
+        Write w = v.decisive();
+        return switch (v.verdict()) {
+            case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
+            case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
+            case TERMINAL -> atom + " is moved to the skipping value only by `" + w.function() + "()` (" + where(w) + ")";
+            case INVARIANT -> {
+                long others = v.writers().stream().filter(x -> x != w).count();
+                yield atom + " is written only by `" + w.function() + "()` (" + where(w) + ")"
+                        + (others > 0 ? " and " + others + " other setup or open write" + (others > 1 ? "s" : "") : "");
+            }
+            case NO_STATE -> "no state in " + atom;
+        };
+    }
+
+    /** {@code unlocked_ioctl, runtime, foo.c:123}. */
+    static String where(Write w) {
+        String how = w.origin().how();
+        return (how.equals(w.role().id()) ? "" : how + ", ") + w.role().id() + ", " + w.place();
+    }
+
+    private static String wakesText(Write w, Set<String> registered) {
+        List<String> hit = new ArrayList<>();
+        for (String q : w.wakes()) if (registered.contains(DriverModel.lastIdent(q))) hit.add("`" + q + "`");
+        if (!hit.isEmpty()) return ", which wakes " + String.join(", ", hit);
+        if (w.wakes().isEmpty()) return ", which wakes nothing this poll registered";
+        return ", which wakes only queues this poll does not register (`" + String.join("`, `", w.wakes()) + "`)";
+    }
+}

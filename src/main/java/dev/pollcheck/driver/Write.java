@@ -1,0 +1,32 @@
+package dev.pollcheck.driver;
+
+import java.util.List;
+
+/**
+ * One write of a state atom.
+ *
+ * @param key      the atom key written (member name, bit name, {@code drvdata})
+ * @param type     the struct tag of the written member when known, else null
+ * @param text     the written object as C text ({@code dev->ready})
+ * @param how      the form: {@code =}, {@code ++}, {@code |=}, or the API's name ({@code set_bit})
+ * @param value    the value written when it is a constant ({@code 0}, {@code 1}, {@code NULL} read
+ *                 as {@code 0}, an enumerator, {@code empty}/{@code nonempty}, {@code +}/{@code -}
+ *                 for counters), else null
+ * @param function the writing function
+ * @param origin   its role and why
+ * @param file     file of the write
+ * @param line     line of the write
+ * @param wakes    the wait queues the writing function wakes (itself, its direct callees and its
+ *                 direct callers, as far as the model read them), as written
+ */
+public record Write(String key, String type, String text, String how, String value, String function,
+                    Origin origin, String file, int line, List<String> wakes) {
+    public Role role() {
+        return origin.role();
+    }
+
+    /** {@code foo.c:123}. */
+    public String place() {
+        return file + ":" + line;
+    }
+}
