@@ -60,13 +60,14 @@ final class CheckCommand implements Callable<Integer> {
 
     static final class Change {
         @Option(names = "--diff", paramLabel = "FILE",
-                description = "Report only findings in functions this patch touches (unified diff or"
-                        + " git format-patch mail; - for stdin).")
+                description = "Report only findings whose call path (poll method, helpers, the function"
+                        + " holding the registration) this patch touches (unified diff or git format-patch"
+                        + " mail; - for stdin).")
         String diff;
 
         @Option(names = "--since", paramLabel = "REV",
-                description = "Report only findings in functions changed since git revision REV"
-                        + " (git diff REV, run in the scanned directory).")
+                description = "The same for the change from git revision REV to the working tree,"
+                        + " untracked sources included (run in the scanned directory).")
         String since;
     }
 
@@ -99,8 +100,9 @@ final class CheckCommand implements Callable<Integer> {
         Path root = Scan.rootOf(scan.paths);
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
+        DiffGate gate = diff == null ? null : bindChange(diff, root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(diff, root), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate, root), ScanProgress.NONE);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
@@ -113,8 +115,9 @@ final class CheckCommand implements Callable<Integer> {
         List<ReportedFinding> findings = suppress(result.findings(), sources, notices);
         if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed()
                 || rf.finding().ruleId().equals(ReportRules.UNJUSTIFIED_SUPPRESSION.id())).toList();
-        if (diff != null) {
-            List<ReportedFinding> kept = DiffGate.of(diff, result.root()).filter(findings);
+        if (gate != null) {
+            if (format != Format.text) gate.unbound().forEach(p -> notices.add(unboundNotice(p)));
+            List<ReportedFinding> kept = gate.filter(findings);
             int dropped = findings.size() - kept.size();
             if (dropped > 0) notices.add(dropped + " finding" + (dropped == 1 ? "" : "s")
                     + " outside the changed functions not reported");
@@ -144,18 +147,51 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
+     * Binds the patch's paths to the scanned files. A C file of the patch that binds to none is a notice
+     * on stderr (its changes are not judged); when the patch changes C files and none binds, the gate
+     * would judge nothing, which is a usage error rather than a pass.
+     */
+    private DiffGate bindChange(Diff diff, Path root) throws UsageException {
+        DiffGate gate = DiffGate.of(diff, scan.paths, file -> locate(file, root));
+        if (gate.sourcePaths() > 0 && gate.files().isEmpty()) {
+            String first = gate.unbound().isEmpty() ? "" : " (" + gate.unbound().get(0) + ")";
+            throw new UsageException("none of the " + gate.sourcePaths() + " C file"
+                    + (gate.sourcePaths() == 1 ? "" : "s") + " the patch changes" + first + " is under "
+                    + String.join(" ", scan.paths.stream().map(Path::toString).toList())
+                    + "; scan the tree the patch applies to");
+        }
+        if (!output.quiet) {
+            for (String p : gate.unbound()) env.err().println("pollcheck: notice: " + unboundNotice(p));
+        }
+        return gate;
+    }
+
+    private static String unboundNotice(String diffPath) {
+        return "the patch changes " + diffPath + ", which is not a scanned file: its changes are not judged";
+    }
+
+    /** The file a reported path names: relative to the root, or as given for a file named alone. */
+    private Path locate(String file, Path root) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) return p.normalize();
+        Path under = root.resolve(p).toAbsolutePath().normalize();
+        // A file named alone is reported as given, unless the gate walked its directory.
+        return Files.isRegularFile(under) ? under : p.toAbsolutePath().normalize();
+    }
+
+    /**
      * The files whose findings the gate keeps, as the pipeline reports them: relative to the root, and
      * for a file named on the command line, also the path as given (how a single-file scan reports it).
      */
-    private java.util.Set<String> focus(Diff diff, Path root) {
-        if (diff == null) return null;
-        java.util.Set<String> files = new java.util.TreeSet<>(DiffGate.of(diff, root).files());
+    private java.util.Set<String> focus(DiffGate gate, Path root) {
+        if (gate == null) return null;
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (Path abs : gate.files()) {
+            if (abs.startsWith(root)) files.add(root.relativize(abs).toString());
+        }
         for (Path p : scan.paths) {
             if (!Files.isRegularFile(p)) continue;
-            Path abs = p.toAbsolutePath().normalize();
-            for (String f : List.copyOf(files)) {
-                if (root.resolve(f).toAbsolutePath().normalize().equals(abs)) files.add(p.normalize().toString());
-            }
+            if (gate.files().contains(p.toAbsolutePath().normalize())) files.add(p.normalize().toString());
         }
         return files;
     }

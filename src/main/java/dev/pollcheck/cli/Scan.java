@@ -164,7 +164,7 @@ public final class Scan {
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
-                if (options.focusFiles() == null || options.focusFiles().contains(f.location().file())) {
+                if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
                     verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
                 }
             });
@@ -177,6 +177,15 @@ public final class Scan {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether a file on the finding's call path is one the gate keeps findings of. */
+    private static boolean inFocus(Finding f, Set<String> focus) {
+        if (focus.contains(f.location().file())) return true;
+        for (Finding.Frame fr : f.path()) {
+            if (fr.span() != null && focus.contains(fr.span().file())) return true;
+        }
+        return false;
     }
 
     private static ReportedMethod reported(PollMethod m) {
