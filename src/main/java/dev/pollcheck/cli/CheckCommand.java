@@ -3,6 +3,7 @@ package dev.pollcheck.cli;
 import dev.pollcheck.report.Baseline;
 import dev.pollcheck.report.Diff;
 import dev.pollcheck.report.DiffGate;
+import dev.pollcheck.report.GccWriter;
 import dev.pollcheck.report.JsonWriter;
 import dev.pollcheck.report.ReportContext;
 import dev.pollcheck.report.ReportRules;
@@ -13,6 +14,9 @@ import dev.pollcheck.report.SourceLines;
 import dev.pollcheck.report.Summary;
 import dev.pollcheck.report.SuppressionMatcher;
 import dev.pollcheck.report.TextWriter;
+import dev.pollcheck.report.UnknownRuleSuppression;
+import dev.pollcheck.report.UnusedSuppression;
+import dev.pollcheck.rules.RuleInfo;
 import dev.pollcheck.source.Suppressions;
 import dev.pollcheck.rules.Level;
 import java.io.IOException;
@@ -21,8 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,7 +48,7 @@ import picocli.CommandLine.Option;
         footer = ExitCodes.HELP)
 final class CheckCommand implements Callable<Integer> {
 
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, gcc }
 
     enum FailOn { error, warning, note, none }
 
@@ -51,6 +61,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.text;
+
+    @Option(names = "--select", paramLabel = "RULE", split = ",",
+            description = "Report only these rules (comma-separated or repeated), e.g. --select PW001,PW003.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "RULE", split = ",",
+            description = "Do not report these rules (comma-separated or repeated), e.g. --ignore PW003.")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--report-unused-suppressions",
+            description = "Report, as PW902 notes, suppression comments that silenced no finding.")
+    boolean reportUnusedSuppressions;
 
     @Option(names = "--confirmed-only", description = "Report only findings the simulator confirmed.")
     boolean confirmedOnly;
@@ -97,6 +119,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        scan.readFilesFrom(env);
+        Predicate<String> wanted = ruleFilter();
         Path root = Scan.rootOf(scan.paths);
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
@@ -112,9 +136,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         SourceLines sources = new SourceLines(result.root());
         List<String> notices = new ArrayList<>(result.notices());
-        List<ReportedFinding> findings = suppress(result.findings(), sources, notices);
-        if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed()
-                || rf.finding().ruleId().equals(ReportRules.UNJUSTIFIED_SUPPRESSION.id())).toList();
+        List<ReportedFinding> findings = suppress(result, sources, notices, wanted);
+        if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed() || aboutComments(rf)).toList();
         if (gate != null) {
             if (format != Format.text) gate.unbound().forEach(p -> notices.add(unboundNotice(p)));
             List<ReportedFinding> kept = gate.filter(findings);
@@ -140,7 +163,17 @@ final class CheckCommand implements Callable<Integer> {
                 case text -> new TextWriter(ctx, sources).write(result, out);
                 case json -> new JsonWriter(ctx).write(result, false, out);
                 case sarif -> new SarifWriter(ctx, sources).write(result, true, out);
+                case gcc -> new GccWriter().write(result, out);
             }
+        }
+        if (format == Format.gcc && !output.quiet) {
+            // The report stream holds findings only; the rest goes where a compiler's summary would.
+            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, false, env.args(),
+                    ReportContext.HOME);
+            TextWriter text = new TextWriter(ctx, sources);
+            for (String n : result.notices()) env.err().println("pollcheck: " + n);
+            env.err().println(text.summaryLine(result));
+            env.err().flush();
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
@@ -221,19 +254,85 @@ final class CheckCommand implements Callable<Integer> {
         };
     }
 
-    /** Applies suppression comments; malformed ones become notices naming the file and line. */
-    private static List<ReportedFinding> suppress(List<ReportedFinding> findings, SourceLines sources,
-                                                  List<String> notices) {
-        Map<String, Suppressions.Result> cache = new java.util.TreeMap<>();
-        for (ReportedFinding rf : findings) {
-            if (rf.finding().location() == null) continue;
-            cache.computeIfAbsent(rf.finding().location().file(), f -> {
-                SourceLines.Text t = sources.text(f);
-                return t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text());
-            });
+    /** The findings {@code --select} and {@code --ignore} keep, by rule id; an unknown id is a usage error. */
+    private Predicate<String> ruleFilter() throws UsageException {
+        Set<String> known = new TreeSet<>();
+        for (RuleInfo r : env.pipeline().rules()) known.add(r.id());
+        Set<String> selected = ruleIds("--select", select, known);
+        Set<String> ignored = ruleIds("--ignore", ignore, known);
+        return id -> (selected.isEmpty() || selected.contains(id)) && !ignored.contains(id);
+    }
+
+    private static Set<String> ruleIds(String option, List<String> given, Set<String> known) throws UsageException {
+        Set<String> out = new TreeSet<>();
+        for (String g : given) {
+            String id = g.strip().toUpperCase(Locale.ROOT);
+            if (id.isEmpty()) continue;
+            if (!known.contains(id)) {
+                throw new UsageException(option + ": no rule '" + g.strip() + "'; known rules: " + String.join(", ", known));
+            }
+            out.add(id);
         }
-        cache.values().forEach(r -> r.problems().forEach(p -> notices.add(p.toString())));
-        return new SuppressionMatcher(file -> cache.get(file).suppressions()).apply(findings);
+        return out;
+    }
+
+    /** A note about a suppression comment, not about driver code: kept whatever the simulator said. */
+    private static boolean aboutComments(ReportedFinding rf) {
+        String id = rf.finding().ruleId();
+        return id.equals(ReportRules.UNJUSTIFIED_SUPPRESSION.id()) || id.equals(UnknownRuleSuppression.INFO.id())
+                || id.equals(UnusedSuppression.INFO.id());
+    }
+
+    /**
+     * Applies suppression comments to the findings of the wanted rules, and judges the comments of every
+     * file with a finding or a poll method: malformed ones become notices naming the file and line, ids
+     * no rule has get a PW901 note, and under {@code --report-unused-suppressions} comments that silenced
+     * nothing get a PW902 note.
+     */
+    private List<ReportedFinding> suppress(ScanResult result, SourceLines sources, List<String> notices,
+                                           Predicate<String> wanted) {
+        List<ReportedFinding> findings = result.findings().stream().filter(rf -> wanted.test(rf.finding().ruleId()))
+                .toList();
+        Set<String> files = new TreeSet<>();
+        for (ReportedFinding rf : result.findings()) {
+            if (rf.finding().location() != null) files.add(rf.finding().location().file());
+        }
+        for (dev.pollcheck.report.ReportedMethod m : result.methods()) {
+            if (m.location() != null) files.add(m.location().file());
+        }
+        Map<String, Suppressions.Result> comments = new TreeMap<>();
+        for (String f : files) {
+            SourceLines.Text t = sources.text(f);
+            comments.put(f, t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text()));
+        }
+        comments.values().forEach(r -> r.problems().forEach(p -> notices.add(p.toString())));
+        SuppressionMatcher matcher = new SuppressionMatcher(file -> comments.containsKey(file)
+                ? comments.get(file).suppressions() : List.of());
+        List<ReportedFinding> out = new ArrayList<>(matcher.apply(findings));
+
+        Set<String> known = new TreeSet<>();
+        for (RuleInfo r : env.pipeline().rules()) known.add(r.id());
+        List<ReportedFinding> notes = new ArrayList<>();
+        for (Suppressions.Result r : comments.values()) {
+            for (var f : UnknownRuleSuppression.check(r.suppressions(), known)) notes.add(ReportedFinding.of(f, null));
+            if (!reportUnusedSuppressions) continue;
+            for (dev.pollcheck.source.Suppression c : r.suppressions()) {
+                if (matcher.used(c) || (c.reason() == null && out.stream().anyMatch(rf -> rf.finding().location()
+                        .equals(c.span())))) {
+                    continue;   // silenced something, or already has its PW900 note
+                }
+                // A comment is judged only when some rule it names was looked for in this run.
+                boolean judged = c.rules().isEmpty() ? known.stream().anyMatch(wanted)
+                        : c.rules().stream().anyMatch(id -> known.contains(id) && wanted.test(id));
+                if (judged) notes.add(ReportedFinding.of(UnusedSuppression.note(c), null));
+            }
+        }
+        notes.sort(Comparator.comparing((ReportedFinding rf) -> rf.finding().location().file())
+                .thenComparingInt(rf -> rf.finding().location().line())
+                .thenComparingInt(rf -> rf.finding().location().column())
+                .thenComparing(rf -> rf.finding().ruleId()));
+        out.addAll(notes);
+        return out.stream().filter(rf -> wanted.test(rf.finding().ruleId())).toList();
     }
 
     /** Reads the change before the scan, so that a bad diff or revision fails fast with exit 2. */
