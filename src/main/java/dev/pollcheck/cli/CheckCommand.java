@@ -88,6 +88,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--exit-zero", description = "Exit 0 even with findings (report-only jobs).")
     boolean exitZero;
 
+    @Option(names = "--fail-on-skip",
+            description = "Exit 1 when a file that may hold poll code could not be read or a poll method could"
+                    + " not be analysed (the summary line says NOT CHECKED), even with no findings.")
+    boolean failOnSkip;
+
     private final Env env;
 
     CheckCommand(Env env) {
@@ -104,6 +109,8 @@ final class CheckCommand implements Callable<Integer> {
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
+        } catch (UsageException e) {
+            throw e;
         } catch (Exception | Error e) {
             if (format == Format.sarif) failedRun(root, e);
             throw e;
@@ -134,12 +141,18 @@ final class CheckCommand implements Callable<Integer> {
             ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), output.colour(env),
                     output.quiet, env.args(), ReportContext.HOME);
             switch (format) {
-                case text -> new TextWriter(ctx, sources).write(result, out);
+                case text -> {
+                    TextWriter text = new TextWriter(ctx, sources);
+                    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
+                    text.writeNotices(result, err);
+                    text.write(result, out);
+                }
                 case json -> new JsonWriter(ctx).write(result, false, out);
                 case sarif -> new SarifWriter(ctx, sources).write(result, true, out);
             }
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
+        if (failOnSkip && result.stats().anythingSkipped()) return ExitCodes.FINDINGS;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
