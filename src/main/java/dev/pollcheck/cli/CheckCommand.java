@@ -102,6 +102,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = Scan.rootOf(scan.paths);
+        if (confirmedOnly && noSimulate) {
+            throw new UsageException("--confirmed-only keeps only what the simulator confirmed; with --no-simulate"
+                    + " nothing would be reported");
+        }
+        refuseSourceAsOutput(output.output, "-o");
+        refuseSourceAsOutput(writeBaseline, "--write-baseline");
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
@@ -189,6 +195,30 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Writing the report over a file being scanned would destroy the user's source. */
+    private void refuseSourceAsOutput(Path out, String option) throws UsageException {
+        if (out == null || !Files.exists(out)) return;
+        Path target = real(out);
+        for (Path p : scan.paths) {
+            Path r = real(p);
+            boolean scanned = Files.isDirectory(r)
+                    ? target.startsWith(r) && dev.pollcheck.source.FileWalker.isSourceName(target.getFileName().toString())
+                    : target.equals(r);
+            if (scanned) {
+                throw new UsageException(option + " " + out + " names a source file being scanned; it would be"
+                        + " overwritten");
+            }
+        }
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     static Level threshold(FailOn f) {
         return switch (f) {
             case error -> Level.ERROR;
@@ -222,9 +252,9 @@ final class CheckCommand implements Callable<Integer> {
             if (change.diff == null) {
                 text = DiffGate.gitDiff(root, change.since);
             } else if (change.diff.equals("-")) {
-                text = SourceLines.decode(env.in().readAllBytes());
+                text = SourceLines.decode(InputFiles.read(env.in(), "--diff -"));
             } else {
-                text = SourceLines.decode(Files.readAllBytes(Path.of(change.diff)));
+                text = SourceLines.decode(InputFiles.read(Path.of(change.diff), "--diff"));
             }
             return Diff.parse(text);
         } catch (IOException e) {
@@ -238,7 +268,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private static Baseline readBaseline(Path file) throws UsageException {
         try {
-            return Baseline.read(file);
+            return Baseline.parse(InputFiles.utf8(InputFiles.read(file, "--baseline"), "--baseline " + file),
+                    file.toString());
         } catch (Baseline.BaselineException e) {
             throw new UsageException(e.getMessage());
         }

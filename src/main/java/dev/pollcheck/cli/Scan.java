@@ -98,6 +98,14 @@ public final class Scan {
         List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
             try {
                 return scanFile(found, loader, defines, parsers.get(), options.allFiles(), opsMembers);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // One file too big for the heap (or too deep for the stack) loses that file, not the
+                // run: what it held is dropped with the failed work, and the notice names it.
+                String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
+                return new FileOutcome(null, false, new int[ParseStatus.values().length], List.of(
+                        new ParseProblem(found.displayPath(), 0, 0, what + " while reading this file; skipped"
+                                + (e instanceof OutOfMemoryError ? " (a lower --max-file-size skips such files"
+                                + " before reading them)" : ""), true)));
             } finally {
                 options.progress().advance(1);
             }
