@@ -111,6 +111,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--exit-zero", description = "Exit 0 even with findings (report-only jobs).")
     boolean exitZero;
 
+    @Option(names = "--fail-on-skip",
+            description = "Exit 1 when a file that may hold poll code could not be read or a poll method could"
+                    + " not be analysed (the summary line says NOT CHECKED), even with no findings.")
+    boolean failOnSkip;
+
     private final Env env;
 
     CheckCommand(Env env) {
@@ -122,6 +127,12 @@ final class CheckCommand implements Callable<Integer> {
         scan.readFilesFrom(env);
         Predicate<String> wanted = ruleFilter();
         Path root = Scan.rootOf(scan.paths);
+        if (confirmedOnly && noSimulate) {
+            throw new UsageException("--confirmed-only keeps only what the simulator confirmed; with --no-simulate"
+                    + " nothing would be reported");
+        }
+        refuseSourceAsOutput(output.output, "-o");
+        refuseSourceAsOutput(writeBaseline, "--write-baseline");
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
         DiffGate gate = diff == null ? null : bindChange(diff, root);
@@ -130,6 +141,8 @@ final class CheckCommand implements Callable<Integer> {
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
+        } catch (UsageException e) {
+            throw e;
         } catch (Exception | Error e) {
             if (format == Format.sarif) failedRun(root, e);
             throw e;
@@ -160,7 +173,12 @@ final class CheckCommand implements Callable<Integer> {
             ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), output.colour(env),
                     output.quiet, env.args(), ReportContext.HOME);
             switch (format) {
-                case text -> new TextWriter(ctx, sources).write(result, out);
+                case text -> {
+                    TextWriter text = new TextWriter(ctx, sources);
+                    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
+                    text.writeNotices(result, err);
+                    text.write(result, out);
+                }
                 case json -> new JsonWriter(ctx).write(result, false, out);
                 case sarif -> new SarifWriter(ctx, sources).write(result, true, out);
                 case gcc -> new GccWriter().write(result, out);
@@ -176,6 +194,7 @@ final class CheckCommand implements Callable<Integer> {
             env.err().flush();
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
+        if (failOnSkip && result.stats().anythingSkipped()) return ExitCodes.FINDINGS;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -242,6 +261,30 @@ final class CheckCommand implements Callable<Integer> {
             new SarifWriter(ctx, new SourceLines(root)).write(failed, false, out);
         } catch (UsageException | RuntimeException ignored) {
             // The original failure is what gets reported.
+        }
+    }
+
+    /** Writing the report over a file being scanned would destroy the user's source. */
+    private void refuseSourceAsOutput(Path out, String option) throws UsageException {
+        if (out == null || !Files.exists(out)) return;
+        Path target = real(out);
+        for (Path p : scan.paths) {
+            Path r = real(p);
+            boolean scanned = Files.isDirectory(r)
+                    ? target.startsWith(r) && dev.pollcheck.source.FileWalker.isSourceName(target.getFileName().toString())
+                    : target.equals(r);
+            if (scanned) {
+                throw new UsageException(option + " " + out + " names a source file being scanned; it would be"
+                        + " overwritten");
+            }
+        }
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 
@@ -344,9 +387,9 @@ final class CheckCommand implements Callable<Integer> {
             if (change.diff == null) {
                 text = DiffGate.gitDiff(root, change.since);
             } else if (change.diff.equals("-")) {
-                text = SourceLines.decode(env.in().readAllBytes());
+                text = SourceLines.decode(InputFiles.read(env.in(), "--diff -"));
             } else {
-                text = SourceLines.decode(Files.readAllBytes(Path.of(change.diff)));
+                text = SourceLines.decode(InputFiles.read(Path.of(change.diff), "--diff"));
             }
             return Diff.parse(text);
         } catch (IOException e) {
@@ -360,7 +403,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private static Baseline readBaseline(Path file) throws UsageException {
         try {
-            return Baseline.read(file);
+            return Baseline.parse(InputFiles.utf8(InputFiles.read(file, "--baseline"), "--baseline " + file),
+                    file.toString());
         } catch (Baseline.BaselineException e) {
             throw new UsageException(e.getMessage());
         }
