@@ -6,8 +6,8 @@
 #
 # KERNEL=6.1 (default: the version linux-image-amd64 depends on) or KERNEL=6.12 (bookworm-security's
 # newest 6.12 image). ORACLE_CACHE (default ~/.cache/pollcheck-oracle) holds every download and build.
-# LOOPBACK_PATCH / MC_PATCH replace the fixed forms of v4l2loopback and mc-request.c (a unified diff
-# applied with patch -p1 in the module's source directory). POLLCHECK_JAR defaults to target/pollcheck.jar.
+# LOOPBACK_PATCH / MC_PATCH replace the fixed forms of v4l2loopback.c and mc-request.c (a unified
+# diff of that one file; its header paths do not matter). POLLCHECK_JAR defaults to target/pollcheck.jar.
 # Prints the JSON summary (or writes it to FILE); exit 0 only when every case agrees.
 set -euo pipefail
 
@@ -164,7 +164,9 @@ build_loopback() { # variant patch
   if [ ! -f "$d/.built-$stamp" ]; then
     rm -rf "$d"; cp -r "$lsrc" "$d"; rm -f "$d/.complete"
     if [ -n "$p" ]; then
-      (cd "$d" && patch -s -p1 < "$p") || { log "patch $p does not apply to v4l2loopback"; return 1; }
+      [ -f "$p" ] || { log "no patch file $p"; return 1; }
+      # the file is named, so the diff's own paths (a/, b/, absolute) do not matter
+      patch -s "$d/v4l2loopback.c" < "$p" || { log "patch $p does not apply to v4l2loopback.c"; return 1; }
     fi
     local extra=""
     case "$src_series" in 6.[1-9][0-9]*) extra="-Dstrlcpy=strscpy" ;; esac
@@ -199,15 +201,21 @@ build_mc() { # variant patch
   if [ ! -f "$d/.built-$stamp" ]; then
     rm -rf "$d"; cp -r "$ksrc/drivers/media/mc" "$d"
     if [ -n "$p" ]; then
-      (cd "$d" && patch -s -p1 < "$p") || { log "patch $p does not apply to mc-request.c"; return 1; }
+      [ -f "$p" ] || { log "no patch file $p"; return 1; }
+      patch -s "$d/mc-request.c" < "$p" || { log "patch $p does not apply to mc-request.c"; return 1; }
     fi
     "${kmake[@]}" M="$d" modules >&2 || { log "mc.ko ($v) does not build"; return 1; }
     # The modules that use mc's symbols check their CRCs: the rebuilt module must export the same.
-    local bad
-    bad=$(awk 'NR==FNR { if ($3 ~ /drivers\/media\/mc\/mc$/) crc[$2]=$1; next }
-               ($2 in crc) && crc[$2] != $1 { print $2 }' "$kdir/Module.symvers" "$d/Module.symvers")
-    [ -z "$bad" ] || { log "mc.ko ($v) symbol CRCs differ from Module.symvers: $bad"; return 1; }
-    [ -n "$(awk '$3 ~ /mc$/' "$d/Module.symvers")" ] || { log "mc.ko ($v) exports nothing"; return 1; }
+    local cmp n same total bad
+    cmp=$(awk 'NR==FNR { if ($3 ~ /drivers\/media\/mc\/mc$/) crc[$2]=$1; next }
+               ($2 in crc) { n++; if (crc[$2] == $1) same++; else bad = bad " " $2 }
+               END { print n + 0, same + 0, length(crc) bad }' "$kdir/Module.symvers" "$d/Module.symvers")
+    read -r n same total bad <<< "$cmp"
+    if [ "$total" -eq 0 ] || [ "$n" -ne "$total" ] || [ "$same" -ne "$total" ]; then
+      log "mc.ko ($v): $same of $total exported symbol CRCs equal Module.symvers (${bad:-missing symbols})"
+      return 1
+    fi
+    log "mc.ko ($v): all $total exported symbol CRCs equal the stock Module.symvers"
     touch "$d/.built-$stamp"
   fi
 }

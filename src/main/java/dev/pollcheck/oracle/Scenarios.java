@@ -3,7 +3,6 @@ package dev.pollcheck.oracle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class Scenarios {
     /** A witness taken from pollcheck's output. */
     record Witness(String source, String queue, JsonNode witness) {}
 
-    private record Target(DriverTable table, String variant, JsonNode check, JsonNode simulate) {}
+    record Target(DriverTable table, String variant, JsonNode check, JsonNode simulate) {}
 
     private final List<String> notes = new ArrayList<>();
 
@@ -408,9 +407,5 @@ public final class Scenarios {
             sb.append("final\t").append(c.fin()).append('\n').append("end\n");
         }
         return sb.toString();
-    }
-
-    static void print(PrintStream out, List<Case> cases) {
-        out.print(format(cases));
     }
 }
