@@ -130,6 +130,27 @@ class PathSpellingTest {
         assertEquals(5, uris.size(), uris.toString());
     }
 
+    @Test
+    void theGateBindsAPatchFromTheTopWhenARelativeSubdirectoryIsScanned() throws Exception {
+        git(top, "add", ".");
+        git(top, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+        Path foo = top.resolve("drivers/media/pci/foo.c");
+        Files.writeString(foo, Files.readString(foo).replace("\treturn 0;\n}", "\tif (!file)\n\t\treturn -EINVAL;\n"
+                + "\treturn 0;\n}").replace("if (req & EPOLLIN)", "if (req & (EPOLLIN | EPOLLRDNORM))"));
+        Result since = cli(top.resolve("drivers"), "check", "media", "--since", "HEAD", "--format", "json");
+        assertEquals(1, since.code(), since.out() + since.err());
+        JsonNode f = new ObjectMapper().readTree(since.out()).get("findings");
+        assertEquals(1, f.size(), since.out());
+        assertEquals("media/pci/foo.c", f.get(0).get("file").asText());
+        git(top, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "change");
+        Path patch = dir.resolve("p.patch");
+        Files.write(patch, new ProcessBuilder("git", "-C", top.toString(), "format-patch", "-1", "--stdout").start()
+                .getInputStream().readAllBytes());
+        Result diff = cli(top.resolve("drivers/media/pci"), "check", ".", "--diff", patch.toString());
+        assertEquals(1, diff.code(), diff.out() + diff.err());
+        assertTrue(diff.out().startsWith("foo.c:10:3: error: "), diff.out());
+    }
+
     /** Fingerprint by the file each finding names, resolved from the directory pollcheck ran in. */
     private static Map<String, String> fingerprints(Result r, Path cwd) throws Exception {
         Map<String, String> out = new TreeMap<>();
