@@ -6,6 +6,7 @@ import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
+import dev.pollcheck.flow.TimeBound;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Param;
@@ -143,8 +144,9 @@ public final class Scan {
         DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
                 options.limits().maxBytes()),
                 DriverKnowledge.builtin());
+        List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
-                parseConfig);
+                parseConfig, timedOut);
         // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
         // but were not read (whole, or past the time bound), and poll methods not analysed.
         int unreadFiles = 0;
@@ -157,6 +159,13 @@ public final class Scan {
             } else if (unreadSeen.add(p.file())) {
                 unreadFiles++;
             }
+        }
+        for (TopLevel.Function f : timedOut) {
+            problems.add(new ParseProblem(f.span().file(), f.nameSpan().line(), f.nameSpan().column(),
+                    "poll method " + f.name() + " not analysed fully: time bound ("
+                            + TimeBound.describe(options.limits().methodTime()) + ") reached; findings in it may be"
+                            + " missing (--method-time-bound raises it)", true));
+            unanalysed++;
         }
         for (TopLevel.Function f : PollMethods.definitions(methods)) {
             if (f.status() == ParseStatus.FAILED) {
@@ -188,21 +197,26 @@ public final class Scan {
      */
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
                                                            List<PollMethod> methods, ScanOptions options,
-                                                           DriverModels drivers, ParseConfig parseConfig) {
+                                                           DriverModels drivers, ParseConfig parseConfig,
+                                                           List<TopLevel.Function> timedOut) {
         AnalysisConfig config = new AnalysisConfig(flowConfig);
+        java.time.Duration bound = options.limits().methodTime();
         if (!options.simulate()) {
-            return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
+            return Analyzer.analyze(program, config, methods, f -> { }, bound, timedOut::add).stream()
+                    .map(f -> ReportedFinding.of(f, null)).toList();
         }
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
                 parseConfig);
         Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
+            // The simulation of one method's findings shares one bound, from when the first starts.
+            Map<TopLevel.Function, Long> deadlines = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
                 if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
-                    verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
+                    verdicts.put(f, pool.submit(() -> confirmWithin(simulator, f, deadlines, bound)));
                 }
-            });
+            }, bound, timedOut::add);
             List<ReportedFinding> out = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 Future<Verdict> v = verdicts.get(f);
@@ -235,6 +249,18 @@ public final class Scan {
             if (fr.span() != null && focus.contains(fr.span().file())) return true;
         }
         return false;
+    }
+
+    private static Verdict confirmWithin(Simulator simulator, Finding f, Map<TopLevel.Function, Long> deadlines,
+                                         java.time.Duration bound) {
+        long deadline = deadlines.computeIfAbsent(f.method(), m -> System.nanoTime() + bound.toNanos());
+        String timeBound = "not analysed fully: time bound (" + TimeBound.describe(bound) + " for the method) reached";
+        if (System.nanoTime() - deadline > 0) return Verdict.unconfirmed(timeBound);
+        try {
+            return TimeBound.until(deadline, () -> simulator.confirm(f));
+        } catch (TimeBound.Exceeded e) {
+            return Verdict.unconfirmed(timeBound);
+        }
     }
 
     private static ReportedMethod reported(PollMethod m) {

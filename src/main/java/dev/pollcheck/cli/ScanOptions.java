@@ -28,7 +28,8 @@ import java.util.Set;
  *                       allow: the pipeline then reads only the directories of these files, taking
  *                       helpers of other directories from the helper models.
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
- * @param limits         what one file may cost: bytes read and time in the parser
+ * @param limits         what one file may cost (bytes read, time in the parser) and one poll method
+ *                       (time in the analysis, and in the simulation of its findings)
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
                           boolean allFiles, List<String> ops, List<Path> models, boolean simulate,
@@ -40,15 +41,24 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
      * {@code maxBytes} is not read (so the memory one file takes is bounded too: text, tokens and
      * trees are linear in its size), and parsing stops after {@code parseTime}.
      */
-    public record FileLimits(long maxBytes, Duration parseTime) {
+    public record FileLimits(long maxBytes, Duration parseTime, Duration methodTime) {
+        /** A few seconds: the slowest poll method of the 6.12 tree takes well under one. */
+        public static final Duration DEFAULT_METHOD_TIME = Duration.ofSeconds(5);
         public static final FileLimits DEFAULT = new FileLimits(SourceLoader.DEFAULT_MAX_BYTES,
-                ParseConfig.DEFAULT_FILE_TIME_BOUND);
+                ParseConfig.DEFAULT_FILE_TIME_BOUND, DEFAULT_METHOD_TIME);
 
         public FileLimits {
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
             if (parseTime == null || parseTime.isNegative() || parseTime.isZero()) {
                 throw new IllegalArgumentException("parseTime must be positive: " + parseTime);
             }
+            if (methodTime == null || methodTime.isNegative() || methodTime.isZero()) {
+                throw new IllegalArgumentException("methodTime must be positive: " + methodTime);
+            }
+        }
+
+        public FileLimits(long maxBytes, Duration parseTime) {
+            this(maxBytes, parseTime, DEFAULT_METHOD_TIME);
         }
     }
 
