@@ -65,7 +65,11 @@ public final class Analyzer {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
+        // A registration reached from several methods is judged once, from the first method to reach it;
+        // which one is first must not depend on where in its file each method is defined (moving a
+        // function would change the finding's witness), so methods go by file and name, then line.
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
+                .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(f -> f.span().line()));
         List<Finding> out = new ArrayList<>();
         Set<String> doneCalls = new HashSet<>();
