@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code check} (the default when the first argument is not a command), {@code explain},
- * {@code methods}, {@code simulate}, {@code rules}. Exit codes are in {@link ExitCodes}.
+ * {@code methods}, {@code simulate}, {@code rules}, and {@code generate-completion} (picocli's bash/zsh
+ * completion script for all of them). Exit codes are in {@link ExitCodes}.
  */
 @Command(name = "pollcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Static analyzer for the poll methods of Linux drivers.",
@@ -126,6 +127,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand("methods", new MethodsCommand(env));
         cl.addSubcommand("simulate", new SimulateCommand(env));
         cl.addSubcommand("rules", new RulesCommand(env));
+        cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        cl.addSubcommand("generate-man-page", new ManPage.Command(env));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(env.out(), true));

@@ -36,6 +36,7 @@ final class MethodsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        scan.readFilesFrom(env);
         ScanOptions options = scan.toOptions(false, false, null, ScanProgress.NONE);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
         ScanResult result;

@@ -1,5 +1,6 @@
 package dev.pollcheck.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.source.SourceLoader;
@@ -20,8 +21,15 @@ final class ScanArgs {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kKmM]?)");
     private static final Pattern OPS = Pattern.compile("(struct\\s+)?[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to scan.")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "FILE",
+            description = "Also scan the paths listed in FILE, one a line (- for stdin; blank lines are skipped).")
+    String filesFrom;
+
+    /** Files lists are path names, not sources: a list this long is not a list of paths. */
+    static final int MAX_LIST_BYTES = 64 << 20;
 
     @Option(names = "-D", paramLabel = "NAME[=VALUE]",
             description = "Treat NAME as defined in #if/#ifdef (repeatable).")
@@ -57,6 +65,46 @@ final class ScanArgs {
             description = "Stop parsing a file after SECONDS, with a notice; the rest of it is not analysed"
                     + " (default: ${DEFAULT-VALUE}).")
     double fileTimeBound = ParseConfig.DEFAULT_FILE_TIME_BOUND.toSeconds();
+
+    /**
+     * Adds the paths of {@code --files-from} to the PATHs, in the order listed; a path is taken
+     * relative to the current directory, as xargs would pass it. Call once, before anything reads
+     * {@link #paths}. No PATH at all is a usage error.
+     */
+    void readFilesFrom(Env env) throws UsageException {
+        if (filesFrom != null) {
+            byte[] bytes;
+            try (java.io.InputStream in = filesFrom.equals("-") ? env.in()
+                    : Files.newInputStream(Path.of(filesFrom))) {
+                bytes = in.readNBytes(MAX_LIST_BYTES + 1);
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot read --files-from " + filesFrom + ": " + e.getMessage());
+            }
+            if (bytes.length > MAX_LIST_BYTES) {
+                throw new UsageException("--files-from " + filesFrom + " is over " + (MAX_LIST_BYTES >> 20)
+                        + "M: not a list of paths");
+            }
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            int lineNo = 0;
+            for (String line : text.split("\r?\n", -1)) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                if (line.indexOf('\0') >= 0) {
+                    throw new UsageException(filesFrom + ":" + lineNo + ": --files-from wants one path a line,"
+                            + " and this line holds a NUL byte");
+                }
+                try {
+                    paths.add(Path.of(line));
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new UsageException(filesFrom + ":" + lineNo + ": not a path: " + e.getMessage());
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException(filesFrom == null ? "missing PATH: give a file or directory to scan"
+                    : "--files-from " + filesFrom + " lists no path and no PATH is given");
+        }
+    }
 
     @Option(names = "--method-time-bound", paramLabel = "SECONDS",
             description = "Stop analysing one poll method after SECONDS, and simulating its findings after as"

@@ -21,12 +21,12 @@ import java.util.Set;
  * @param confirmedOnly  only confirmed findings are wanted; the report stage applies it, the pipeline
  *                       may use it to skip nothing else
  * @param followSymlinks follow symbolic links while walking directories
- * @param focusFiles     display paths (relative to the scan root) whose findings are wanted, for the
- *                       diff gate; null means every file. The report stage drops findings elsewhere.
- *                       A patch gate must answer in seconds on a whole kernel tree, which walking and
- *                       prefiltering 60,000 files does not allow: the pipeline may then read only
- *                       {@code root.resolve(f)} for each f (no walk), as a compiler reads one
- *                       translation unit, taking helpers of other files from the helper models.
+ * @param focusFiles     reported paths (as they open from the current directory, below the PATH as
+ *                       given) whose findings are wanted, for the diff gate; null means every file.
+ *                       The report stage drops findings elsewhere. A patch gate must answer in seconds
+ *                       on a whole kernel tree, which walking and prefiltering 60,000 files does not
+ *                       allow: the pipeline then reads only the directories of these files, taking
+ *                       helpers of other directories from the helper models.
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
  * @param limits         what one file may cost (bytes read, time in the parser) and one poll method
  *                       (time in the analysis, and in the simulation of its findings)

@@ -152,7 +152,7 @@ public final class TextWriter {
         return joined.isEmpty() ? s.kind().id() : joined;
     }
 
-    String summaryLine(ScanResult result) {
+    public String summaryLine(ScanResult result) {
         Summary s = Summary.of(result.findings());
         StringBuilder b = new StringBuilder("pollcheck: ");
         if (s.active() == 0) {

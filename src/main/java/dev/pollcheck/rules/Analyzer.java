@@ -65,7 +65,11 @@ public final class Analyzer {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
+        // A registration reached from several methods is judged once, from the first method to reach it;
+        // which one is first must not depend on where in its file each method is defined (moving a
+        // function would change the finding's witness), so methods go by file and name, then line.
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
+                .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(f -> f.span().line()));
         List<Finding> out = new ArrayList<>();
         Set<String> doneCalls = new HashSet<>();
@@ -97,10 +101,13 @@ public final class Analyzer {
         for (Rule r : Rules.all()) {
             Finding f = r.check(new Rule.MethodSite(program, m, top));
             if (f != null) {
+                f = f.withPath(List.of(Finding.Frame.of(m)));
                 out.add(f);
                 found.accept(f);
             }
         }
+        // The caller through which the walk first reached each helper: a finding's call path.
+        Map<Summary, Summary> caller = new IdentityHashMap<>();
         Deque<Summary> work = new ArrayDeque<>();
         work.add(top);
         while (!work.isEmpty()) {
@@ -108,7 +115,10 @@ public final class Analyzer {
             if (visited.put(s, Boolean.TRUE) != null) continue;
             for (Registration reg : s.registrations()) {
                 TimeBound.check();
-                if (reg.helper() != null) work.add(reg.helper());
+                if (reg.helper() != null) {
+                    caller.putIfAbsent(reg.helper(), s);
+                    work.add(reg.helper());
+                }
                 Span sp = reg.call().span();
                 if (!doneCalls.add(sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn())) {
                     continue;
@@ -116,6 +126,7 @@ public final class Analyzer {
                 for (Rule r : Rules.all()) {
                     Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg));
                     if (f != null) {
+                        f = f.withPath(pathTo(s, top, caller));
                         out.add(f);
                         found.accept(f);
                         break;
@@ -123,5 +134,15 @@ public final class Analyzer {
                 }
             }
         }
+    }
+
+    /** The functions from the poll method down to {@code owner}, outermost first. */
+    private static List<Finding.Frame> pathTo(Summary owner, Summary top, Map<Summary, Summary> caller) {
+        List<Finding.Frame> path = new ArrayList<>();
+        Set<Summary> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Summary s = owner; s != null && seen.add(s); s = s == top ? null : caller.get(s)) {
+            path.add(0, Finding.Frame.of(s.function()));
+        }
+        return path;
     }
 }
