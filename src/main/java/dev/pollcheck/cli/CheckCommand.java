@@ -82,13 +82,14 @@ final class CheckCommand implements Callable<Integer> {
 
     static final class Change {
         @Option(names = "--diff", paramLabel = "FILE",
-                description = "Report only findings in functions this patch touches (unified diff or"
-                        + " git format-patch mail; - for stdin).")
+                description = "Report only findings whose call path (poll method, helpers, the function"
+                        + " holding the registration) this patch touches (unified diff or git format-patch"
+                        + " mail; - for stdin).")
         String diff;
 
         @Option(names = "--since", paramLabel = "REV",
-                description = "Report only findings in functions changed since git revision REV"
-                        + " (git diff REV, run in the scanned directory).")
+                description = "The same for the change from git revision REV to the working tree,"
+                        + " untracked sources included (run in the scanned directory).")
         String since;
     }
 
@@ -110,6 +111,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--exit-zero", description = "Exit 0 even with findings (report-only jobs).")
     boolean exitZero;
 
+    @Option(names = "--fail-on-skip",
+            description = "Exit 1 when a file that may hold poll code could not be read or a poll method could"
+                    + " not be analysed (the summary line says NOT CHECKED), even with no findings.")
+    boolean failOnSkip;
+
     private final Env env;
 
     CheckCommand(Env env) {
@@ -121,13 +127,22 @@ final class CheckCommand implements Callable<Integer> {
         scan.readFilesFrom(env);
         Predicate<String> wanted = ruleFilter();
         Path root = Scan.rootOf(scan.paths);
+        if (confirmedOnly && noSimulate) {
+            throw new UsageException("--confirmed-only keeps only what the simulator confirmed; with --no-simulate"
+                    + " nothing would be reported");
+        }
+        refuseSourceAsOutput(output.output, "-o");
+        refuseSourceAsOutput(writeBaseline, "--write-baseline");
         Baseline base = baseline == null ? null : readBaseline(baseline);
         Diff diff = readChange(root);
+        DiffGate gate = diff == null ? null : bindChange(diff, root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(diff, root), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate, root), ScanProgress.NONE);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
+        } catch (UsageException e) {
+            throw e;
         } catch (Exception | Error e) {
             if (format == Format.sarif) failedRun(root, e);
             throw e;
@@ -136,8 +151,9 @@ final class CheckCommand implements Callable<Integer> {
         List<String> notices = new ArrayList<>(result.notices());
         List<ReportedFinding> findings = suppress(result, sources, notices, wanted);
         if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed() || aboutComments(rf)).toList();
-        if (diff != null) {
-            List<ReportedFinding> kept = DiffGate.of(diff, result.root()).filter(findings);
+        if (gate != null) {
+            if (format != Format.text) gate.unbound().forEach(p -> notices.add(unboundNotice(p)));
+            List<ReportedFinding> kept = gate.filter(findings);
             int dropped = findings.size() - kept.size();
             if (dropped > 0) notices.add(dropped + " finding" + (dropped == 1 ? "" : "s")
                     + " outside the changed functions not reported");
@@ -157,38 +173,81 @@ final class CheckCommand implements Callable<Integer> {
             ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), output.colour(env),
                     output.quiet, env.args(), ReportContext.HOME);
             switch (format) {
-                case text -> new TextWriter(ctx, sources).write(result, out);
+                case text -> {
+                    TextWriter text = new TextWriter(ctx, sources);
+                    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
+                    text.writeNotices(result, err);
+                    text.write(result, out);
+                }
                 case json -> new JsonWriter(ctx).write(result, false, out);
                 case sarif -> new SarifWriter(ctx, sources).write(result, true, out);
                 case gcc -> new GccWriter().write(result, out);
             }
         }
-        if (format == Format.gcc && !output.quiet) {
-            // The report stream holds findings only; the rest goes where a compiler's summary would.
-            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, false, env.args(),
-                    ReportContext.HOME);
+        if (format == Format.gcc) {
+            // The report stream holds findings only; notices and the summary go where a compiler's would.
+            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, output.quiet,
+                    env.args(), ReportContext.HOME);
             TextWriter text = new TextWriter(ctx, sources);
-            for (String n : result.notices()) env.err().println("pollcheck: " + n);
-            env.err().println(text.summaryLine(result));
-            env.err().flush();
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
+            text.writeNotices(result, err);
+            if (!output.quiet) {
+                for (String n : result.notices()) err.println("pollcheck: " + n);
+                err.println(text.summaryLine(result));
+            }
+            err.flush();
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
+        if (failOnSkip && result.stats().anythingSkipped()) return ExitCodes.FINDINGS;
         return Summary.atOrAbove(result.findings(), threshold(failOn)) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * Binds the patch's paths to the scanned files. A C file of the patch that binds to none is a notice
+     * on stderr (its changes are not judged); when the patch changes C files and none binds, the gate
+     * would judge nothing, which is a usage error rather than a pass.
+     */
+    private DiffGate bindChange(Diff diff, Path root) throws UsageException {
+        DiffGate gate = DiffGate.of(diff, scan.paths, file -> locate(file, root));
+        if (gate.sourcePaths() > 0 && gate.files().isEmpty()) {
+            String first = gate.unbound().isEmpty() ? "" : " (" + gate.unbound().get(0) + ")";
+            throw new UsageException("none of the " + gate.sourcePaths() + " C file"
+                    + (gate.sourcePaths() == 1 ? "" : "s") + " the patch changes" + first + " is under "
+                    + String.join(" ", scan.paths.stream().map(Path::toString).toList())
+                    + "; scan the tree the patch applies to");
+        }
+        if (!output.quiet) {
+            for (String p : gate.unbound()) env.err().println("pollcheck: notice: " + unboundNotice(p));
+        }
+        return gate;
+    }
+
+    private static String unboundNotice(String diffPath) {
+        return "the patch changes " + diffPath + ", which is not a scanned file: its changes are not judged";
+    }
+
+    /** The file a reported path names: relative to the root, or as given for a file named alone. */
+    private Path locate(String file, Path root) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) return p.normalize();
+        Path under = root.resolve(p).toAbsolutePath().normalize();
+        // A file named alone is reported as given, unless the gate walked its directory.
+        return Files.isRegularFile(under) ? under : p.toAbsolutePath().normalize();
     }
 
     /**
      * The files whose findings the gate keeps, as the pipeline reports them: relative to the root, and
      * for a file named on the command line, also the path as given (how a single-file scan reports it).
      */
-    private java.util.Set<String> focus(Diff diff, Path root) {
-        if (diff == null) return null;
-        java.util.Set<String> files = new java.util.TreeSet<>(DiffGate.of(diff, root).files());
+    private java.util.Set<String> focus(DiffGate gate, Path root) {
+        if (gate == null) return null;
+        java.util.Set<String> files = new java.util.TreeSet<>();
+        for (Path abs : gate.files()) {
+            if (abs.startsWith(root)) files.add(root.relativize(abs).toString());
+        }
         for (Path p : scan.paths) {
             if (!Files.isRegularFile(p)) continue;
-            Path abs = p.toAbsolutePath().normalize();
-            for (String f : List.copyOf(files)) {
-                if (root.resolve(f).toAbsolutePath().normalize().equals(abs)) files.add(p.normalize().toString());
-            }
+            if (gate.files().contains(p.toAbsolutePath().normalize())) files.add(p.normalize().toString());
         }
         return files;
     }
@@ -206,6 +265,30 @@ final class CheckCommand implements Callable<Integer> {
             new SarifWriter(ctx, new SourceLines(root)).write(failed, false, out);
         } catch (UsageException | RuntimeException ignored) {
             // The original failure is what gets reported.
+        }
+    }
+
+    /** Writing the report over a file being scanned would destroy the user's source. */
+    private void refuseSourceAsOutput(Path out, String option) throws UsageException {
+        if (out == null || !Files.exists(out)) return;
+        Path target = real(out);
+        for (Path p : scan.paths) {
+            Path r = real(p);
+            boolean scanned = Files.isDirectory(r)
+                    ? target.startsWith(r) && dev.pollcheck.source.FileWalker.isSourceName(target.getFileName().toString())
+                    : target.equals(r);
+            if (scanned) {
+                throw new UsageException(option + " " + out + " names a source file being scanned; it would be"
+                        + " overwritten");
+            }
+        }
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 
@@ -308,9 +391,9 @@ final class CheckCommand implements Callable<Integer> {
             if (change.diff == null) {
                 text = DiffGate.gitDiff(root, change.since);
             } else if (change.diff.equals("-")) {
-                text = SourceLines.decode(env.in().readAllBytes());
+                text = SourceLines.decode(InputFiles.read(env.in(), "--diff -"));
             } else {
-                text = SourceLines.decode(Files.readAllBytes(Path.of(change.diff)));
+                text = SourceLines.decode(InputFiles.read(Path.of(change.diff), "--diff"));
             }
             return Diff.parse(text);
         } catch (IOException e) {
@@ -324,7 +407,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private static Baseline readBaseline(Path file) throws UsageException {
         try {
-            return Baseline.read(file);
+            return Baseline.parse(InputFiles.utf8(InputFiles.read(file, "--baseline"), "--baseline " + file),
+                    file.toString());
         } catch (Baseline.BaselineException e) {
             throw new UsageException(e.getMessage());
         }

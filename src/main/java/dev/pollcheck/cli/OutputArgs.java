@@ -47,7 +47,18 @@ final class OutputArgs {
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) throw new UsageException("no such directory: " + parent);
-            return new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
+            WriteFailures.Recorder file = new WriteFailures.Recorder(Files.newOutputStream(output));
+            return new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
+                @Override
+                public void close() {
+                    super.close();
+                    // PrintWriter keeps quiet about a full disk; the run must not.
+                    if (file.failure() != null) {
+                        throw new WriteFailures.Failed("cannot write the report to " + output + ": "
+                                + WriteFailures.describe(file.failure()), file.failure());
+                    }
+                }
+            };
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }

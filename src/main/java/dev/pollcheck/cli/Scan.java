@@ -69,6 +69,10 @@ public final class Scan {
      */
     static final long WORKER_STACK_BYTES = 512L << 20;
 
+    private static final Comparator<ParseProblem> PROBLEM_ORDER = Comparator.comparing(ParseProblem::file)
+            .thenComparingInt(ParseProblem::line).thenComparingInt(ParseProblem::column)
+            .thenComparing(ParseProblem::message);
+
     /** Each worker reads every file into the same buffer. */
     private static final ThreadLocal<SourceLoader.Buffer> BUFFERS = ThreadLocal.withInitial(SourceLoader.Buffer::new);
 
@@ -79,10 +83,11 @@ public final class Scan {
     private record FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems) {
     }
 
-    public static ScanResult run(ScanOptions options) {
+    public static ScanResult run(ScanOptions options) throws UsageException {
         long start = System.nanoTime();
         Path root = rootOf(options.roots());
         FileWalker.Result walked = walk(options, root);
+        if (options.focusFiles() == null) requireSources(options.roots(), walked);
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root).withFileTimeBound(options.limits().parseTime());
         SourceLoader loader = new SourceLoader(options.limits().maxBytes());
@@ -93,6 +98,14 @@ public final class Scan {
         List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
             try {
                 return scanFile(found, loader, defines, parsers.get(), options.allFiles(), opsMembers);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // One file too big for the heap (or too deep for the stack) loses that file, not the
+                // run: what it held is dropped with the failed work, and the notice names it.
+                String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
+                return new FileOutcome(null, false, new int[ParseStatus.values().length], List.of(
+                        new ParseProblem(found.displayPath(), 0, 0, what + " while reading this file; skipped"
+                                + (e instanceof OutOfMemoryError ? " (a lower --max-file-size skips such files"
+                                + " before reading them)" : ""), true)));
             } finally {
                 options.progress().advance(1);
             }
@@ -117,8 +130,6 @@ public final class Scan {
                 units.add(o.unit());
             }
         }
-        problems.sort(Comparator.comparing(ParseProblem::file).thenComparingInt(ParseProblem::line)
-                .thenComparingInt(ParseProblem::column).thenComparing(ParseProblem::message));
 
         // The analysis sees the units in path order, so that everything after is independent of
         // which thread finished first.
@@ -132,6 +143,27 @@ public final class Scan {
                 DriverKnowledge.builtin());
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig);
+        // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
+        // but were not read (whole, or past the time bound), and poll methods not analysed.
+        int unreadFiles = 0;
+        int unanalysed = 0;
+        Set<String> unreadSeen = new java.util.HashSet<>();
+        for (ParseProblem p : problems) {
+            if (!p.skip()) continue;
+            if (Preprocessor.isPollRelatedInactiveFunction(p)) {
+                unanalysed++;
+            } else if (unreadSeen.add(p.file())) {
+                unreadFiles++;
+            }
+        }
+        for (TopLevel.Function f : PollMethods.definitions(methods)) {
+            if (f.status() == ParseStatus.FAILED) {
+                problems.add(new ParseProblem(f.span().file(), f.nameSpan().line(), f.nameSpan().column(),
+                        "poll method " + f.name() + " could not be parsed; it is not analysed", true));
+                unanalysed++;
+            }
+        }
+        problems.sort(PROBLEM_ORDER);
 
         int total = 0;
         for (int c : counts) {
@@ -141,7 +173,7 @@ public final class Scan {
         Stats stats = new Stats(scanned, skipped, total,
                 counts[ParseStatus.PARSED.ordinal()], counts[ParseStatus.RECOVERED.ordinal()],
                 counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
-                problems, problems.size(), seconds);
+                problems, problems.size(), seconds, unreadFiles, unanalysed);
         return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
     }
 
@@ -164,7 +196,7 @@ public final class Scan {
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
-                if (options.focusFiles() == null || options.focusFiles().contains(f.location().file())) {
+                if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
                     verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
                 }
             });
@@ -177,6 +209,15 @@ public final class Scan {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether a file on the finding's call path is one the gate keeps findings of. */
+    private static boolean inFocus(Finding f, Set<String> focus) {
+        if (focus.contains(f.location().file())) return true;
+        for (Finding.Frame fr : f.path()) {
+            if (fr.span() != null && focus.contains(fr.span().file())) return true;
+        }
+        return false;
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -209,6 +250,26 @@ public final class Scan {
         return options.roots().size() > 1 ? relativeTo(root, walked) : walked;
     }
 
+    /**
+     * A directory given as PATH that holds no C file at all is a mistake (a wrong directory, a typo'd
+     * checkout): a gate that scanned nothing must not pass.
+     */
+    private static void requireSources(List<Path> roots, FileWalker.Result walked) throws UsageException {
+        for (Path r : roots) {
+            if (!Files.isDirectory(r)) continue;
+            boolean any = false;
+            for (FileWalker.Found f : walked.files()) {
+                if (f.path().startsWith(r)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                throw new UsageException("no C file (.c or .h) under " + r);
+            }
+        }
+    }
+
     private static FileWalker.Result relativeTo(Path root, FileWalker.Result walked) {
         List<FileWalker.Found> files = new ArrayList<>(walked.files().size());
         for (FileWalker.Found f : walked.files()) {
@@ -231,7 +292,7 @@ public final class Scan {
         SourceLoader.Buffer buffer = BUFFERS.get();
         SourceLoader.Loaded failed = loader.read(found.path(), found.displayPath(), buffer);
         if (failed != null) {
-            return new FileOutcome(null, false, counts, failed.problems());
+            return new FileOutcome(null, false, counts, unread(found, failed, opsMembers));
         }
         // The prefilter reads the raw bytes: most files of a tree are dropped here, never decoded.
         Prefilter.Verdict verdict = Prefilter.scan(buffer.bytes(), buffer.length());
@@ -249,6 +310,10 @@ public final class Scan {
         SourceLoader.Loaded loaded = SourceLoader.decode(found.path(), found.displayPath(), buffer.bytes(),
                 buffer.length());
         List<ParseProblem> problems = new ArrayList<>(loaded.problems());
+        if (!loaded.parseable() && relevant) {
+            // A binary file that mentions poll: what it holds is not checked.
+            problems.replaceAll(ParseProblem::asSkip);
+        }
         if (!loaded.parseable() || !relevant && !allFiles) {
             return new FileOutcome(null, false, counts, problems);
         }
@@ -256,7 +321,9 @@ public final class Scan {
         for (ParseProblem p : pp.problems()) {
             // A kernel tree has about a thousand functions in #else stubs; only those that may be a
             // poll method or a poll_table helper are worth a line of the report.
-            if (!Preprocessor.isInactiveFunctionNotice(p) || Preprocessor.isPollRelatedInactiveFunction(p)) {
+            if (Preprocessor.isPollRelatedInactiveFunction(p)) {
+                problems.add(p.asSkip());
+            } else if (!Preprocessor.isInactiveFunctionNotice(p)) {
                 problems.add(p);
             }
         }
@@ -267,13 +334,31 @@ public final class Scan {
         words.addAll(opsMembers);
         Predicate<String> want = allFiles ? body -> true : Mentions.ofAny(words);
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
-        problems.addAll(unit.problems());
+        for (ParseProblem p : unit.problems()) {
+            // Items past the file's time bound are not read: an ops initializer among them is lost.
+            problems.add(relevant && CParser.isTimeBoundNotice(p) ? p.asSkip() : p);
+        }
         for (TopLevel.Function f : unit.functions()) {
             counts[f.status().ordinal()]++;
         }
         // Only files that may hold poll code are kept for the analysis; the rest were parsed for
         // the statistics of --all-files and are dropped here to bound memory.
         return new FileOutcome(relevant ? (allFiles ? slim(unit) : unit) : null, true, counts, problems);
+    }
+
+    /**
+     * The notice of a file that could not be read, marked as a skip unless nothing poll-related can
+     * be in it: a file over the size cap is streamed through the prefilter to tell.
+     */
+    private static List<ParseProblem> unread(FileWalker.Found found, SourceLoader.Loaded failed,
+                                             List<String> opsMembers) {
+        if (failed.status() == SourceLoader.Status.TOO_LARGE) {
+            List<String> words = opsMembers;
+            if (!Prefilter.fileMayMatter(found.path(), words)) return failed.problems();
+            return failed.problems().stream().map(p -> new ParseProblem(p.file(), p.line(), p.column(),
+                    p.message() + "; it mentions poll, so a poll method may go unchecked", true)).toList();
+        }
+        return failed.problems().stream().map(ParseProblem::asSkip).toList();
     }
 
     /**

@@ -39,7 +39,8 @@ final class ScanArgs {
     List<String> undefines = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Worker threads (default: the number of cores).")
+            description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}; 0: all cores; at most"
+                    + " 4 per core, at least 8).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--all-files", description = "No prefilter: parse every .c and .h file under PATH.")
@@ -126,6 +127,8 @@ final class ScanArgs {
         }
         for (Path m : models) {
             if (!Files.isRegularFile(m) || !Files.isReadable(m)) throw new UsageException("cannot read models file: " + m);
+            // Bounded and text: a huge or binary file is refused here, before anything loads it whole.
+            InputFiles.utf8(InputFiles.read(m, "--models"), "--models " + m);
         }
         if (!models.isEmpty()) {
             try {
@@ -135,9 +138,22 @@ final class ScanArgs {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
-        return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
+        if (jobs < 0) throw new UsageException("--jobs must be 0 (all cores) or more, not " + jobs);
+        return new ScanOptions(paths, defines, undefines, effectiveJobs(jobs), allFiles, ops, models, simulate, confirmedOnly,
                 followSymlinks, focus, progress, limits());
+    }
+
+    /**
+     * {@code -j 0} is every core; more than {@link #maxJobs()} threads only adds stacks and memory
+     * (each worker holds a file's trees), so a larger number is capped there.
+     */
+    static int effectiveJobs(int requested) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return requested == 0 ? cores : Math.min(requested, maxJobs());
+    }
+
+    static int maxJobs() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     private ScanOptions.FileLimits limits() throws UsageException {

@@ -36,11 +36,21 @@ public final class Baseline {
     }
 
     public static Baseline read(Path file) throws BaselineException {
-        JsonNode root;
         try {
-            root = JsonWriter.MAPPER.readTree(Files.readString(file));
+            return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new BaselineException("cannot read baseline " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A baseline from its text; {@code file} names it in messages. */
+    public static Baseline parse(String text, String file) throws BaselineException {
+        JsonNode root;
+        try {
+            root = JsonWriter.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new BaselineException(file + " is not a pollcheck baseline: " + e.getMessage().lines().findFirst()
+                    .orElse("not JSON"));
         }
         if (root == null || !root.isObject() || root.path("pollcheck_baseline").asInt(-1) != FORMAT
                 || !root.path("findings").isArray()) {

@@ -44,6 +44,37 @@ public final class TextWriter {
         out.flush();
     }
 
+    /** How many notices the text report lists on stderr before it only counts the rest. */
+    public static final int MAX_NOTICES = 50;
+
+    /**
+     * The notices of a scan (every file or function it could not read fully) on {@code err}, one
+     * {@code path:line: notice: message} line each, as compilers print diagnostics; the first
+     * {@link #MAX_NOTICES}, then how many more there are. Quiet: only the count.
+     */
+    public void writeNotices(ScanResult result, PrintWriter err) {
+        Stats st = result.stats();
+        int total = st.parseErrorsTotal();
+        if (total == 0) return;
+        if (ctx.quiet()) {
+            err.println("pollcheck: " + plural(total, "notice") + " (not listed with --quiet)");
+            err.flush();
+            return;
+        }
+        int shown = 0;
+        for (dev.pollcheck.model.ParseProblem p : st.parseErrors()) {
+            if (shown == MAX_NOTICES) break;
+            String where = p.line() > 0 ? p.file() + ":" + p.line() + ":" : p.file() + ":";
+            err.println(where + " notice: " + p.message());
+            shown++;
+        }
+        if (total > shown) {
+            err.println("pollcheck: " + (total - shown) + " more notice" + (total - shown == 1 ? "" : "s")
+                    + " not listed (--format json lists the first " + Stats.MAX_PARSE_ERRORS + ")");
+        }
+        err.flush();
+    }
+
     void writeFinding(ReportedFinding rf, PrintWriter out) {
         Finding f = rf.finding();
         Span at = f.location();
@@ -109,6 +140,18 @@ public final class TextWriter {
                 .append(plural(st.functionsTotal(), "function"));
         if (st.parseErrorsTotal() > 0) b.append(", ").append(plural(st.parseErrorsTotal(), "parse problem"));
         b.append(String.format(Locale.ROOT, " in %.1f s", st.seconds()));
+        if (st.anythingSkipped()) {
+            List<String> what = new ArrayList<>();
+            if (st.unreadPollFiles() > 0) {
+                what.add(st.unreadPollFiles() + (st.unreadPollFiles() == 1 ? " file" : " files")
+                        + " that may hold poll code could not be read");
+            }
+            if (st.unanalysedMethods() > 0) {
+                what.add(st.unanalysedMethods() + (st.unanalysedMethods() == 1 ? " poll method" : " poll methods")
+                        + " could not be analysed");
+            }
+            b.append("; NOT CHECKED: ").append(String.join(", ", what)).append(" (see the notices)");
+        }
         return b.toString();
     }
 

@@ -70,17 +70,23 @@ public final class Analyzer {
             for (Rule r : Rules.all()) {
                 Finding f = r.check(new Rule.MethodSite(program, m, top));
                 if (f != null) {
+                    f = f.withPath(List.of(Finding.Frame.of(m)));
                     out.add(f);
                     found.accept(f);
                 }
             }
+            // The caller through which the walk first reached each helper: a finding's call path.
+            Map<Summary, Summary> caller = new IdentityHashMap<>();
             Deque<Summary> work = new ArrayDeque<>();
             work.add(top);
             while (!work.isEmpty()) {
                 Summary s = work.poll();
                 if (visited.put(s, Boolean.TRUE) != null) continue;
                 for (Registration reg : s.registrations()) {
-                    if (reg.helper() != null) work.add(reg.helper());
+                    if (reg.helper() != null) {
+                        caller.putIfAbsent(reg.helper(), s);
+                        work.add(reg.helper());
+                    }
                     Span sp = reg.call().span();
                     if (!doneCalls.add(sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn())) {
                         continue;
@@ -88,6 +94,7 @@ public final class Analyzer {
                     for (Rule r : Rules.all()) {
                         Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg));
                         if (f != null) {
+                            f = f.withPath(pathTo(s, top, caller));
                             out.add(f);
                             found.accept(f);
                             break;
@@ -98,5 +105,15 @@ public final class Analyzer {
         }
         out.sort(ORDER);
         return out;
+    }
+
+    /** The functions from the poll method down to {@code owner}, outermost first. */
+    private static List<Finding.Frame> pathTo(Summary owner, Summary top, Map<Summary, Summary> caller) {
+        List<Finding.Frame> path = new ArrayList<>();
+        Set<Summary> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Summary s = owner; s != null && seen.add(s); s = s == top ? null : caller.get(s)) {
+            path.add(0, Finding.Frame.of(s.function()));
+        }
+        return path;
     }
 }

@@ -91,7 +91,7 @@ public final class FileWalker {
             problems.add(problem(given, "symbolic link loop"));
             return;
         } catch (IOException | SecurityException e) {
-            problems.add(problem(given, ioMessage(e)));
+            problems.add(unread(given, ioMessage(e)));
             return;
         }
         if (attrs.isRegularFile()) {
@@ -101,19 +101,19 @@ public final class FileWalker {
                     files.add(new Found(root, given));
                 }
             } catch (IOException | SecurityException e) {
-                problems.add(problem(given, ioMessage(e)));
+                problems.add(unread(given, ioMessage(e)));
             }
             return;
         }
         if (!attrs.isDirectory()) {
-            problems.add(problem(given, "not a regular file or directory; skipped"));
+            problems.add(unread(given, "not a regular file or directory; skipped"));
             return;
         }
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException | SecurityException e) {
-            problems.add(problem(given, ioMessage(e)));
+            problems.add(unread(given, ioMessage(e)));
             return;
         }
         List<Found> found = new ArrayList<>();
@@ -186,13 +186,13 @@ public final class FileWalker {
                 entries.add(new Entry(p.getFileName().toString(), p));
             }
         } catch (NoSuchFileException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
+            problems.add(unread(displayDir(given, dir.prefix()), "directory vanished during the scan"));
             return out;
         } catch (AccessDeniedException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
+            problems.add(unread(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
             return out;
         } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
+            problems.add(unread(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
             return out;
         }
         entries.sort(Comparator.comparing(Entry::name));
@@ -206,11 +206,11 @@ public final class FileWalker {
                 la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 if (isDirLike(name)) {
-                    problems.add(problem(display, "vanished during the scan"));
+                    problems.add(unread(display, "vanished during the scan"));
                 }
                 continue;
             } catch (IOException | SecurityException e) {
-                problems.add(problem(display, ioMessage(e)));
+                problems.add(unread(display, ioMessage(e)));
                 continue;
             }
             Path real;
@@ -256,7 +256,7 @@ public final class FileWalker {
                 }
             } else if (isSourceName(name)) {
                 if (!ta.isRegularFile()) {
-                    problems.add(problem(display, "not a regular file; skipped"));
+                    problems.add(unread(display, "not a regular file; skipped"));
                 } else if (la.isSymbolicLink()) {
                     linked.add(new Found(entry, display));
                     linkedReals.add(real);
@@ -280,6 +280,11 @@ public final class FileWalker {
 
     private static ParseProblem problem(String file, String message) {
         return new ParseProblem(file, 0, 0, message);
+    }
+
+    /** A file or directory that could not be read, so poll code in it may have gone unseen. */
+    private static ParseProblem unread(String file, String message) {
+        return new ParseProblem(file, 0, 0, message, true);
     }
 
     private static String ioMessage(Exception e) {

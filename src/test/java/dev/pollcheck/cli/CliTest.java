@@ -105,7 +105,7 @@ class CliTest {
                 new String[] {path, "--format", "xml"},
                 new String[] {path, "--frobnicate"},
                 new String[] {path, "--fail-on", "fatal"},
-                new String[] {path, "--jobs", "0"},
+                new String[] {path, "--jobs", "-1"},
                 new String[] {path, "--jobs", "many"},
                 new String[] {path, "-D", "1BAD"},
                 new String[] {path, "-U", "A=1"},
@@ -215,8 +215,8 @@ class CliTest {
         assertFalse(pipeline.lastOptions.simulate());
         assertFalse(new ObjectMapper().readTree(r.out()).at("/findings/0/simulated").asBoolean());
         Result only = run(tree.toString(), "--no-simulate", "--confirmed-only");
-        assertEquals(0, only.code(), "nothing is confirmed without the simulator");
-        assertTrue(only.out().contains("no findings"), only.out());
+        assertEquals(2, only.code(), "nothing could be confirmed without the simulator: a usage error");
+        assertTrue(only.err().contains("--confirmed-only") && only.err().contains("--no-simulate"), only.err());
     }
 
     @Test
