@@ -30,6 +30,7 @@
 #include <unistd.h>
 #include <linux/input.h>
 #include <linux/media.h>
+#include <linux/uhid.h>
 #include <linux/uinput.h>
 #include <linux/videodev2.h>
 
@@ -311,6 +312,21 @@ static int run_op(char **a, int n)
 		return emit(fd, EV_KEY, KEY_A, 1);
 	if (!strcmp(op, "led") && n == 2)
 		return emit(fd, EV_LED, LED_CAPSL, 1);
+	if (!strcmp(op, "uhid_create") && n == 3) {
+		/* a one-report keyboard: enough for hid-generic to bind and start it */
+		static const unsigned char rd[] = {
+			0x05, 0x01, 0x09, 0x06, 0xa1, 0x01, 0x05, 0x07, 0x19, 0xe0, 0x29, 0xe7,
+			0x15, 0x00, 0x25, 0x01, 0x75, 0x01, 0x95, 0x08, 0x81, 0x02, 0xc0,
+		};
+		struct uhid_event ev;
+		memset(&ev, 0, sizeof ev);
+		ev.type = UHID_CREATE2;
+		snprintf((char *)ev.u.create2.name, sizeof ev.u.create2.name, "%s", a[2]);
+		ev.u.create2.rd_size = sizeof rd;
+		ev.u.create2.bus = BUS_VIRTUAL;
+		memcpy(ev.u.create2.rd_data, rd, sizeof rd);
+		return write(fd, &ev, sizeof ev) == (ssize_t)sizeof ev ? 0 : fail("UHID_CREATE2:%s", strerror(errno));
+	}
 	if (!strcmp(op, "text") && n == 2)
 		return write(fd, "x\n", 2) == 2 ? 0 : fail("text:%s", strerror(errno));
 	if (!strcmp(op, "epoll_add") && n == 3) {

@@ -43,7 +43,8 @@ for t in qemu-system-x86_64:qemu-system-x86 busybox:busybox-static cpio:cpio dep
   command -v "${t%%:*}" >/dev/null 2>&1 || need+=("${t#*:}")
 done
 [ -f /usr/include/stdio.h ] || need+=(libc6-dev)
-[ -f /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx insmod || need+=(busybox-static)
+# the guest needs a static busybox (busybox-static), not the dynamic one of the busybox package
+if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then need+=(busybox-static); fi
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   apt-get update -qq >&2 || true
@@ -114,15 +115,15 @@ fetch "$kbuild" "$kbuild_ver"
 
 step "unpack kernel image (boot and the needed module directories)"
 root="$kc/root"
-if [ ! -f "$root/.complete" ]; then
+image_parts=('./boot/vmlinuz-*' './boot/config-*' '*/modules/*/modules.order' '*/modules/*/modules.builtin*'
+  '*/modules/*/kernel/drivers/media/*' '*/modules/*/kernel/drivers/input/*' '*/modules/*/kernel/drivers/hid/*')
+image_sum=$(echo "${image_parts[*]}" | md5sum | cut -c1-12)
+if [ ! -f "$root/.complete-$image_sum" ]; then
   rm -rf "$root"; mkdir -p "$root"
-  dpkg-deb --fsys-tarfile "$kc/debs/${img}_"*.deb | tar -x -C "$root" --wildcards \
-    './boot/vmlinuz-*' './boot/config-*' '*/modules/*/kernel/drivers/media/*' \
-    '*/modules/*/kernel/drivers/input/*' '*/modules/*/kernel/drivers/tty/*' '*/modules/*/modules.order' \
-    '*/modules/*/modules.builtin*'
+  dpkg-deb --fsys-tarfile "$kc/debs/${img}_"*.deb | tar -x -C "$root" --wildcards "${image_parts[@]}"
   # 6.12 ships compressed modules; busybox insmod wants plain ELF.
   find "$root" -name '*.ko.xz' -exec xz -d -f {} +
-  touch "$root/.complete"
+  touch "$root/.complete-$image_sum"
 fi
 moddir=$(find "$root" -maxdepth 3 -type d -path "*/modules/$abi" | head -n1)
 [ -n "$moddir" ] || { log "no modules directory for $abi in $img"; exit 1; }
@@ -182,8 +183,9 @@ build_loopback fixed "$loop_patch"
 # --- linux-source: mc.ko rebuilt, and the driver sources pollcheck reads ------------------------
 step "download and unpack $src $ver (drivers the oracle reads)"
 ksrc="$kc/source"
-wanted=(drivers/media/mc drivers/input/evdev.c drivers/input/misc/uinput.c drivers/tty/n_tty.c)
-if [ ! -f "$ksrc/.complete" ]; then
+wanted=(drivers/media/mc drivers/input/evdev.c drivers/input/misc/uinput.c drivers/hid/uhid.c)
+wanted_sum=$(echo "${wanted[*]}" | md5sum | cut -c1-12)
+if [ ! -f "$ksrc/.complete-$wanted_sum" ]; then
   fetch "$src" "$ver"
   rm -rf "$ksrc" "$kc/srcdeb"; mkdir -p "$ksrc"
   dpkg-deb --fsys-tarfile "$kc/debs/${src}_"*.deb | tar -x -C "$kc" --transform 's#.*/#srcdeb/#' \
@@ -192,7 +194,7 @@ if [ ! -f "$ksrc/.complete" ]; then
   top=$(basename "$tarball" .tar.xz)
   tar -xJf "$tarball" -C "$ksrc" --strip-components=1 "${wanted[@]/#/$top/}"
   rm -rf "$kc/srcdeb"
-  touch "$ksrc/.complete"
+  touch "$ksrc/.complete-$wanted_sum"
 fi
 
 build_mc() { # variant patch
@@ -245,7 +247,7 @@ declare -A srcfile=(
   [mc-fixed]="$kc/mc-fixed/mc-request.c"
   [evdev]="$ksrc/drivers/input/evdev.c"
   [uinput]="$ksrc/drivers/input/misc/uinput.c"
-  [n_tty]="$ksrc/drivers/tty/n_tty.c"
+  [uhid]="$ksrc/drivers/hid/uhid.c"
 )
 targets=()
 while read -r name table variant; do
@@ -285,7 +287,7 @@ order() { # module... -> .ko paths in load order, each once
   for m in "$@"; do modprobe -d "$drv" -S "$abi" --show-depends "$m"; done |
     awk '$1 == "insmod" && !seen[$2]++ { print $2 }'
 }
-mods=$(order v4l2loopback vivid uinput evdev)
+mods=$(order v4l2loopback vivid uinput evdev uhid hid-generic)
 n=0
 : > "$ird/mod/stock/list"; : > "$ird/mod/fixed/list"
 for k in $mods; do
@@ -344,6 +346,11 @@ print(json.dumps({"kernel": {"package": img, "version": ver}, "cases": out, "agr
 EOF
 )
 if [ -n "$out" ]; then echo "$summary" > "$out"; else echo "$summary"; fi
+trap - EXIT
 echo "$summary" | python3 -c 'import json,sys; d=json.load(sys.stdin)
-for c in d["cases"]: print("kernel-oracle: %-5s %-5s %-6s %-22s %s" % (c["predicted"], c["observed"], c["api"], c["function"], c["scenario"]), file=sys.stderr)
+for c in d["cases"]: print("kernel-oracle: %-5s %-5s %-6s %-5s %-20s %s" % (c["predicted"], c["observed"], c["api"], c["variant"], c["function"], c["scenario"]), file=sys.stderr)
+bad = [c for c in d["cases"] if c["observed"] != c["predicted"]]
+print("kernel-oracle: %d cases, %d lost, %d woke, %d disagree; %ds (boot %ds)" % (len(d["cases"]),
+      sum(c["observed"] == "lost" for c in d["cases"]), sum(c["observed"] == "woke" for c in d["cases"]),
+      len(bad), d["seconds"]["total"], d["seconds"]["boot"]), file=sys.stderr)
 sys.exit(0 if d["agree"] else 1)'

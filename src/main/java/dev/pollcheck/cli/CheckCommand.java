@@ -4,6 +4,7 @@ import dev.pollcheck.report.Baseline;
 import dev.pollcheck.report.Diff;
 import dev.pollcheck.report.DiffGate;
 import dev.pollcheck.report.GccWriter;
+import dev.pollcheck.report.Fingerprints;
 import dev.pollcheck.report.JsonWriter;
 import dev.pollcheck.report.ReportContext;
 import dev.pollcheck.report.ReportRules;
@@ -137,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
         Diff diff = readChange(root);
         DiffGate gate = diff == null ? null : bindChange(diff, root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate, root), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate), ScanProgress.NONE);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
@@ -147,9 +148,16 @@ final class CheckCommand implements Callable<Integer> {
             if (format == Format.sarif) failedRun(root, e);
             throw e;
         }
-        SourceLines sources = new SourceLines(result.root());
+        // Reported paths are as the user opens them from here; fingerprints and baselines name files
+        // from the work tree's top, so they match however PATH was spelt.
+        Path here = Path.of("").toAbsolutePath();
+        SourceLines sources = new SourceLines(here);
+        java.util.function.Function<String, String> keys = Fingerprints.pathKeys(result.root(), here);
         List<String> notices = new ArrayList<>(result.notices());
-        List<ReportedFinding> findings = suppress(result, sources, notices, wanted);
+        List<ReportedFinding> findings = suppress(result, sources, notices, wanted).stream()
+                .map(rf -> rf.withFingerprint(Fingerprints.pollcheck(rf.finding(),
+                        keys.apply(rf.finding().location() == null ? null : rf.finding().location().file()))))
+                .toList();
         if (confirmedOnly) findings = findings.stream().filter(rf -> rf.confirmed() || aboutComments(rf)).toList();
         if (gate != null) {
             if (format != Format.text) gate.unbound().forEach(p -> notices.add(unboundNotice(p)));
@@ -160,11 +168,11 @@ final class CheckCommand implements Callable<Integer> {
             findings = kept;
         }
         if (base != null) findings = base.apply(findings);
-        result = new ScanResult(result.root(), findings, result.stats(), result.methods(), notices);
+        result = new ScanResult(result.root(), findings, result.stats(), result.methods(), notices, result.files());
 
         if (writeBaseline != null) {
             try {
-                Files.writeString(writeBaseline, Baseline.render(findings), StandardCharsets.UTF_8);
+                Files.writeString(writeBaseline, Baseline.render(findings, keys), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UsageException("cannot write baseline " + writeBaseline + ": " + e.getMessage());
             }
@@ -208,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
      * would judge nothing, which is a usage error rather than a pass.
      */
     private DiffGate bindChange(Diff diff, Path root) throws UsageException {
-        DiffGate gate = DiffGate.of(diff, scan.paths, file -> locate(file, root));
+        DiffGate gate = DiffGate.of(diff, scan.paths, CheckCommand::locate);
         if (gate.sourcePaths() > 0 && gate.files().isEmpty()) {
             String first = gate.unbound().isEmpty() ? "" : " (" + gate.unbound().get(0) + ")";
             throw new UsageException("none of the " + gate.sourcePaths() + " C file"
@@ -226,28 +234,32 @@ final class CheckCommand implements Callable<Integer> {
         return "the patch changes " + diffPath + ", which is not a scanned file: its changes are not judged";
     }
 
-    /** The file a reported path names: relative to the root, or as given for a file named alone. */
-    private Path locate(String file, Path root) {
-        Path p = Path.of(file);
-        if (p.isAbsolute()) return p.normalize();
-        Path under = root.resolve(p).toAbsolutePath().normalize();
-        // A file named alone is reported as given, unless the gate walked its directory.
-        return Files.isRegularFile(under) ? under : p.toAbsolutePath().normalize();
+    /** The file a reported path names: reported paths open from the current directory. */
+    private static Path locate(String file) {
+        return Path.of(file).toAbsolutePath().normalize();
     }
 
     /**
-     * The files whose findings the gate keeps, as the pipeline reports them: relative to the root, and
-     * for a file named on the command line, also the path as given (how a single-file scan reports it).
+     * The files whose findings the gate keeps, as the pipeline reports them: below the PATH that holds
+     * them, as given (see {@link Scan#run}).
      */
-    private java.util.Set<String> focus(DiffGate gate, Path root) {
+    private java.util.Set<String> focus(DiffGate gate) {
         if (gate == null) return null;
         java.util.Set<String> files = new java.util.TreeSet<>();
         for (Path abs : gate.files()) {
-            if (abs.startsWith(root)) files.add(root.relativize(abs).toString());
-        }
-        for (Path p : scan.paths) {
-            if (!Files.isRegularFile(p)) continue;
-            if (gate.files().contains(p.toAbsolutePath().normalize())) files.add(p.normalize().toString());
+            for (Path given : scan.paths) {
+                Path r = given.toAbsolutePath().normalize();
+                String spelt = given.normalize().toString();
+                if (abs.equals(r)) {
+                    files.add(spelt.isEmpty() ? "." : spelt);
+                    break;
+                }
+                if (abs.startsWith(r) && Files.isDirectory(r)) {
+                    String rel = r.relativize(abs).toString();
+                    files.add(spelt.isEmpty() || spelt.equals(".") ? rel : Path.of(spelt).resolve(rel).toString());
+                    break;
+                }
+            }
         }
         return files;
     }

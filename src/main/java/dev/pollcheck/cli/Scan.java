@@ -6,6 +6,7 @@ import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
+import dev.pollcheck.flow.TimeBound;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Param;
@@ -139,10 +140,13 @@ public final class Scan {
         List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
         // One driver model per run: what the simulator asks of a driver's other side (its static helpers,
         // the writers and wakers of the state a poll method tests), read from disk on demand.
-        DriverModels drivers = new DriverModels(new DiskSources(root, defines, parseConfig, options.limits().maxBytes()),
+        // Reported paths open from the current directory, so the driver's other files are read from there.
+        DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
+                options.limits().maxBytes()),
                 DriverKnowledge.builtin());
+        List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
-                parseConfig);
+                parseConfig, timedOut);
         // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
         // but were not read (whole, or past the time bound), and poll methods not analysed.
         int unreadFiles = 0;
@@ -155,6 +159,13 @@ public final class Scan {
             } else if (unreadSeen.add(p.file())) {
                 unreadFiles++;
             }
+        }
+        for (TopLevel.Function f : timedOut) {
+            problems.add(new ParseProblem(f.span().file(), f.nameSpan().line(), f.nameSpan().column(),
+                    "poll method " + f.name() + " not analysed fully: time bound ("
+                            + TimeBound.describe(options.limits().methodTime()) + ") reached; findings in it may be"
+                            + " missing (--method-time-bound raises it)", true));
+            unanalysed++;
         }
         for (TopLevel.Function f : PollMethods.definitions(methods)) {
             if (f.status() == ParseStatus.FAILED) {
@@ -174,7 +185,8 @@ public final class Scan {
                 counts[ParseStatus.PARSED.ordinal()], counts[ParseStatus.RECOVERED.ordinal()],
                 counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
                 problems, problems.size(), seconds, unreadFiles, unanalysed);
-        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
+        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of(),
+                filesOf(reported, walked.files()));
     }
 
     /**
@@ -185,21 +197,26 @@ public final class Scan {
      */
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
                                                            List<PollMethod> methods, ScanOptions options,
-                                                           DriverModels drivers, ParseConfig parseConfig) {
+                                                           DriverModels drivers, ParseConfig parseConfig,
+                                                           List<TopLevel.Function> timedOut) {
         AnalysisConfig config = new AnalysisConfig(flowConfig);
+        java.time.Duration bound = options.limits().methodTime();
         if (!options.simulate()) {
-            return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
+            return Analyzer.analyze(program, config, methods, f -> { }, bound, timedOut::add).stream()
+                    .map(f -> ReportedFinding.of(f, null)).toList();
         }
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
                 parseConfig);
         Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
+            // The simulation of one method's findings shares one bound, from when the first starts.
+            Map<TopLevel.Function, Long> deadlines = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
                 if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
-                    verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
+                    verdicts.put(f, pool.submit(() -> confirmWithin(simulator, f, deadlines, bound)));
                 }
-            });
+            }, bound, timedOut::add);
             List<ReportedFinding> out = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 Future<Verdict> v = verdicts.get(f);
@@ -211,6 +228,20 @@ public final class Scan {
         }
     }
 
+    /** The files findings point into, by reported path: their names as bytes, for SARIF's URIs. */
+    private static Map<String, Path> filesOf(List<ReportedFinding> findings, List<FileWalker.Found> walked) {
+        Set<String> wanted = new TreeSet<>();
+        for (ReportedFinding rf : findings) {
+            if (rf.finding().location() != null) wanted.add(rf.finding().location().file());
+            for (Finding.Frame fr : rf.finding().path()) wanted.add(fr.span().file());
+        }
+        Map<String, Path> out = new java.util.TreeMap<>();
+        for (FileWalker.Found f : walked) {
+            if (wanted.contains(f.displayPath())) out.putIfAbsent(f.displayPath(), f.path());
+        }
+        return out;
+    }
+
     /** Whether a file on the finding's call path is one the gate keeps findings of. */
     private static boolean inFocus(Finding f, Set<String> focus) {
         if (focus.contains(f.location().file())) return true;
@@ -218,6 +249,18 @@ public final class Scan {
             if (fr.span() != null && focus.contains(fr.span().file())) return true;
         }
         return false;
+    }
+
+    private static Verdict confirmWithin(Simulator simulator, Finding f, Map<TopLevel.Function, Long> deadlines,
+                                         java.time.Duration bound) {
+        long deadline = deadlines.computeIfAbsent(f.method(), m -> System.nanoTime() + bound.toNanos());
+        String timeBound = "not analysed fully: time bound (" + TimeBound.describe(bound) + " for the method) reached";
+        if (System.nanoTime() - deadline > 0) return Verdict.unconfirmed(timeBound);
+        try {
+            return TimeBound.until(deadline, () -> simulator.confirm(f));
+        } catch (TimeBound.Exceeded e) {
+            return Verdict.unconfirmed(timeBound);
+        }
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -231,23 +274,23 @@ public final class Scan {
      * The files to read. A patch gate ({@code focusFiles} set) reads only the directories of the
      * touched files: their poll methods, ops initializers and the driver's own helpers live there,
      * and walking a whole kernel tree would cost more than the analysis; helpers elsewhere then come
-     * from the helper models. With several roots, paths are reported relative to their common
-     * directory so that every reported path resolves against {@link ScanResult#root()}.
+     * from the helper models. Every file is reported as the user can open it from the current
+     * directory: below its PATH as given ({@code drivers/media/pci/x.c} for {@code drivers/media}).
      */
     private static FileWalker.Result walk(ScanOptions options, Path root) {
-        FileWalker walker = new FileWalker(options.followSymlinks());
+        FileWalker walker = new FileWalker(options.followSymlinks()).fromRootAsGiven();
         if (options.focusFiles() != null) {
             Set<Path> dirs = new TreeSet<>();
             for (String f : options.focusFiles()) {
-                Path parent = root.resolve(f).normalize().getParent();
-                if (parent != null && parent.startsWith(root) && Files.isDirectory(parent)) {
-                    dirs.add(parent);
-                }
+                Path parent = Path.of(f).normalize().getParent();
+                if (parent == null) parent = Path.of(".");
+                Path abs = parent.toAbsolutePath().normalize();
+                if (abs.startsWith(root) && Files.isDirectory(parent)) dirs.add(parent);
             }
-            return relativeTo(root, walker.walk(List.copyOf(dirs)));
+            return sorted(walker.walk(List.copyOf(dirs)));
         }
         FileWalker.Result walked = walker.walk(options.roots());
-        return options.roots().size() > 1 ? relativeTo(root, walked) : walked;
+        return options.roots().size() > 1 ? sorted(walked) : walked;
     }
 
     /**
@@ -270,13 +313,8 @@ public final class Scan {
         }
     }
 
-    private static FileWalker.Result relativeTo(Path root, FileWalker.Result walked) {
-        List<FileWalker.Found> files = new ArrayList<>(walked.files().size());
-        for (FileWalker.Found f : walked.files()) {
-            Path abs = f.path().toAbsolutePath().normalize();
-            String display = abs.startsWith(root) ? root.relativize(abs).toString() : f.displayPath();
-            files.add(new FileWalker.Found(f.path(), display));
-        }
+    private static FileWalker.Result sorted(FileWalker.Result walked) {
+        List<FileWalker.Found> files = new ArrayList<>(walked.files());
         files.sort(Comparator.comparing(FileWalker.Found::displayPath));
         return new FileWalker.Result(files, walked.problems());
     }

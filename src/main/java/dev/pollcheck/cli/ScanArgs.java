@@ -106,6 +106,11 @@ final class ScanArgs {
         }
     }
 
+    @Option(names = "--method-time-bound", paramLabel = "SECONDS",
+            description = "Stop analysing one poll method after SECONDS, and simulating its findings after as"
+                    + " long again, with a notice: it is not analysed fully (default: ${DEFAULT-VALUE}).")
+    double methodTimeBound = ScanOptions.FileLimits.DEFAULT_METHOD_TIME.toSeconds();
+
     /** The options as a pipeline configuration, after checking what picocli cannot. */
     ScanOptions toOptions(boolean simulate, boolean confirmedOnly, Set<String> focus, ScanProgress progress)
             throws UsageException {
@@ -172,6 +177,11 @@ final class ScanArgs {
             throw new UsageException("--file-time-bound must be more than 0 and at most 86400 seconds, not "
                     + fileTimeBound);
         }
-        return new ScanOptions.FileLimits(bytes, Duration.ofNanos((long) (fileTimeBound * 1e9)));
+        if (!(methodTimeBound > 0) || methodTimeBound > 86_400) {
+            throw new UsageException("--method-time-bound must be more than 0 and at most 86400 seconds, not "
+                    + methodTimeBound);
+        }
+        return new ScanOptions.FileLimits(bytes, Duration.ofNanos((long) (fileTimeBound * 1e9)),
+                Duration.ofNanos((long) (methodTimeBound * 1e9)));
     }
 }

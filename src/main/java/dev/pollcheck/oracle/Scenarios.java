@@ -109,8 +109,10 @@ public final class Scenarios {
                     add(out, probe(t, p, "woke"));
                 }
             } else {
-                notes.add(t.table().file + " (" + t.variant() + "): pollcheck reports nothing on "
-                        + t.table().function + " but the simulator's search was not exhaustive: no prediction");
+                notes.add(t.table().file.getFileName() + " (" + t.variant() + "): no prediction for "
+                        + t.table().function + ": " + (hasFinding(t)
+                                ? "pollcheck reports an unconfirmed finding on it"
+                                : "the simulator's search was not exhaustive"));
             }
         }
         return out;
@@ -145,12 +147,19 @@ public final class Scenarios {
         return new ArrayList<>(byKey.values());
     }
 
-    /** pollcheck reports nothing on the function and the simulator searched every path. */
-    private static boolean noHang(Target t) {
+    private static boolean hasFinding(Target t) {
         for (JsonNode f : t.check().path("findings")) {
             if (f.path("function").asText().equals(t.table().function)) {
-                return false;
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** pollcheck reports nothing on the function and the simulator searched every path. */
+    private static boolean noHang(Target t) {
+        if (hasFinding(t)) {
+            return false;
         }
         boolean seen = false;
         for (JsonNode m : t.simulate()) {

@@ -79,7 +79,7 @@ public final class DiffGate {
     static Path bind(String diffPath, List<Path> scanned, Path base, Path top) {
         Path full;
         try {
-            full = Path.of(diffPath.replace('\\', '/'));
+            full = Path.of(diffPath);
         } catch (InvalidPathException e) {
             return null;
         }

@@ -24,8 +24,10 @@ import java.util.Set;
  *       {@code String} order), so the order never depends on the file system. A file reached from
  *       two roots (or twice through links) is listed once, the first time.</li>
  *   <li>{@code displayPath}: for a directory root, the path relative to that root with {@code /}
- *       separators, built from the names met while descending (so it can never hold {@code ..} or
- *       leave the root); for a file root, the path as given (normalised).</li>
+ *       separators, built from the names met while descending (so below the root it can never hold
+ *       {@code ..} or leave it), prefixed with the root as given (normalised) by
+ *       {@link #fromRootAsGiven()}, so that it opens from the current directory as gcc's paths do;
+ *       for a file root, the path as given (normalised).</li>
  *   <li>Symbolic links: followed only while their target stays inside the root's real path, unless
  *       {@code followSymlinks} is set; a directory already visited (a loop, or the same directory
  *       reached twice) is not entered again, and a file reached twice is listed once.</li>
@@ -47,6 +49,7 @@ public final class FileWalker {
 
     private final boolean followSymlinks;
     private final java.util.function.Consumer<Path> afterListing;
+    private boolean rootPrefixed;
 
     public FileWalker(boolean followSymlinks) {
         this(followSymlinks, dir -> { });
@@ -60,6 +63,12 @@ public final class FileWalker {
 
     public FileWalker() {
         this(false);
+    }
+
+    /** Display paths start with the directory root as given ({@code drivers/media/pci/x.c}). */
+    public FileWalker fromRootAsGiven() {
+        this.rootPrefixed = true;
+        return this;
     }
 
     public static boolean isSourceName(String name) {
@@ -124,7 +133,8 @@ public final class FileWalker {
         // Breadth first, one level at a time: the directories of a level are read in parallel (the
         // work is mostly lstat calls), then their results are merged in order, so the outcome does
         // not depend on the thread count.
-        List<Dir> level = List.of(new Dir(root, realRoot, ""));
+        String base = !rootPrefixed || given.equals(".") ? "" : given.endsWith("/") ? given : given + "/";
+        List<Dir> level = List.of(new Dir(root, realRoot, base, true));
         String shown = given;
         while (!level.isEmpty()) {
             List<Listing> listings = (level.size() > 1 ? level.parallelStream() : level.stream())
@@ -159,7 +169,10 @@ public final class FileWalker {
     }
 
     /** A directory to read: where it is, its real path, and its display prefix ("" or "a/b/"). */
-    private record Dir(Path path, Path real, String prefix) {
+    private record Dir(Path path, Path real, String prefix, boolean isRoot) {
+        Dir(Path path, Path real, String prefix) {
+            this(path, real, prefix, false);
+        }
     }
 
     /** What one directory holds, before the merge removes what was already seen. */
@@ -186,13 +199,13 @@ public final class FileWalker {
                 entries.add(new Entry(p.getFileName().toString(), p));
             }
         } catch (NoSuchFileException e) {
-            problems.add(unread(displayDir(given, dir.prefix()), "directory vanished during the scan"));
+            problems.add(unread(displayDir(given, dir), "directory vanished during the scan"));
             return out;
         } catch (AccessDeniedException e) {
-            problems.add(unread(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
+            problems.add(unread(displayDir(given, dir), "cannot read directory: permission denied"));
             return out;
         } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
-            problems.add(unread(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
+            problems.add(unread(displayDir(given, dir), "cannot read directory: " + ioMessage(e)));
             return out;
         }
         entries.sort(Comparator.comparing(Entry::name));
@@ -274,8 +287,8 @@ public final class FileWalker {
         return isSourceName(name) || name.indexOf('.') < 0;
     }
 
-    private static String displayDir(String given, String prefix) {
-        return prefix.isEmpty() ? given : prefix.substring(0, prefix.length() - 1);
+    private static String displayDir(String given, Dir dir) {
+        return dir.isRoot() ? given : dir.prefix().substring(0, dir.prefix().length() - 1);
     }
 
     private static ParseProblem problem(String file, String message) {
