@@ -192,14 +192,18 @@ final class CheckCommand implements Callable<Integer> {
                 case gcc -> new GccWriter().write(result, out);
             }
         }
-        if (format == Format.gcc && !output.quiet) {
-            // The report stream holds findings only; the rest goes where a compiler's summary would.
-            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, false, env.args(),
-                    ReportContext.HOME);
+        if (format == Format.gcc) {
+            // The report stream holds findings only; notices and the summary go where a compiler's would.
+            ReportContext ctx = new ReportContext(Env.version(), env.pipeline().rules(), false, output.quiet,
+                    env.args(), ReportContext.HOME);
             TextWriter text = new TextWriter(ctx, sources);
-            for (String n : result.notices()) env.err().println("pollcheck: " + n);
-            env.err().println(text.summaryLine(result));
-            env.err().flush();
+            PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
+            text.writeNotices(result, err);
+            if (!output.quiet) {
+                for (String n : result.notices()) err.println("pollcheck: " + n);
+                err.println(text.summaryLine(result));
+            }
+            err.flush();
         }
         if (exitZero || writeBaseline != null) return ExitCodes.OK;
         if (failOnSkip && result.stats().anythingSkipped()) return ExitCodes.FINDINGS;
