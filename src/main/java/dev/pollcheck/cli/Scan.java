@@ -154,7 +154,7 @@ public final class Scan {
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
                                                            List<PollMethod> methods, ScanOptions options,
                                                            DriverModels drivers, ParseConfig parseConfig) {
-        AnalysisConfig config = new AnalysisConfig(flowConfig);
+        AnalysisConfig config = new AnalysisConfig(flowConfig, drivers);
         if (!options.simulate()) {
             return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
         }
