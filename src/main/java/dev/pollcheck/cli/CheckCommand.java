@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
         ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate), ScanProgress.NONE);
         ScanResult result;
-        try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
+        try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err(), output.progressColour(env)) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
         } catch (UsageException e) {
             throw e;
@@ -200,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
             PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
             text.writeNotices(result, err);
             if (!output.quiet) {
-                for (String n : result.notices()) err.println("pollcheck: " + n);
+                for (String n : result.notices()) err.println("pollcheck: " + dev.pollcheck.report.TextSafe.escape(n));
                 err.println(text.summaryLine(result));
             }
             err.flush();

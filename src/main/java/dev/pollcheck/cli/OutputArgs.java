@@ -34,6 +34,15 @@ final class OutputArgs {
         };
     }
 
+    /** Whether the progress bar on stderr may use colours: never with --color=never or NO_COLOR. */
+    boolean progressColour(Env env) {
+        return switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> !env.terminal().colourRefused();
+        };
+    }
+
     /** The report's destination; closing it closes a file but only flushes stdout. */
     PrintWriter open(Env env) throws UsageException {
         return open(output, env);

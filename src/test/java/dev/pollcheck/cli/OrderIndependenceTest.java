@@ -93,7 +93,7 @@ class OrderIndependenceTest {
                     assertEquals(first, out, "seed " + seed + ": --jobs " + jobs + " differs from --jobs 1");
                 }
             }
-            // Paths are reported as given (absolute here), so each rewrite's tree is cut off first.
+            // Findings name files as given (absolute here): compare them by their path inside the tree.
             JsonNode normal = normalise(JSON.readTree(first.replace(tree + "/", "")), origins);
             if (reference == null) {
                 reference = normal;
