@@ -38,6 +38,10 @@ public record ReportedFinding(Finding finding, Verdict verdict, String fingerpri
         return new ReportedFinding(finding, verdict, fingerprint, s, baselineState);
     }
 
+    public ReportedFinding withFingerprint(String fp) {
+        return new ReportedFinding(finding, verdict, fp, suppression, baselineState);
+    }
+
     public ReportedFinding withBaselineState(BaselineState state) {
         return new ReportedFinding(finding, verdict, fingerprint, suppression, state);
     }

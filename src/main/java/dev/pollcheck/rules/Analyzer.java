@@ -14,6 +14,7 @@ import dev.pollcheck.flow.Program;
 import dev.pollcheck.flow.Registration;
 import dev.pollcheck.flow.Shapes;
 import dev.pollcheck.flow.Summary;
+import dev.pollcheck.flow.TimeBound;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
 import java.util.ArrayDeque;
@@ -56,12 +57,23 @@ public final class Analyzer {
      */
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
                                         java.util.function.Consumer<Finding> found) {
+        return analyze(program, config, methods, found, null, m -> { });
+    }
+
+    /**
+     * As above, each method within {@code methodBound} (null: no bound): a method whose analysis runs
+     * past it keeps the findings made so far, is handed to {@code timedOut}, and the next one starts.
+     */
+    public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
+                                        java.util.function.Consumer<Finding> found, java.time.Duration methodBound,
+                                        java.util.function.Consumer<TopLevel.Function> timedOut) {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
         DriverModels drivers = config.drivers() != null ? config.drivers()
                 : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin());
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
+                .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(f -> f.span().line()));
         List<Finding> out = new ArrayList<>();
         // One finding per registration call: the worst over every poll method that reaches it, so that
@@ -70,48 +82,81 @@ public final class Analyzer {
         for (TopLevel.Function m : defs) {
             int pt = Shapes.pollTableParam(m.params());
             if (pt < 0 || !PollFlow.readable(m)) continue;
-            Summary top = flow.summary(m, pt);
-            for (Rule r : Rules.all()) {
-                Finding f = r.check(new Rule.MethodSite(program, m, top));
-                if (f != null) {
-                    out.add(f);
-                    found.accept(f);
-                }
+            if (methodBound == null) {
+                analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
+                continue;
             }
-            Set<String> registered = registeredQueues(top);
-            record Ctx(Summary summary, Atoms.Binding binding) {
-            }
-            Map<Summary, Boolean> visited = new IdentityHashMap<>();
-            Deque<Ctx> work = new ArrayDeque<>();
-            work.add(new Ctx(top, null));
-            while (!work.isEmpty()) {
-                Ctx c = work.poll();
-                Summary s = c.summary();
-                if (visited.put(s, Boolean.TRUE) != null) continue;
-                for (Registration reg : s.registrations()) {
-                    if (reg.helper() != null) {
-                        work.add(new Ctx(reg.helper(), new Atoms.Binding(reg.helper().function(), reg.call().args(),
-                                s.function(), c.binding())));
-                    }
-                    Span sp = reg.call().span();
-                    String key = sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn();
-                    for (Rule r : Rules.all()) {
-                        Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg, drivers, c.binding(), registered));
-                        if (f != null) {
-                            Finding prev = byCall.get(key);
-                            if (prev == null || worse(f, prev)) {
-                                byCall.put(key, f);
-                                found.accept(f);
-                            }
-                            break;
-                        }
-                    }
-                }
+            try {
+                TimeBound.within(methodBound, () -> {
+                    analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
+                    return null;
+                });
+            } catch (TimeBound.Exceeded e) {
+                timedOut.accept(m);
             }
         }
         out.addAll(byCall.values());
         out.sort(ORDER);
         return out;
+    }
+
+    private static void analyzeMethod(Program program, PollFlow flow, DriverModels drivers, TopLevel.Function m,
+                                      int pt, List<Finding> out, Map<String, Finding> byCall,
+                                      java.util.function.Consumer<Finding> found) {
+        Summary top = flow.summary(m, pt);
+        for (Rule r : Rules.all()) {
+            Finding f = r.check(new Rule.MethodSite(program, m, top));
+            if (f != null) {
+                f = f.withPath(List.of(Finding.Frame.of(m)));
+                out.add(f);
+                found.accept(f);
+            }
+        }
+        Set<String> registered = registeredQueues(top);
+        record Ctx(Summary summary, Atoms.Binding binding) {
+        }
+        // The caller through which the walk first reached each helper: a finding's call path.
+        Map<Summary, Summary> caller = new IdentityHashMap<>();
+        Map<Summary, Boolean> visited = new IdentityHashMap<>();
+        Deque<Ctx> work = new ArrayDeque<>();
+        work.add(new Ctx(top, null));
+        while (!work.isEmpty()) {
+            Ctx c = work.poll();
+            Summary s = c.summary();
+            if (visited.put(s, Boolean.TRUE) != null) continue;
+            for (Registration reg : s.registrations()) {
+                TimeBound.check();
+                if (reg.helper() != null) {
+                    caller.putIfAbsent(reg.helper(), s);
+                    work.add(new Ctx(reg.helper(), new Atoms.Binding(reg.helper().function(), reg.call().args(),
+                            s.function(), c.binding())));
+                }
+                Span sp = reg.call().span();
+                String key = sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn();
+                for (Rule r : Rules.all()) {
+                    Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg, drivers, c.binding(), registered));
+                    if (f != null) {
+                        f = f.withPath(pathTo(s, top, caller));
+                        Finding prev = byCall.get(key);
+                        if (prev == null || worse(f, prev)) {
+                            byCall.put(key, f);
+                            found.accept(f);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The functions from the poll method down to {@code owner}, outermost first. */
+    private static List<Finding.Frame> pathTo(Summary owner, Summary top, Map<Summary, Summary> caller) {
+        List<Finding.Frame> path = new ArrayList<>();
+        Set<Summary> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Summary s = owner; s != null && seen.add(s); s = s == top ? null : caller.get(s)) {
+            path.add(0, Finding.Frame.of(s.function()));
+        }
+        return path;
     }
 
     /** Whether {@code a} is the worse of two findings at one call: a higher level, then a fixed order of texts. */
