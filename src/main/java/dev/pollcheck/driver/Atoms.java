@@ -177,6 +177,8 @@ public final class Atoms {
             walk(c.exprs().get(c.exprs().size() - 1), pol, owner, scope, depth);
         } else if (x instanceof Expr.Call c) {
             call(c, pol, owner, scope, depth);
+        } else if (x instanceof Expr.Unary u) {
+            walk(u.operand(), null, owner, scope, depth); // -x, ~x, x++: the state read, value not followed
         } else {
             leafValue(x, pol == null ? null : pol ? "nonzero" : "0", owner, scope, depth);
         }
