@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * predicted lost. A target on which pollcheck reports nothing and the simulator's search was
  * exhaustive replays the witnesses of the same table's other targets and the table's probes,
  * predicted woke. Witness steps map onto runner operations: call steps to epoll_ctl/epoll_wait or
- * the poll/select call, the state atoms of the first call to the table's setups, those of the waker
+ * the poll/select call, the state atoms of the calls before the waker to the table's setups, those of the waker
  * step to its triggers. A witness whose atoms the table does not know is reported and left out.
  */
 public final class Scenarios {
@@ -196,13 +196,21 @@ public final class Scenarios {
         JsonNode steps = w.witness().path("steps");
         String current = null;
         String fin = null;
+        // The driver state every call before the waker reads is the state at the start: only a waker
+        // step changes it. A later call may be the first to read an atom (an early return in the
+        // first call skips it), so the setups come from all of them.
+        List<JsonNode> initial = new ArrayList<>();
+        for (JsonNode s : steps) {
+            if (s.path("kind").asText().equals("waker")) break;
+            if (s.path("kind").asText().equals("call")) s.path("choices").forEach(initial::add);
+        }
         boolean first = true;
         for (JsonNode s : steps) {
             String kind = s.path("kind").asText();
             String desc = s.path("description").asText();
             if (kind.equals("call") && first) {
                 first = false;
-                String why = setup(table, s.path("choices"), ops);
+                String why = setup(table, initial, ops);
                 if (why != null) {
                     return skip(table, w, why);
                 }
@@ -326,8 +334,8 @@ public final class Scenarios {
         return new Case(table.driver, table.function, "probe: " + p.name(), p.api(), predicted, t.variant(), ops, bg, fin);
     }
 
-    /** Setups for the first call's atoms, in table order; the reason when an atom is unknown. */
-    private static String setup(DriverTable table, JsonNode choices, List<String> ops) {
+    /** Setups for the initial state's atoms, in table order; the reason when an atom is unknown. */
+    private static String setup(DriverTable table, List<JsonNode> choices, List<String> ops) {
         List<String> atoms = new ArrayList<>();
         for (JsonNode c : choices) {
             atoms.add(atom(c.asText()));
