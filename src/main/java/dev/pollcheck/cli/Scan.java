@@ -1,5 +1,7 @@
 package dev.pollcheck.cli;
 
+import dev.pollcheck.fix.FixOutcome;
+import dev.pollcheck.fix.Fixer;
 import dev.pollcheck.flow.FlowConfig;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -132,6 +134,12 @@ public final class Scan {
                 DriverKnowledge.builtin());
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig);
+        if (options.simulate()) {
+            // Fixes are verified by the simulator, so a run without it offers none.
+            reported = attachFixes(reported, new Fixer.Context(root, program, methods, new AnalysisConfig(flowConfig),
+                    HelperModels.load(flowConfig.modelFiles()), drivers, parseConfig, defines,
+                    wanted(options.allFiles(), opsMembers)), options);
+        }
 
         int total = 0;
         for (int c : counts) {
@@ -177,6 +185,33 @@ public final class Scan {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Each finding with the fix stage's outcome (findings outside a patch gate's files are left alone). */
+    private static List<ReportedFinding> attachFixes(List<ReportedFinding> reported, Fixer.Context context,
+                                                     ScanOptions options) {
+        List<Finding> wanted = new ArrayList<>();
+        for (ReportedFinding rf : reported) {
+            Finding f = rf.finding();
+            if (options.focusFiles() == null || f.location() != null && options.focusFiles().contains(f.location().file())) {
+                wanted.add(f);
+            }
+        }
+        Map<Finding, FixOutcome> outcomes = new Fixer(context).fix(wanted);
+        List<ReportedFinding> out = new ArrayList<>(reported.size());
+        for (ReportedFinding rf : reported) {
+            FixOutcome o = outcomes.get(rf.finding());
+            out.add(o == null ? rf : rf.withFix(o));
+        }
+        return out;
+    }
+
+    /** Which bodies and declarations a run parses: those mentioning poll (or an --ops member), or all. */
+    private static Predicate<String> wanted(boolean allFiles, List<String> opsMembers) {
+        if (allFiles) return body -> true;
+        List<String> words = new ArrayList<>(List.of("poll"));
+        words.addAll(opsMembers);
+        return Mentions.ofAny(words);
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -263,9 +298,7 @@ public final class Scan {
         // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
         // method, a helper that the poll_table flows into and an ops initializer naming a poll method
         // always do (poll_table in the parameters, poll_wait, .poll = name).
-        List<String> words = new ArrayList<>(List.of("poll"));
-        words.addAll(opsMembers);
-        Predicate<String> want = allFiles ? body -> true : Mentions.ofAny(words);
+        Predicate<String> want = wanted(allFiles, opsMembers);
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         problems.addAll(unit.problems());
         for (TopLevel.Function f : unit.functions()) {

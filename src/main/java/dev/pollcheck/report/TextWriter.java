@@ -1,6 +1,8 @@
 package dev.pollcheck.report;
 
 import dev.pollcheck.model.Span;
+import dev.pollcheck.fix.Fix;
+import dev.pollcheck.fix.FixOutcome;
 import dev.pollcheck.rules.Finding;
 import dev.pollcheck.rules.Level;
 import dev.pollcheck.sim.Verdict;
@@ -64,7 +66,35 @@ public final class TextWriter {
         } else if (v != null) {
             out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : v.reason()) + ")");
         }
+        writeFix(rf.fix(), out);
     }
+
+    /** The fix-it hint: the diff under the first finding it fixes, a pointer to it under the others. */
+    private void writeFix(FixOutcome o, PrintWriter out) {
+        if (o == null) return;
+        if (!o.fixed()) {
+            out.println("  " + o.reason());
+            return;
+        }
+        Fix fix = o.fix();
+        Integer first = shownFixes.get(fix);
+        if (first != null) {
+            out.println("  " + paint(GREEN, "fix:") + " the one shown at line " + first + " (one fix for "
+                    + fix.function() + "())");
+            return;
+        }
+        shownFixes.put(fix, fix.edits().get(0).line());
+        out.println("  " + paint(GREEN, "fix:") + " register " + String.join(", ", fix.queues())
+                + " on every first call (" + fix.verified() + "):");
+        for (String line : fix.diff().split("\n", -1)) {
+            if (line.isEmpty()) continue;
+            String colour = line.startsWith("+") && !line.startsWith("+++") ? GREEN
+                    : line.startsWith("-") && !line.startsWith("---") ? RED : null;
+            out.println("    " + (colour == null ? line : paint(colour, line)));
+        }
+    }
+
+    private final java.util.Map<Fix, Integer> shownFixes = new java.util.IdentityHashMap<>();
 
     /** The line under a message, with a caret and tildes under the span, tabs kept so columns line up. */
     private void excerpt(Span at, PrintWriter out) {

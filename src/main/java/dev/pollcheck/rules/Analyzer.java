@@ -40,6 +40,31 @@ public final class Analyzer {
         return analyze(program, config, PollMethods.find(program, ops));
     }
 
+    /** The queues some registration of {@code s} makes on every path (no event, state or loop condition skips it). */
+    private static Set<String> unconditionalQueues(Summary s) {
+        Set<String> out = new HashSet<>();
+        for (Registration r : s.registrations()) {
+            if (r.skips().stream().allMatch(k -> k.kind() == dev.pollcheck.flow.Skip.Kind.PT_CHECK)) {
+                for (String q : r.queues()) out.add(q.replace(" ", ""));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A skipped registration whose every queue another registration of the same function makes
+     * unconditionally loses nothing (a registering helper kept for its mask after the fix).
+     */
+    private static boolean coveredElsewhere(Registration reg, Summary s, Set<String> always) {
+        if (reg.queues().isEmpty() || reg.skips().stream().allMatch(k -> k.kind() == dev.pollcheck.flow.Skip.Kind.PT_CHECK)) {
+            return false;
+        }
+        for (String q : reg.queues()) {
+            if (q.equals("unknown") || !always.contains(q.replace(" ", ""))) return false;
+        }
+        return true;
+    }
+
     /** Findings for the given poll methods, sorted by file, line, column, rule. */
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods) {
         return analyze(program, config, methods, f -> { });
@@ -75,8 +100,10 @@ public final class Analyzer {
             while (!work.isEmpty()) {
                 Summary s = work.poll();
                 if (visited.put(s, Boolean.TRUE) != null) continue;
+                Set<String> always = unconditionalQueues(s);
                 for (Registration reg : s.registrations()) {
                     if (reg.helper() != null) work.add(reg.helper());
+                    if (coveredElsewhere(reg, s, always)) continue;
                     Span sp = reg.call().span();
                     if (!doneCalls.add(sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn())) {
                         continue;
