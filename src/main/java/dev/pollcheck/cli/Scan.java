@@ -134,7 +134,7 @@ public final class Scan {
                 DriverKnowledge.builtin());
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig);
-        if (options.simulate()) {
+        if (options.simulate() && options.fixes()) {
             // Fixes are verified by the simulator, so a run without it offers none.
             reported = attachFixes(reported, new Fixer.Context(root, program, methods, new AnalysisConfig(flowConfig),
                     HelperModels.load(flowConfig.modelFiles()), drivers, parseConfig, defines,

@@ -89,7 +89,7 @@ final class ScanArgs {
         }
         if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
         return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
-                followSymlinks, focus, progress, limits());
+                followSymlinks, focus, progress, limits(), true);
     }
 
     private ScanOptions.FileLimits limits() throws UsageException {

@@ -209,6 +209,7 @@ final class Planner {
         }
         int s0 = ri;
         int guard = -1;
+        Set<Skip> guards = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         String skipText = null;
         int skipLine = 0;
         Set<String> names = new HashSet<>();
@@ -223,6 +224,7 @@ final class Planner {
             if (si < 0) continue;
             if (sanityGuard(items.get(si), names)) {
                 guard = Math.max(guard, si);
+                guards.add(s);
             } else if (si < s0 || si == s0 && skipText == null) {
                 s0 = si;
                 skipText = s.text();
@@ -262,6 +264,19 @@ final class Planner {
                     return null;
                 }
                 at = Math.max(at, ai + 1);
+            }
+        }
+        // A condition that tests a pointer the queue goes through (if (p) poll_wait(f, &p->q, pt)) is what
+        // makes evaluating the queue safe: it cannot be skipped.
+        for (Skip s : r.skips()) {
+            if (s.kind() == Skip.Kind.PT_CHECK || s.kind() == Skip.Kind.LOOP || guards.contains(s)) continue;
+            for (String q : queues) {
+                String base = testedBase(q, s.text());
+                if (base != null) {
+                    why[0] = "`" + q + "` goes through `" + base + "`, which `" + s.text().strip() + "` (line "
+                            + s.span().line() + ") tests: registering it unconditionally could follow a NULL pointer";
+                    return null;
+                }
             }
         }
         if (guard >= s0) {
@@ -343,6 +358,29 @@ final class Planner {
             out.add(mt.group());
         }
         return out;
+    }
+
+    /**
+     * A pointer the queue expression dereferences ({@code chan->in_fifo} in {@code &chan->in_fifo->waitq})
+     * that the condition reads as a value (not only to dereference it further), or null.
+     */
+    static String testedBase(String queue, String condition) {
+        String q = queue.replace(" ", "");
+        if (q.startsWith("&")) q = q.substring(1);
+        String c = condition.replace(" ", "").replace("\n", "").replace("\t", "");
+        for (int at = q.indexOf("->"); at > 0; at = q.indexOf("->", at + 2)) {
+            String base = q.substring(0, at);
+            for (int i = c.indexOf(base); i >= 0; i = c.indexOf(base, i + 1)) {
+                boolean startsToken = i == 0 || !(Character.isLetterOrDigit(c.charAt(i - 1)) || c.charAt(i - 1) == '_'
+                        || c.charAt(i - 1) == '>' || c.charAt(i - 1) == '.');
+                int end = i + base.length();
+                String after = c.substring(end);
+                boolean endsValue = !(after.startsWith("->") || after.startsWith(".") || after.startsWith("[")
+                        || !after.isEmpty() && (Character.isLetterOrDigit(after.charAt(0)) || after.charAt(0) == '_'));
+                if (startsToken && endsValue) return base;
+            }
+        }
+        return null;
     }
 
     /** A part of the queue expression read from memory beyond the variables themselves, or null. */
