@@ -68,7 +68,7 @@ run_one() {
     -Dtest="dev.pollcheck.fuzz.$class" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.internal.basedir="$work" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_total_time="$secs" \
-    -Djazzer.internal.arg.2=-timeout=60 -Djazzer.internal.arg.3=-max_len=8192 \
+    -Djazzer.internal.arg.2=-timeout=600 -Djazzer.internal.arg.3=-max_len=8192 \
     >"$log" 2>&1
   status=$?
   found=0

@@ -3,7 +3,23 @@
 # outside the repository: Debian's linux-source-6.12 and v4l2loopback-dkms.
 # Idempotent: a tree that is already unpacked is not fetched again.
 # Prints two lines, "kernel=<dir>" and "v4l2loopback=<dir>".
+#
+#   scripts/kernel-corpus.sh                     both (the kernel is about 150 MB packed)
+#   scripts/kernel-corpus.sh --v4l2loopback-only only v4l2loopback (about 40 kB: what the test
+#                                                command needs, V4l2loopbackCorpusTest); prints one line
+#
+# The cache is $POLLCHECK_CORPUS, by default ${XDG_CACHE_HOME:-~/.cache}/pollcheck-corpus; the tests
+# read the same variable with the same default.
 set -euo pipefail
+
+want_kernel=1
+for arg in "$@"; do
+  case "$arg" in
+    --v4l2loopback-only) want_kernel=0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "kernel-corpus: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
 
 cache="${POLLCHECK_CORPUS:-${XDG_CACHE_HOME:-$HOME/.cache}/pollcheck-corpus}"
 kernel_pkg="${KERNEL_PKG:-linux-source-6.12}"
@@ -35,7 +51,7 @@ fetch_deb() { # $1 = package name; prints the .deb path
 
 # linux-source-6.12 ships a .tar.xz of the tree inside the .deb.
 kernel_dir="$cache/linux-source-6.12"
-if [ ! -f "$kernel_dir/.complete" ]; then
+if [ "$want_kernel" = 1 ] && [ ! -f "$kernel_dir/.complete" ]; then
   deb=$(fetch_deb "$kernel_pkg")
   rm -rf "$cache/kernel-deb" "$kernel_dir"
   dpkg-deb -x "$deb" "$cache/kernel-deb"
@@ -63,5 +79,7 @@ if [ ! -f "$loop_dir/.complete" ]; then
   touch "$loop_dir/.complete"
 fi
 
-echo "kernel=$kernel_dir"
+if [ "$want_kernel" = 1 ]; then
+  echo "kernel=$kernel_dir"
+fi
 echo "v4l2loopback=$loop_dir"

@@ -15,7 +15,7 @@ final class DefaultPipeline implements Pipeline {
     }
 
     @Override
-    public ScanResult scan(ScanOptions options) {
+    public ScanResult scan(ScanOptions options) throws UsageException {
         return Scan.run(options);
     }
 

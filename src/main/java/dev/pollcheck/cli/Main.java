@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code check} (the default when the first argument is not a command), {@code explain},
- * {@code methods}, {@code simulate}, {@code rules}. Exit codes are in {@link ExitCodes}.
+ * {@code methods}, {@code simulate}, {@code rules}, and {@code generate-completion} (picocli's bash/zsh
+ * completion script for all of them). Exit codes are in {@link ExitCodes}.
  */
 @Command(name = "pollcheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Static analyzer for the poll methods of Linux drivers.",
@@ -27,8 +28,59 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int code = run(args, DefaultPipeline.create(), System.in, System.out, System.err, Terminal.system());
+        int code;
+        try {
+            ReportStream out = new ReportStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+            code = run(args, DefaultPipeline.create(), System.in, out, System.err, Terminal.system());
+        } catch (Throwable t) {
+            System.err.println("pollcheck: internal error: " + oneLine(t));
+            code = ExitCodes.INTERNAL;
+        }
         System.exit(code);
+    }
+
+    /**
+     * stdout, keeping the first write failure: {@link PrintStream} only says that one happened, and a
+     * full disk (exit 3) must be told from a reader that quit ({@code | head}: nobody is left to tell).
+     */
+    static final class ReportStream extends PrintStream {
+        private final WriteFailures.Recorder recorder;
+
+        ReportStream(java.io.OutputStream out) {
+            this(new WriteFailures.Recorder(out));
+        }
+
+        private ReportStream(WriteFailures.Recorder recorder) {
+            super(recorder, false, java.nio.charset.StandardCharsets.UTF_8);
+            this.recorder = recorder;
+        }
+
+        java.io.IOException failure() {
+            return recorder.failure();
+        }
+    }
+
+    /** A throwable as one line: its class and message, for the errors that get no stack trace. */
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getName() + (m == null || m.isBlank() ? "" : ": " + m.strip().replaceAll("\\s+", " "));
+    }
+
+    /** The out-of-memory or stack-overflow error behind {@code t}, if any (workers wrap what they throw). */
+    static VirtualMachineError resourceError(Throwable t) {
+        for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) return (VirtualMachineError) t;
+        }
+        return null;
+    }
+
+    /** The one line that stands for an out-of-memory or stack-overflow error (a trace of it helps nobody). */
+    static String resourceMessage(VirtualMachineError e) {
+        if (e instanceof OutOfMemoryError) {
+            return "pollcheck: internal error: out of memory (" + oneLine(e) + "); scan less at once, lower"
+                    + " --max-file-size or give Java more heap (JAVA_TOOL_OPTIONS=-Xmx4g)";
+        }
+        return "pollcheck: internal error: stack overflow (" + oneLine(e) + "); please report this with the input";
     }
 
     /** Runs one command line; never calls {@code System.exit}. */
@@ -46,9 +98,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             effective[0] = "check";
             System.arraycopy(args, 0, effective, 1, args.length);
         }
-        int code = cl.execute(effective);
+        int code;
+        try {
+            code = cl.execute(effective);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println(resourceMessage(e));
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
+        if (out.checkError()) {
+            java.io.IOException cause = out instanceof ReportStream r ? r.failure() : null;
+            // A reader that quit (| head) has what it wanted; the run's own code stands.
+            if (WriteFailures.readerQuit(cause)) return code;
+            err.println("pollcheck: error: cannot write the report to stdout: "
+                    + (cause == null ? "write error" : WriteFailures.describe(cause)));
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         return code;
     }
 
@@ -60,6 +128,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand("methods", new MethodsCommand(env));
         cl.addSubcommand("simulate", new SimulateCommand(env));
         cl.addSubcommand("rules", new RulesCommand(env));
+        cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
+        cl.addSubcommand("generate-man-page", new ManPage.Command(env));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(env.out(), true));
@@ -77,6 +147,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 e.println("pollcheck: error: " + ex.getMessage());
                 e.flush();
                 return ExitCodes.USAGE;
+            }
+            if (ex instanceof WriteFailures.Failed w) {
+                if (WriteFailures.readerQuit(w.getCause())) return ExitCodes.OK;
+                e.println("pollcheck: error: " + w.getMessage());
+                e.flush();
+                return ExitCodes.INTERNAL;
+            }
+            VirtualMachineError vm = resourceError(ex);
+            if (vm != null) {
+                e.println(resourceMessage(vm));
+                e.flush();
+                return ExitCodes.INTERNAL;
             }
             e.println("pollcheck: internal error: " + ex);
             ex.printStackTrace(e);

@@ -36,10 +36,11 @@ final class MethodsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        scan.readFilesFrom(env);
         ScanOptions options = scan.toOptions(false, false, null, ScanProgress.NONE);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
         ScanResult result;
-        try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err()) : null) {
+        try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err(), output.progressColour(env)) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));
         }
         try (PrintWriter out = output.open(env)) {
@@ -49,8 +50,8 @@ final class MethodsCommand implements Callable<Integer> {
                 new JsonWriter(ctx).write(result.withFindings(java.util.List.of()), true, out);
             } else {
                 for (ReportedMethod m : result.methods()) {
-                    out.println(m.location().file() + ":" + m.location().line() + ":" + m.location().column() + ": "
-                            + m.function() + " (" + m.ops() + ")");
+                    out.println(dev.pollcheck.report.TextSafe.escape(m.location().file()) + ":" + m.location().line()
+                            + ":" + m.location().column() + ": " + m.function() + " (" + m.ops() + ")");
                 }
                 if (!output.quiet) {
                     long files = result.methods().stream().map(m -> m.location().file()).distinct().count();

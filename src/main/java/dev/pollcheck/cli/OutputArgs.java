@@ -34,6 +34,15 @@ final class OutputArgs {
         };
     }
 
+    /** Whether the progress bar on stderr may use colours: never with --color=never or NO_COLOR. */
+    boolean progressColour(Env env) {
+        return switch (color) {
+            case always -> true;
+            case never -> false;
+            case auto -> !env.terminal().colourRefused();
+        };
+    }
+
     /** The report's destination; closing it closes a file but only flushes stdout. */
     PrintWriter open(Env env) throws UsageException {
         return open(output, env);
@@ -47,7 +56,18 @@ final class OutputArgs {
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) throw new UsageException("no such directory: " + parent);
-            return new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
+            WriteFailures.Recorder file = new WriteFailures.Recorder(Files.newOutputStream(output));
+            return new PrintWriter(new java.io.BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
+                @Override
+                public void close() {
+                    super.close();
+                    // PrintWriter keeps quiet about a full disk; the run must not.
+                    if (file.failure() != null) {
+                        throw new WriteFailures.Failed("cannot write the report to " + output + ": "
+                                + WriteFailures.describe(file.failure()), file.failure());
+                    }
+                }
+            };
         } catch (IOException e) {
             throw new UsageException("cannot write " + output + ": " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
+import dev.pollcheck.flow.TimeBound;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Param;
@@ -71,6 +72,10 @@ public final class Scan {
      */
     static final long WORKER_STACK_BYTES = 512L << 20;
 
+    private static final Comparator<ParseProblem> PROBLEM_ORDER = Comparator.comparing(ParseProblem::file)
+            .thenComparingInt(ParseProblem::line).thenComparingInt(ParseProblem::column)
+            .thenComparing(ParseProblem::message);
+
     /** Each worker reads every file into the same buffer. */
     private static final ThreadLocal<SourceLoader.Buffer> BUFFERS = ThreadLocal.withInitial(SourceLoader.Buffer::new);
 
@@ -81,10 +86,11 @@ public final class Scan {
     private record FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems) {
     }
 
-    public static ScanResult run(ScanOptions options) {
+    public static ScanResult run(ScanOptions options) throws UsageException {
         long start = System.nanoTime();
         Path root = rootOf(options.roots());
         FileWalker.Result walked = walk(options, root);
+        if (options.focusFiles() == null) requireSources(options.roots(), walked);
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root).withFileTimeBound(options.limits().parseTime());
         SourceLoader loader = new SourceLoader(options.limits().maxBytes());
@@ -95,6 +101,14 @@ public final class Scan {
         List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
             try {
                 return scanFile(found, loader, defines, parsers.get(), options.allFiles(), opsMembers);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // One file too big for the heap (or too deep for the stack) loses that file, not the
+                // run: what it held is dropped with the failed work, and the notice names it.
+                String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
+                return new FileOutcome(null, false, new int[ParseStatus.values().length], List.of(
+                        new ParseProblem(found.displayPath(), 0, 0, what + " while reading this file; skipped"
+                                + (e instanceof OutOfMemoryError ? " (a lower --max-file-size skips such files"
+                                + " before reading them)" : ""), true)));
             } finally {
                 options.progress().advance(1);
             }
@@ -119,8 +133,6 @@ public final class Scan {
                 units.add(o.unit());
             }
         }
-        problems.sort(Comparator.comparing(ParseProblem::file).thenComparingInt(ParseProblem::line)
-                .thenComparingInt(ParseProblem::column).thenComparing(ParseProblem::message));
 
         // The analysis sees the units in path order, so that everything after is independent of
         // which thread finished first.
@@ -130,16 +142,47 @@ public final class Scan {
         List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
         // One driver model per run: what the simulator asks of a driver's other side (its static helpers,
         // the writers and wakers of the state a poll method tests), read from disk on demand.
-        DriverModels drivers = new DriverModels(new DiskSources(root, defines, parseConfig, options.limits().maxBytes()),
+        // Reported paths open from the current directory, so the driver's other files are read from there.
+        DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
+                options.limits().maxBytes()),
                 DriverKnowledge.builtin());
+        List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
-                parseConfig);
+                parseConfig, timedOut);
         if (options.simulate() && options.fixes()) {
             // Fixes are verified by the simulator, so a run without it offers none.
             reported = attachFixes(reported, new Fixer.Context(root, program, methods, new AnalysisConfig(flowConfig),
                     HelperModels.load(flowConfig.modelFiles()), drivers, parseConfig, defines,
                     wanted(options.allFiles(), opsMembers)), options);
         }
+        // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
+        // but were not read (whole, or past the time bound), and poll methods not analysed.
+        int unreadFiles = 0;
+        int unanalysed = 0;
+        Set<String> unreadSeen = new java.util.HashSet<>();
+        for (ParseProblem p : problems) {
+            if (!p.skip()) continue;
+            if (Preprocessor.isPollRelatedInactiveFunction(p)) {
+                unanalysed++;
+            } else if (unreadSeen.add(p.file())) {
+                unreadFiles++;
+            }
+        }
+        for (TopLevel.Function f : timedOut) {
+            problems.add(new ParseProblem(f.span().file(), f.nameSpan().line(), f.nameSpan().column(),
+                    "poll method " + f.name() + " not analysed fully: time bound ("
+                            + TimeBound.describe(options.limits().methodTime()) + ") reached; findings in it may be"
+                            + " missing (--method-time-bound raises it)", true));
+            unanalysed++;
+        }
+        for (TopLevel.Function f : PollMethods.definitions(methods)) {
+            if (f.status() == ParseStatus.FAILED) {
+                problems.add(new ParseProblem(f.span().file(), f.nameSpan().line(), f.nameSpan().column(),
+                        "poll method " + f.name() + " could not be parsed; it is not analysed", true));
+                unanalysed++;
+            }
+        }
+        problems.sort(PROBLEM_ORDER);
 
         int total = 0;
         for (int c : counts) {
@@ -149,8 +192,9 @@ public final class Scan {
         Stats stats = new Stats(scanned, skipped, total,
                 counts[ParseStatus.PARSED.ordinal()], counts[ParseStatus.RECOVERED.ordinal()],
                 counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
-                problems, problems.size(), seconds);
-        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of());
+                problems, problems.size(), seconds, unreadFiles, unanalysed);
+        return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of(),
+                filesOf(reported, walked.files()));
     }
 
     /**
@@ -161,21 +205,26 @@ public final class Scan {
      */
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
                                                            List<PollMethod> methods, ScanOptions options,
-                                                           DriverModels drivers, ParseConfig parseConfig) {
+                                                           DriverModels drivers, ParseConfig parseConfig,
+                                                           List<TopLevel.Function> timedOut) {
         AnalysisConfig config = new AnalysisConfig(flowConfig);
+        java.time.Duration bound = options.limits().methodTime();
         if (!options.simulate()) {
-            return Analyzer.analyze(program, config, methods).stream().map(f -> ReportedFinding.of(f, null)).toList();
+            return Analyzer.analyze(program, config, methods, f -> { }, bound, timedOut::add).stream()
+                    .map(f -> ReportedFinding.of(f, null)).toList();
         }
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
                 parseConfig);
         Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
+            // The simulation of one method's findings shares one bound, from when the first starts.
+            Map<TopLevel.Function, Long> deadlines = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
-                if (options.focusFiles() == null || options.focusFiles().contains(f.location().file())) {
-                    verdicts.put(f, pool.submit(() -> simulator.confirm(f)));
+                if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
+                    verdicts.put(f, pool.submit(() -> confirmWithin(simulator, f, deadlines, bound)));
                 }
-            });
+            }, bound, timedOut::add);
             List<ReportedFinding> out = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 Future<Verdict> v = verdicts.get(f);
@@ -193,7 +242,7 @@ public final class Scan {
         List<Finding> wanted = new ArrayList<>();
         for (ReportedFinding rf : reported) {
             Finding f = rf.finding();
-            if (options.focusFiles() == null || f.location() != null && options.focusFiles().contains(f.location().file())) {
+            if (options.focusFiles() == null || f.location() != null && inFocus(f, options.focusFiles())) {
                 wanted.add(f);
             }
         }
@@ -206,12 +255,47 @@ public final class Scan {
         return out;
     }
 
+    /** The files findings point into, by reported path: their names as bytes, for SARIF's URIs. */
+    private static Map<String, Path> filesOf(List<ReportedFinding> findings, List<FileWalker.Found> walked) {
+        Set<String> wanted = new TreeSet<>();
+        for (ReportedFinding rf : findings) {
+            if (rf.finding().location() != null) wanted.add(rf.finding().location().file());
+            for (Finding.Frame fr : rf.finding().path()) wanted.add(fr.span().file());
+        }
+        Map<String, Path> out = new java.util.TreeMap<>();
+        for (FileWalker.Found f : walked) {
+            if (wanted.contains(f.displayPath())) out.putIfAbsent(f.displayPath(), f.path());
+        }
+        return out;
+    }
+
     /** Which bodies and declarations a run parses: those mentioning poll (or an --ops member), or all. */
     private static Predicate<String> wanted(boolean allFiles, List<String> opsMembers) {
         if (allFiles) return body -> true;
         List<String> words = new ArrayList<>(List.of("poll"));
         words.addAll(opsMembers);
         return Mentions.ofAny(words);
+    }
+
+    /** Whether a file on the finding's call path is one the gate keeps findings of. */
+    private static boolean inFocus(Finding f, Set<String> focus) {
+        if (focus.contains(f.location().file())) return true;
+        for (Finding.Frame fr : f.path()) {
+            if (fr.span() != null && focus.contains(fr.span().file())) return true;
+        }
+        return false;
+    }
+
+    private static Verdict confirmWithin(Simulator simulator, Finding f, Map<TopLevel.Function, Long> deadlines,
+                                         java.time.Duration bound) {
+        long deadline = deadlines.computeIfAbsent(f.method(), m -> System.nanoTime() + bound.toNanos());
+        String timeBound = "not analysed fully: time bound (" + TimeBound.describe(bound) + " for the method) reached";
+        if (System.nanoTime() - deadline > 0) return Verdict.unconfirmed(timeBound);
+        try {
+            return TimeBound.until(deadline, () -> simulator.confirm(f));
+        } catch (TimeBound.Exceeded e) {
+            return Verdict.unconfirmed(timeBound);
+        }
     }
 
     private static ReportedMethod reported(PollMethod m) {
@@ -225,32 +309,47 @@ public final class Scan {
      * The files to read. A patch gate ({@code focusFiles} set) reads only the directories of the
      * touched files: their poll methods, ops initializers and the driver's own helpers live there,
      * and walking a whole kernel tree would cost more than the analysis; helpers elsewhere then come
-     * from the helper models. With several roots, paths are reported relative to their common
-     * directory so that every reported path resolves against {@link ScanResult#root()}.
+     * from the helper models. Every file is reported as the user can open it from the current
+     * directory: below its PATH as given ({@code drivers/media/pci/x.c} for {@code drivers/media}).
      */
     private static FileWalker.Result walk(ScanOptions options, Path root) {
-        FileWalker walker = new FileWalker(options.followSymlinks());
+        FileWalker walker = new FileWalker(options.followSymlinks()).fromRootAsGiven();
         if (options.focusFiles() != null) {
             Set<Path> dirs = new TreeSet<>();
             for (String f : options.focusFiles()) {
-                Path parent = root.resolve(f).normalize().getParent();
-                if (parent != null && parent.startsWith(root) && Files.isDirectory(parent)) {
-                    dirs.add(parent);
-                }
+                Path parent = Path.of(f).normalize().getParent();
+                if (parent == null) parent = Path.of(".");
+                Path abs = parent.toAbsolutePath().normalize();
+                if (abs.startsWith(root) && Files.isDirectory(parent)) dirs.add(parent);
             }
-            return relativeTo(root, walker.walk(List.copyOf(dirs)));
+            return sorted(walker.walk(List.copyOf(dirs)));
         }
         FileWalker.Result walked = walker.walk(options.roots());
-        return options.roots().size() > 1 ? relativeTo(root, walked) : walked;
+        return options.roots().size() > 1 ? sorted(walked) : walked;
     }
 
-    private static FileWalker.Result relativeTo(Path root, FileWalker.Result walked) {
-        List<FileWalker.Found> files = new ArrayList<>(walked.files().size());
-        for (FileWalker.Found f : walked.files()) {
-            Path abs = f.path().toAbsolutePath().normalize();
-            String display = abs.startsWith(root) ? root.relativize(abs).toString() : f.displayPath();
-            files.add(new FileWalker.Found(f.path(), display));
+    /**
+     * A directory given as PATH that holds no C file at all is a mistake (a wrong directory, a typo'd
+     * checkout): a gate that scanned nothing must not pass.
+     */
+    private static void requireSources(List<Path> roots, FileWalker.Result walked) throws UsageException {
+        for (Path r : roots) {
+            if (!Files.isDirectory(r)) continue;
+            boolean any = false;
+            for (FileWalker.Found f : walked.files()) {
+                if (f.path().startsWith(r)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                throw new UsageException("no C file (.c or .h) under " + r);
+            }
         }
+    }
+
+    private static FileWalker.Result sorted(FileWalker.Result walked) {
+        List<FileWalker.Found> files = new ArrayList<>(walked.files());
         files.sort(Comparator.comparing(FileWalker.Found::displayPath));
         return new FileWalker.Result(files, walked.problems());
     }
@@ -266,7 +365,7 @@ public final class Scan {
         SourceLoader.Buffer buffer = BUFFERS.get();
         SourceLoader.Loaded failed = loader.read(found.path(), found.displayPath(), buffer);
         if (failed != null) {
-            return new FileOutcome(null, false, counts, failed.problems());
+            return new FileOutcome(null, false, counts, unread(found, failed, opsMembers));
         }
         // The prefilter reads the raw bytes: most files of a tree are dropped here, never decoded.
         Prefilter.Verdict verdict = Prefilter.scan(buffer.bytes(), buffer.length());
@@ -284,6 +383,10 @@ public final class Scan {
         SourceLoader.Loaded loaded = SourceLoader.decode(found.path(), found.displayPath(), buffer.bytes(),
                 buffer.length());
         List<ParseProblem> problems = new ArrayList<>(loaded.problems());
+        if (!loaded.parseable() && relevant) {
+            // A binary file that mentions poll: what it holds is not checked.
+            problems.replaceAll(ParseProblem::asSkip);
+        }
         if (!loaded.parseable() || !relevant && !allFiles) {
             return new FileOutcome(null, false, counts, problems);
         }
@@ -291,7 +394,9 @@ public final class Scan {
         for (ParseProblem p : pp.problems()) {
             // A kernel tree has about a thousand functions in #else stubs; only those that may be a
             // poll method or a poll_table helper are worth a line of the report.
-            if (!Preprocessor.isInactiveFunctionNotice(p) || Preprocessor.isPollRelatedInactiveFunction(p)) {
+            if (Preprocessor.isPollRelatedInactiveFunction(p)) {
+                problems.add(p.asSkip());
+            } else if (!Preprocessor.isInactiveFunctionNotice(p)) {
                 problems.add(p);
             }
         }
@@ -300,13 +405,31 @@ public final class Scan {
         // always do (poll_table in the parameters, poll_wait, .poll = name).
         Predicate<String> want = wanted(allFiles, opsMembers);
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
-        problems.addAll(unit.problems());
+        for (ParseProblem p : unit.problems()) {
+            // Items past the file's time bound are not read: an ops initializer among them is lost.
+            problems.add(relevant && CParser.isTimeBoundNotice(p) ? p.asSkip() : p);
+        }
         for (TopLevel.Function f : unit.functions()) {
             counts[f.status().ordinal()]++;
         }
         // Only files that may hold poll code are kept for the analysis; the rest were parsed for
         // the statistics of --all-files and are dropped here to bound memory.
         return new FileOutcome(relevant ? (allFiles ? slim(unit) : unit) : null, true, counts, problems);
+    }
+
+    /**
+     * The notice of a file that could not be read, marked as a skip unless nothing poll-related can
+     * be in it: a file over the size cap is streamed through the prefilter to tell.
+     */
+    private static List<ParseProblem> unread(FileWalker.Found found, SourceLoader.Loaded failed,
+                                             List<String> opsMembers) {
+        if (failed.status() == SourceLoader.Status.TOO_LARGE) {
+            List<String> words = opsMembers;
+            if (!Prefilter.fileMayMatter(found.path(), words)) return failed.problems();
+            return failed.problems().stream().map(p -> new ParseProblem(p.file(), p.line(), p.column(),
+                    p.message() + "; it mentions poll, so a poll method may go unchecked", true)).toList();
+        }
+        return failed.problems().stream().map(ParseProblem::asSkip).toList();
     }
 
     /**

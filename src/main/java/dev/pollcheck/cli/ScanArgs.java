@@ -1,5 +1,6 @@
 package dev.pollcheck.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.source.SourceLoader;
@@ -20,8 +21,15 @@ final class ScanArgs {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kKmM]?)");
     private static final Pattern OPS = Pattern.compile("(struct\\s+)?[A-Za-z_][A-Za-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_]*");
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to scan.")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to scan.")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--files-from", paramLabel = "FILE",
+            description = "Also scan the paths listed in FILE, one a line (- for stdin; blank lines are skipped).")
+    String filesFrom;
+
+    /** Files lists are path names, not sources: a list this long is not a list of paths. */
+    static final int MAX_LIST_BYTES = 64 << 20;
 
     @Option(names = "-D", paramLabel = "NAME[=VALUE]",
             description = "Treat NAME as defined in #if/#ifdef (repeatable).")
@@ -31,7 +39,8 @@ final class ScanArgs {
     List<String> undefines = new ArrayList<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
+            description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}; 0: all cores; at most"
+                    + " 4 per core, at least 8).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--all-files", description = "No prefilter: parse every .c and .h file under PATH.")
@@ -57,6 +66,51 @@ final class ScanArgs {
                     + " (default: ${DEFAULT-VALUE}).")
     double fileTimeBound = ParseConfig.DEFAULT_FILE_TIME_BOUND.toSeconds();
 
+    /**
+     * Adds the paths of {@code --files-from} to the PATHs, in the order listed; a path is taken
+     * relative to the current directory, as xargs would pass it. Call once, before anything reads
+     * {@link #paths}. No PATH at all is a usage error.
+     */
+    void readFilesFrom(Env env) throws UsageException {
+        if (filesFrom != null) {
+            byte[] bytes;
+            try (java.io.InputStream in = filesFrom.equals("-") ? env.in()
+                    : Files.newInputStream(Path.of(filesFrom))) {
+                bytes = in.readNBytes(MAX_LIST_BYTES + 1);
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot read --files-from " + filesFrom + ": " + e.getMessage());
+            }
+            if (bytes.length > MAX_LIST_BYTES) {
+                throw new UsageException("--files-from " + filesFrom + " is over " + (MAX_LIST_BYTES >> 20)
+                        + "M: not a list of paths");
+            }
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            int lineNo = 0;
+            for (String line : text.split("\r?\n", -1)) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                if (line.indexOf('\0') >= 0) {
+                    throw new UsageException(filesFrom + ":" + lineNo + ": --files-from wants one path a line,"
+                            + " and this line holds a NUL byte");
+                }
+                try {
+                    paths.add(Path.of(line));
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new UsageException(filesFrom + ":" + lineNo + ": not a path: " + e.getMessage());
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException(filesFrom == null ? "missing PATH: give a file or directory to scan"
+                    : "--files-from " + filesFrom + " lists no path and no PATH is given");
+        }
+    }
+
+    @Option(names = "--method-time-bound", paramLabel = "SECONDS",
+            description = "Stop analysing one poll method after SECONDS, and simulating its findings after as"
+                    + " long again, with a notice: it is not analysed fully (default: ${DEFAULT-VALUE}).")
+    double methodTimeBound = ScanOptions.FileLimits.DEFAULT_METHOD_TIME.toSeconds();
+
     /** The options as a pipeline configuration, after checking what picocli cannot. */
     ScanOptions toOptions(boolean simulate, boolean confirmedOnly, Set<String> focus, ScanProgress progress)
             throws UsageException {
@@ -78,6 +132,8 @@ final class ScanArgs {
         }
         for (Path m : models) {
             if (!Files.isRegularFile(m) || !Files.isReadable(m)) throw new UsageException("cannot read models file: " + m);
+            // Bounded and text: a huge or binary file is refused here, before anything loads it whole.
+            InputFiles.utf8(InputFiles.read(m, "--models"), "--models " + m);
         }
         if (!models.isEmpty()) {
             try {
@@ -87,9 +143,22 @@ final class ScanArgs {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (jobs < 1) throw new UsageException("--jobs must be at least 1, not " + jobs);
-        return new ScanOptions(paths, defines, undefines, jobs, allFiles, ops, models, simulate, confirmedOnly,
+        if (jobs < 0) throw new UsageException("--jobs must be 0 (all cores) or more, not " + jobs);
+        return new ScanOptions(paths, defines, undefines, effectiveJobs(jobs), allFiles, ops, models, simulate, confirmedOnly,
                 followSymlinks, focus, progress, limits(), true);
+    }
+
+    /**
+     * {@code -j 0} is every core; more than {@link #maxJobs()} threads only adds stacks and memory
+     * (each worker holds a file's trees), so a larger number is capped there.
+     */
+    static int effectiveJobs(int requested) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return requested == 0 ? cores : Math.min(requested, maxJobs());
+    }
+
+    static int maxJobs() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     private ScanOptions.FileLimits limits() throws UsageException {
@@ -108,6 +177,11 @@ final class ScanArgs {
             throw new UsageException("--file-time-bound must be more than 0 and at most 86400 seconds, not "
                     + fileTimeBound);
         }
-        return new ScanOptions.FileLimits(bytes, Duration.ofNanos((long) (fileTimeBound * 1e9)));
+        if (!(methodTimeBound > 0) || methodTimeBound > 86_400) {
+            throw new UsageException("--method-time-bound must be more than 0 and at most 86400 seconds, not "
+                    + methodTimeBound);
+        }
+        return new ScanOptions.FileLimits(bytes, Duration.ofNanos((long) (fileTimeBound * 1e9)),
+                Duration.ofNanos((long) (methodTimeBound * 1e9)));
     }
 }

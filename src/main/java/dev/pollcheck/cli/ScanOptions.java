@@ -21,14 +21,15 @@ import java.util.Set;
  * @param confirmedOnly  only confirmed findings are wanted; the report stage applies it, the pipeline
  *                       may use it to skip nothing else
  * @param followSymlinks follow symbolic links while walking directories
- * @param focusFiles     display paths (relative to the scan root) whose findings are wanted, for the
- *                       diff gate; null means every file. The report stage drops findings elsewhere.
- *                       A patch gate must answer in seconds on a whole kernel tree, which walking and
- *                       prefiltering 60,000 files does not allow: the pipeline may then read only
- *                       {@code root.resolve(f)} for each f (no walk), as a compiler reads one
- *                       translation unit, taking helpers of other files from the helper models.
+ * @param focusFiles     reported paths (as they open from the current directory, below the PATH as
+ *                       given) whose findings are wanted, for the diff gate; null means every file.
+ *                       The report stage drops findings elsewhere. A patch gate must answer in seconds
+ *                       on a whole kernel tree, which walking and prefiltering 60,000 files does not
+ *                       allow: the pipeline then reads only the directories of these files, taking
+ *                       helpers of other directories from the helper models.
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
- * @param limits         what one file may cost: bytes read and time in the parser
+ * @param limits         what one file may cost (bytes read, time in the parser) and one poll method
+ *                       (time in the analysis, and in the simulation of its findings)
  * @param fixes          run the fix stage (it needs the simulator, so it runs only with {@code simulate})
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
@@ -41,15 +42,24 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
      * {@code maxBytes} is not read (so the memory one file takes is bounded too: text, tokens and
      * trees are linear in its size), and parsing stops after {@code parseTime}.
      */
-    public record FileLimits(long maxBytes, Duration parseTime) {
+    public record FileLimits(long maxBytes, Duration parseTime, Duration methodTime) {
+        /** A few seconds: the slowest poll method of the 6.12 tree takes well under one. */
+        public static final Duration DEFAULT_METHOD_TIME = Duration.ofSeconds(5);
         public static final FileLimits DEFAULT = new FileLimits(SourceLoader.DEFAULT_MAX_BYTES,
-                ParseConfig.DEFAULT_FILE_TIME_BOUND);
+                ParseConfig.DEFAULT_FILE_TIME_BOUND, DEFAULT_METHOD_TIME);
 
         public FileLimits {
             if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
             if (parseTime == null || parseTime.isNegative() || parseTime.isZero()) {
                 throw new IllegalArgumentException("parseTime must be positive: " + parseTime);
             }
+            if (methodTime == null || methodTime.isNegative() || methodTime.isZero()) {
+                throw new IllegalArgumentException("methodTime must be positive: " + methodTime);
+            }
+        }
+
+        public FileLimits(long maxBytes, Duration parseTime) {
+            this(maxBytes, parseTime, DEFAULT_METHOD_TIME);
         }
     }
 

@@ -132,7 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (format == Format.json) {
                 out.println(json(reports));
             } else {
-                for (SimulationReport r : reports) out.print(r.toText());
+                for (SimulationReport r : reports) out.print(dev.pollcheck.report.TextSafe.escapeLines(r.toText()));
             }
         }
         return reports.stream().anyMatch(SimulationReport::hangFound) ? ExitCodes.FINDINGS : ExitCodes.OK;

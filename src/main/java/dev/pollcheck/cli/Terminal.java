@@ -12,9 +12,18 @@ import java.util.Map;
 public final class Terminal {
 
     private final Map<String, String> env;
+    /** Null: ask the system; else what stdout and stderr are taken to be (for tests of terminal output). */
+    private final boolean[] ttys;
 
     public Terminal(Map<String, String> env) {
         this.env = env;
+        this.ttys = null;
+    }
+
+    /** A terminal whose stdout and stderr are, or are not, terminals as given. */
+    Terminal(Map<String, String> env, boolean stdoutTty, boolean stderrTty) {
+        this.env = env;
+        this.ttys = new boolean[] {stdoutTty, stderrTty};
     }
 
     public static Terminal system() {
@@ -43,6 +52,7 @@ public final class Terminal {
 
     private boolean isTerminal(int fd) {
         if ("dumb".equals(env.get("TERM"))) return false;
+        if (ttys != null) return ttys[fd - 1];
         Path link = Path.of("/proc/self/fd/" + fd);
         try {
             if (Files.isSymbolicLink(link)) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr that appears only once a scan has run for a second, so that short scans
@@ -16,14 +17,17 @@ final class TerminalProgress implements ScanProgress, AutoCloseable {
     private static final long DELAY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final PrintStream err;
+    private final boolean colour;
     private final long started = System.nanoTime();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private ProgressBar bar;
     private boolean closed;
 
-    TerminalProgress(PrintStream err) {
+    /** {@code colour}: the bar may use colours (not with {@code NO_COLOR} or {@code --color=never}). */
+    TerminalProgress(PrintStream err, boolean colour) {
         this.err = err;
+        this.colour = colour;
     }
 
     @Override
@@ -46,6 +50,7 @@ final class TerminalProgress implements ScanProgress, AutoCloseable {
             bar = new ProgressBarBuilder().setTaskName("pollcheck").setInitialMax(Math.max(total.get(), now))
                     .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250)
                     .setUnit(" files", 1).clearDisplayOnFinish()
+                    .setStyle(colour ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK)
                     .startsFrom(now, Duration.ofNanos(elapsed)).build();
             return;
         }

@@ -204,7 +204,7 @@ public final class Cfg {
         seen[from] = true;
         while (!st.isEmpty()) {
             int x = st.pop();
-            work++;
+            if ((++work & 0x3FF) == 0) TimeBound.check();
             for (int s : nodes.get(x).succ) {
                 if (s >= 0 && !avoid[s] && !seen[s]) {
                     seen[s] = true;
@@ -237,7 +237,7 @@ public final class Cfg {
         seen[target] = true;
         while (!st.isEmpty()) {
             int x = st.pop();
-            work++;
+            if ((++work & 0x3FF) == 0) TimeBound.check();
             for (int p : preds.get(x)) {
                 if (!seen[p]) {
                     seen[p] = true;

@@ -142,6 +142,7 @@ public final class FunctionFlow {
         while (changed && rounds++ < n + 1) {
             changed = false;
             for (int i = 0; i < n; i++) {
+                if ((i & 0xFF) == 0) TimeBound.check();
                 for (int b : cfg.controlDeps(i)) {
                     if (!under[i] && (eventBranch[b] || under[b])) {
                         under[i] = true;

@@ -493,9 +493,16 @@ public final class CParser {
      * The file's time bound ran out before {@code rest}: its functions are kept by name (FAILED, so
      * that the statistics show them) and one notice says how much was left.
      */
+    private static final String TIME_BOUND = "time bound per file (";
+
+    /** Whether {@code p} says that parsing stopped at the file's time bound. */
+    public static boolean isTimeBoundNotice(ParseProblem p) {
+        return p.message().startsWith(TIME_BOUND);
+    }
+
     private void unparsedRest(List<Token> toks, List<Chunker.Chunk> rest, List<TopLevel> out) {
         String bound = fileBound.toMillis() < 1000 ? fileBound.toMillis() + " ms" : fileBound.toSeconds() + " s";
-        problem(toks.get(rest.get(0).start()), "time bound per file (" + bound + ") reached: the "
+        problem(toks.get(rest.get(0).start()), TIME_BOUND + bound + ") reached: the "
                 + rest.size() + " items from here on are not parsed");
         for (Chunker.Chunk c : rest) {
             if (c.kind() != Chunker.Kind.FUNCTION) {

@@ -36,11 +36,21 @@ public final class Baseline {
     }
 
     public static Baseline read(Path file) throws BaselineException {
-        JsonNode root;
         try {
-            root = JsonWriter.MAPPER.readTree(Files.readString(file));
+            return parse(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new BaselineException("cannot read baseline " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A baseline from its text; {@code file} names it in messages. */
+    public static Baseline parse(String text, String file) throws BaselineException {
+        JsonNode root;
+        try {
+            root = JsonWriter.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new BaselineException(file + " is not a pollcheck baseline: " + e.getMessage().lines().findFirst()
+                    .orElse("not JSON"));
         }
         if (root == null || !root.isObject() || root.path("pollcheck_baseline").asInt(-1) != FORMAT
                 || !root.path("findings").isArray()) {
@@ -57,11 +67,19 @@ public final class Baseline {
 
     /** The baseline text for these findings: every finding that is not suppressed. */
     public static String render(List<ReportedFinding> findings) {
+        return render(findings, file -> file);
+    }
+
+    /**
+     * As above, files named by {@code key} ({@link Fingerprints#pathKeys}), so that the file is the same
+     * whatever PATH was given.
+     */
+    public static String render(List<ReportedFinding> findings, java.util.function.Function<String, String> key) {
         List<ReportedFinding> kept = new ArrayList<>();
         for (ReportedFinding rf : findings) {
             if (!rf.suppressed()) kept.add(rf);
         }
-        kept.sort(Comparator.comparing((ReportedFinding rf) -> rf.finding().location().file())
+        kept.sort(Comparator.comparing((ReportedFinding rf) -> key.apply(rf.finding().location().file()))
                 .thenComparingInt(rf -> rf.finding().location().line())
                 .thenComparing(rf -> rf.finding().ruleId())
                 .thenComparing(ReportedFinding::fingerprint));
@@ -72,7 +90,7 @@ public final class Baseline {
             ObjectNode o = arr.addObject();
             o.put("fingerprint", rf.fingerprint());
             o.put("rule", rf.finding().ruleId());
-            o.put("file", rf.finding().location().file());
+            o.put("file", key.apply(rf.finding().location().file()));
             o.put("function", rf.finding().function());
             o.put("line", rf.finding().location().line());
         }

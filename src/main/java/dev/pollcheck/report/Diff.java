@@ -112,7 +112,8 @@ public final class Diff {
                 if (newPath.equals("/dev/null")) {
                     current = null; // a deleted file: nothing of it is scanned
                 } else {
-                    String p = prefixed && newPath.startsWith("b/") ? newPath.substring(2) : newPath;
+                    String p = prefixed && newPath.startsWith("b/") ? newPath.substring(2)
+                            : !prefixed ? belowTopDirectories(oldPath, newPath) : newPath;
                     current = out.computeIfAbsent(p, FileChange::new);
                 }
                 i += 2;
@@ -162,8 +163,20 @@ public final class Diff {
             }
             i++;
         }
-        if (!sawHunk && out.isEmpty()) throw new DiffException("no unified diff found");
+        if (!sawHunk && out.isEmpty() && !gitStyle) throw new DiffException("no unified diff found");
         return new Diff(out);
+    }
+
+    /**
+     * A plain {@code diff -ru old/ new/} names both trees' directories ({@code linux.orig/x.c},
+     * {@code linux/x.c}); as {@code patch -p1} does, the differing top directory is dropped, so the
+     * rest is the path in the tree.
+     */
+    private static String belowTopDirectories(String oldPath, String newPath) {
+        int o = oldPath.indexOf('/');
+        int n = newPath.indexOf('/');
+        if (oldPath.equals("/dev/null") || o <= 0 || n <= 0 || n == newPath.length() - 1) return newPath;
+        return oldPath.substring(0, o).equals(newPath.substring(0, n)) ? newPath : newPath.substring(n + 1);
     }
 
     /** The path of a {@code ---}/{@code +++} line: up to a tab (timestamps follow it), unquoted. */

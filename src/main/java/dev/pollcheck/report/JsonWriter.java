@@ -99,6 +99,16 @@ public final class JsonWriter {
             o.putNull("condition_line");
             o.putNull("condition_column");
         }
+        // The functions from the poll method to the registration, each in its own file: what the
+        // patch gate compares with a patch's changed lines.
+        ArrayNode path = o.putArray("path");
+        for (Finding.Frame fr : f.path()) {
+            ObjectNode step = path.addObject();
+            step.put("function", fr.function());
+            step.put("file", fr.span().file());
+            step.put("line", fr.span().line());
+            step.put("end_line", fr.span().endLine());
+        }
         ArrayNode apis = o.putArray("apis");
         if (f.apis() != null) f.apis().stream().sorted().map(Api::id).forEach(apis::add);
         Verdict v = rf.verdict();

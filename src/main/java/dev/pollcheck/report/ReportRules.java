@@ -48,6 +48,6 @@ public final class ReportRules {
             }""");
 
     public static List<RuleInfo> all() {
-        return List.of(UNJUSTIFIED_SUPPRESSION);
+        return List.of(UNJUSTIFIED_SUPPRESSION, UnknownRuleSuppression.INFO, UnusedSuppression.INFO);
     }
 }

@@ -45,6 +45,10 @@ public record ReportedFinding(Finding finding, Verdict verdict, String fingerpri
         return new ReportedFinding(finding, verdict, fingerprint, s, baselineState, fix);
     }
 
+    public ReportedFinding withFingerprint(String fp) {
+        return new ReportedFinding(finding, verdict, fp, suppression, baselineState, fix);
+    }
+
     public ReportedFinding withBaselineState(BaselineState state) {
         return new ReportedFinding(finding, verdict, fingerprint, suppression, state, fix);
     }

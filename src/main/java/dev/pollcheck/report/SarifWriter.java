@@ -37,8 +37,8 @@ public final class SarifWriter {
     private final ReportContext ctx;
     private final SourceLines sources;
     private final Map<String, List<String>> lineHashes = new ConcurrentHashMap<>();
-    /** What reported paths are prefixed with to be relative to {@code %SRCROOT%} ("" or "dir/"). */
-    private String prefix = "";
+    /** The files by reported path, with their names' bytes (a name need not be UTF-8). */
+    private Map<String, Path> files = Map.of();
     /** {@code %SRCROOT%} as a path, or null when the result has no root. */
     private Path top;
 
@@ -62,10 +62,9 @@ public final class SarifWriter {
         log.put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
         run.set("tool", tool());
+        files = result.files();
         if (result.root() != null) {
             top = sourceRoot(result.root());
-            String rel = top.relativize(result.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
-            prefix = rel.isEmpty() ? "" : rel + "/";
             run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", directoryUri(top));
         }
         run.set("invocations", invocations(result, executionSuccessful));
@@ -310,33 +309,46 @@ public final class SarifWriter {
     }
 
     /**
-     * A reported path as an artifact location: relative to {@code %SRCROOT%}; a path given absolute on
-     * the command line (a single-file scan) is made relative when it lies under it, else it stays an
-     * absolute {@code file:} URI.
+     * A reported path as an artifact location: relative to {@code %SRCROOT%} when the file lies under
+     * it, else an absolute {@code file:} URI, so that a URI never climbs out of {@code %SRCROOT%}. URIs
+     * are percent-encoded from the file name's bytes, so a name that is not UTF-8 keeps its bytes and a
+     * backslash stays a character of the name ({@code %5C}), never a separator.
      */
     private ObjectNode artifact(String file) {
         ObjectNode a = JsonWriter.MAPPER.createObjectNode();
-        Path p = Path.of(file);
-        if (p.isAbsolute()) {
-            Path n = p.normalize();
-            if (top == null || !n.startsWith(top)) {
-                a.put("uri", n.toUri().toString());
-                return a;
-            }
-            a.put("uri", relativeUri(top.relativize(n).toString().replace('\\', '/')));
-        } else {
-            a.put("uri", relativeUri(prefix + file));
+        Path abs;
+        try {
+            Path raw = files.get(file);
+            abs = (raw != null ? raw : sources.path(file)).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            a.put("uri", relativeUri(file));
+            return a;
         }
+        if (top == null || !abs.startsWith(top) || abs.equals(top)) {
+            a.put("uri", abs.toUri().toString());
+            return a;
+        }
+        a.put("uri", uriBelow(top, abs));
         a.put("uriBaseId", SRCROOT);
         return a;
     }
 
-    /** A relative URI reference for a reported path: forward slashes, each segment percent-encoded. */
+    /** {@code file} (under {@code dir}) as a relative URI reference from {@code dir}, from the names' bytes. */
+    static String uriBelow(Path dir, Path file) {
+        String d = dir.toUri().getRawPath();
+        if (!d.endsWith("/")) d += "/";
+        String f = file.toUri().getRawPath();
+        if (!f.startsWith(d)) throw new IllegalArgumentException(file + " is not under " + dir);
+        // A colon in a relative reference's first segment would read as a scheme.
+        return f.substring(d.length()).replace(":", "%3A");
+    }
+
+    /** A relative URI reference for a path given as text: each segment percent-encoded. */
     static String relativeUri(String file) {
         try {
-            String path = file.replace('\\', '/');
+            String path = file;
             while (path.startsWith("./")) path = path.substring(2);
-            return new URI(null, null, path, null).getRawPath();
+            return new URI(null, null, path, null).getRawPath().replace("\\", "%5C").replace(":", "%3A");
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + file, e);
         }

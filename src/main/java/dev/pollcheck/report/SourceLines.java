@@ -74,6 +74,11 @@ public final class SourceLines {
         return root == null ? Path.of(displayPath) : root.resolve(displayPath);
     }
 
+    /** The file a reported path names. */
+    public Path path(String displayPath) {
+        return resolve(displayPath);
+    }
+
     /**
      * The file decoded as GitHub's upload action decodes it (UTF-8, bad bytes as U+FFFD), for
      * {@link LineHash}; null when it cannot be read.

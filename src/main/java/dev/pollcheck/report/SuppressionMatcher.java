@@ -26,6 +26,7 @@ import java.util.function.Function;
 public final class SuppressionMatcher {
 
     private final Function<String, List<dev.pollcheck.source.Suppression>> commentsOf;
+    private final java.util.Set<Span> used = new java.util.HashSet<>();
 
     /** {@code commentsOf} gives the suppression comments of a file by its reported path (cached by the caller). */
     public SuppressionMatcher(Function<String, List<dev.pollcheck.source.Suppression>> commentsOf) {
@@ -55,6 +56,7 @@ public final class SuppressionMatcher {
                     continue;
                 }
                 // A line comment is more specific than a function comment: prefer it as the one shown.
+                used.add(c.span());
                 if (applied == null || (applied.wholeFunction() && !wholeFunction)) {
                     applied = new Suppression(c.span(), wholeFunction, c.reason().strip());
                 }
@@ -67,6 +69,11 @@ public final class SuppressionMatcher {
                         .thenComparingInt(r -> r.finding().location().column()))
                 .forEach(out::add);
         return out;
+    }
+
+    /** Whether this justified comment silenced at least one finding in the {@link #apply} calls so far. */
+    public boolean used(dev.pollcheck.source.Suppression c) {
+        return used.contains(c.span());
     }
 
     /** False: the comment is on the finding's (or its condition's) line; true: on the function; null: neither. */

@@ -40,31 +40,65 @@ public final class TextWriter {
             if (rf.active()) writeFinding(rf, out);
         }
         if (!ctx.quiet()) {
-            for (String n : result.notices()) out.println("pollcheck: " + n);
+            for (String n : result.notices()) out.println("pollcheck: " + TextSafe.escape(n));
             out.println(summaryLine(result));
         }
         out.flush();
     }
 
+    /** How many notices the text report lists on stderr before it only counts the rest. */
+    public static final int MAX_NOTICES = 50;
+
+    /**
+     * The notices of a scan (every file or function it could not read fully) on {@code err}, one
+     * {@code path:line: notice: message} line each, as compilers print diagnostics; the first
+     * {@link #MAX_NOTICES}, then how many more there are. Quiet: only the count.
+     */
+    public void writeNotices(ScanResult result, PrintWriter err) {
+        Stats st = result.stats();
+        int total = st.parseErrorsTotal();
+        if (total == 0) return;
+        if (ctx.quiet()) {
+            err.println("pollcheck: " + plural(total, "notice") + " (not listed with --quiet)");
+            err.flush();
+            return;
+        }
+        int shown = 0;
+        for (dev.pollcheck.model.ParseProblem p : st.parseErrors()) {
+            if (shown == MAX_NOTICES) break;
+            String file = TextSafe.escape(p.file());
+            String where = p.line() > 0 ? file + ":" + p.line() + ":" : file + ":";
+            err.println(where + " notice: " + TextSafe.escape(p.message()));
+            shown++;
+        }
+        if (total > shown) {
+            err.println("pollcheck: " + (total - shown) + " more notice" + (total - shown == 1 ? "" : "s")
+                    + " not listed (--format json lists the first " + Stats.MAX_PARSE_ERRORS + ")");
+        }
+        err.flush();
+    }
+
     void writeFinding(ReportedFinding rf, PrintWriter out) {
         Finding f = rf.finding();
         Span at = f.location();
-        out.println(paint(BOLD, at.file() + ":" + at.line() + ":" + at.column() + ":") + " "
-                + paint(levelColour(f.level()), f.level().id() + ":") + " " + f.message() + " [" + f.ruleId() + "]");
+        out.println(paint(BOLD, TextSafe.escape(at.file()) + ":" + at.line() + ":" + at.column() + ":") + " "
+                + paint(levelColour(f.level()), f.level().id() + ":") + " " + TextSafe.escape(shortenQuoted(f.message()))
+                + " [" + f.ruleId() + "]");
         excerpt(at, out);
         if (f.condition() != null) {
             Span c = f.condition();
-            String text = f.conditionText() == null ? "" : ": " + oneLine(f.conditionText());
-            out.println(paint(BOLD, c.file() + ":" + c.line() + ":" + c.column() + ":") + " "
+            String text = f.conditionText() == null ? ""
+                    : ": " + TextSafe.escape(TextSafe.shorten(oneLine(f.conditionText()), MAX_CONDITION));
+            out.println(paint(BOLD, TextSafe.escape(c.file()) + ":" + c.line() + ":" + c.column() + ":") + " "
                     + paint(CYAN, "note:") + " the registration is skipped by this condition" + text);
             excerpt(c, out);
         }
         Verdict v = rf.verdict();
         if (v != null && v.confirmed() && v.witness() != null) {
             out.println("  confirmed by simulation (" + v.witness().api() + "):");
-            out.print(v.witness().toTimeline("    "));
+            out.print(TextSafe.escapeLines(v.witness().toTimeline("    ")));
         } else if (v != null) {
-            out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : v.reason()) + ")");
+            out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : TextSafe.escape(v.reason())) + ")");
         }
         writeFix(rf.fix(), out);
     }
@@ -96,19 +130,49 @@ public final class TextWriter {
 
     private final java.util.Map<Fix, Integer> shownFixes = new java.util.IdentityHashMap<>();
 
-    /** The line under a message, with a caret and tildes under the span, tabs kept so columns line up. */
+    /**
+     * The line under a message, with a caret and tildes under the span, tabs kept so columns line up;
+     * a control character in the line is shown escaped, and the marks under it are as wide.
+     */
     private void excerpt(Span at, PrintWriter out) {
         String line = sources.line(at.file(), at.line());
         if (line == null) return;
         String gutter = String.format(Locale.ROOT, "%5d | ", at.line());
-        out.println(gutter + line);
-        StringBuilder marks = new StringBuilder();
         int start = Math.max(1, at.column());
-        for (int i = 0; i < start - 1 && i < line.length(); i++) marks.append(line.charAt(i) == '\t' ? '\t' : ' ');
         int end = at.endLine() == at.line() ? at.endColumn() : line.length() + 1;
-        StringBuilder underline = new StringBuilder("^");
-        for (int col = start + 1; col < end && col <= line.length(); col++) underline.append('~');
-        out.println(" ".repeat(gutter.length() - 2) + "| " + marks + paint(GREEN, underline.toString()));
+        StringBuilder shown = new StringBuilder(line.length());
+        StringBuilder marks = new StringBuilder();
+        int width = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            String e = TextSafe.escape(String.valueOf(c));
+            shown.append(e);
+            int col = i + 1;
+            if (col < start) {
+                marks.append(c == '\t' ? "\t" : " ".repeat(e.length()));
+            } else if (col < end) {
+                width += e.length();
+            }
+        }
+        out.println(gutter + shown);
+        String underline = "^" + "~".repeat(Math.max(0, width - 1));
+        out.println(" ".repeat(gutter.length() - 2) + "| " + marks + paint(GREEN, underline));
+    }
+
+    /** Longest condition a text message shows; JSON and SARIF keep the full text. */
+    static final int MAX_CONDITION = 120;
+
+    /** The message with every quoted condition ({@code `...`}) longer than {@link #MAX_CONDITION} cut. */
+    static String shortenQuoted(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([^`]{" + (MAX_CONDITION + 1) + ",})`")
+                .matcher(message);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(
+                    "`" + TextSafe.shorten(m.group(1), MAX_CONDITION) + "`"));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     /** A witness step as one line (for SARIF thread-flow messages): the timeline's lines joined. */
@@ -118,7 +182,7 @@ public final class TextWriter {
         return joined.isEmpty() ? s.kind().id() : joined;
     }
 
-    String summaryLine(ScanResult result) {
+    public String summaryLine(ScanResult result) {
         Summary s = Summary.of(result.findings());
         StringBuilder b = new StringBuilder("pollcheck: ");
         if (s.active() == 0) {
@@ -139,6 +203,18 @@ public final class TextWriter {
                 .append(plural(st.functionsTotal(), "function"));
         if (st.parseErrorsTotal() > 0) b.append(", ").append(plural(st.parseErrorsTotal(), "parse problem"));
         b.append(String.format(Locale.ROOT, " in %.1f s", st.seconds()));
+        if (st.anythingSkipped()) {
+            List<String> what = new ArrayList<>();
+            if (st.unreadPollFiles() > 0) {
+                what.add(st.unreadPollFiles() + (st.unreadPollFiles() == 1 ? " file" : " files")
+                        + " that may hold poll code could not be read");
+            }
+            if (st.unanalysedMethods() > 0) {
+                what.add(st.unanalysedMethods() + (st.unanalysedMethods() == 1 ? " poll method" : " poll methods")
+                        + " could not be analysed");
+            }
+            b.append("; NOT CHECKED: ").append(String.join(", ", what)).append(" (see the notices)");
+        }
         return b.toString();
     }
 

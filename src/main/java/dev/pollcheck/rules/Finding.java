@@ -3,6 +3,7 @@ package dev.pollcheck.rules;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,8 +21,35 @@ import java.util.Set;
  * @param apis          the interfaces on which a wake-up can be lost
  * @param method        the poll method's AST, for the simulator
  * @param registration  the registration call's AST, or null
+ * @param path          the functions from the poll method to the one holding the registration (and its
+ *                      skipping condition), each with its file and line span: what a patch must touch
+ *                      for the finding to be its doing. Empty for findings outside any function.
  */
 public record Finding(String ruleId, Level level, Span location, String function, String message,
                       String queue, Span condition, String conditionText, Set<Api> apis,
-                      TopLevel.Function method, Expr.Call registration) {
+                      TopLevel.Function method, Expr.Call registration, List<Frame> path) {
+
+    /** One function on a finding's call path: its name and its whole definition's span. */
+    public record Frame(String function, Span span) {
+        public static Frame of(TopLevel.Function f) {
+            return new Frame(f.name(), f.span());
+        }
+    }
+
+    public Finding {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    /** A finding whose path is the poll method alone (until the analyzer sets the whole path). */
+    public Finding(String ruleId, Level level, Span location, String function, String message,
+                   String queue, Span condition, String conditionText, Set<Api> apis,
+                   TopLevel.Function method, Expr.Call registration) {
+        this(ruleId, level, location, function, message, queue, condition, conditionText, apis, method,
+                registration, method == null || method.span() == null ? List.of() : List.of(Frame.of(method)));
+    }
+
+    public Finding withPath(List<Frame> frames) {
+        return new Finding(ruleId, level, location, function, message, queue, condition, conditionText, apis,
+                method, registration, frames);
+    }
 }

@@ -263,6 +263,7 @@ final class Interpreter {
         }
 
         void step() {
+            if ((steps & 0x3FF) == 0) dev.pollcheck.flow.TimeBound.check();
             if (steps >= helperStepLimit) {
                 throw new HelperBound();
             }

@@ -179,6 +179,8 @@ public final class Simulator {
         Verdict v;
         boolean cut;
         synchronized (search) {
+            // A search cut short by a time bound is not resumed: past the bound, nothing more runs.
+            dev.pollcheck.flow.TimeBound.check();
             v = confirm(f, fn, apis, search);
             cut = !search.exhaustive();
         }

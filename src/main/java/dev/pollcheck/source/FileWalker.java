@@ -24,8 +24,10 @@ import java.util.Set;
  *       {@code String} order), so the order never depends on the file system. A file reached from
  *       two roots (or twice through links) is listed once, the first time.</li>
  *   <li>{@code displayPath}: for a directory root, the path relative to that root with {@code /}
- *       separators, built from the names met while descending (so it can never hold {@code ..} or
- *       leave the root); for a file root, the path as given (normalised).</li>
+ *       separators, built from the names met while descending (so below the root it can never hold
+ *       {@code ..} or leave it), prefixed with the root as given (normalised) by
+ *       {@link #fromRootAsGiven()}, so that it opens from the current directory as gcc's paths do;
+ *       for a file root, the path as given (normalised).</li>
  *   <li>Symbolic links: followed only while their target stays inside the root's real path, unless
  *       {@code followSymlinks} is set; a directory already visited (a loop, or the same directory
  *       reached twice) is not entered again, and a file reached twice is listed once.</li>
@@ -47,6 +49,7 @@ public final class FileWalker {
 
     private final boolean followSymlinks;
     private final java.util.function.Consumer<Path> afterListing;
+    private boolean rootPrefixed;
 
     public FileWalker(boolean followSymlinks) {
         this(followSymlinks, dir -> { });
@@ -60,6 +63,12 @@ public final class FileWalker {
 
     public FileWalker() {
         this(false);
+    }
+
+    /** Display paths start with the directory root as given ({@code drivers/media/pci/x.c}). */
+    public FileWalker fromRootAsGiven() {
+        this.rootPrefixed = true;
+        return this;
     }
 
     public static boolean isSourceName(String name) {
@@ -91,7 +100,7 @@ public final class FileWalker {
             problems.add(problem(given, "symbolic link loop"));
             return;
         } catch (IOException | SecurityException e) {
-            problems.add(problem(given, ioMessage(e)));
+            problems.add(unread(given, ioMessage(e)));
             return;
         }
         if (attrs.isRegularFile()) {
@@ -101,19 +110,19 @@ public final class FileWalker {
                     files.add(new Found(root, given));
                 }
             } catch (IOException | SecurityException e) {
-                problems.add(problem(given, ioMessage(e)));
+                problems.add(unread(given, ioMessage(e)));
             }
             return;
         }
         if (!attrs.isDirectory()) {
-            problems.add(problem(given, "not a regular file or directory; skipped"));
+            problems.add(unread(given, "not a regular file or directory; skipped"));
             return;
         }
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (IOException | SecurityException e) {
-            problems.add(problem(given, ioMessage(e)));
+            problems.add(unread(given, ioMessage(e)));
             return;
         }
         List<Found> found = new ArrayList<>();
@@ -124,7 +133,8 @@ public final class FileWalker {
         // Breadth first, one level at a time: the directories of a level are read in parallel (the
         // work is mostly lstat calls), then their results are merged in order, so the outcome does
         // not depend on the thread count.
-        List<Dir> level = List.of(new Dir(root, realRoot, ""));
+        String base = !rootPrefixed || given.equals(".") ? "" : given.endsWith("/") ? given : given + "/";
+        List<Dir> level = List.of(new Dir(root, realRoot, base, true));
         String shown = given;
         while (!level.isEmpty()) {
             List<Listing> listings = (level.size() > 1 ? level.parallelStream() : level.stream())
@@ -159,7 +169,10 @@ public final class FileWalker {
     }
 
     /** A directory to read: where it is, its real path, and its display prefix ("" or "a/b/"). */
-    private record Dir(Path path, Path real, String prefix) {
+    private record Dir(Path path, Path real, String prefix, boolean isRoot) {
+        Dir(Path path, Path real, String prefix) {
+            this(path, real, prefix, false);
+        }
     }
 
     /** What one directory holds, before the merge removes what was already seen. */
@@ -186,13 +199,13 @@ public final class FileWalker {
                 entries.add(new Entry(p.getFileName().toString(), p));
             }
         } catch (NoSuchFileException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "directory vanished during the scan"));
+            problems.add(unread(displayDir(given, dir), "directory vanished during the scan"));
             return out;
         } catch (AccessDeniedException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: permission denied"));
+            problems.add(unread(displayDir(given, dir), "cannot read directory: permission denied"));
             return out;
         } catch (IOException | SecurityException | java.nio.file.DirectoryIteratorException e) {
-            problems.add(problem(displayDir(given, dir.prefix()), "cannot read directory: " + ioMessage(e)));
+            problems.add(unread(displayDir(given, dir), "cannot read directory: " + ioMessage(e)));
             return out;
         }
         entries.sort(Comparator.comparing(Entry::name));
@@ -206,11 +219,11 @@ public final class FileWalker {
                 la = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
                 if (isDirLike(name)) {
-                    problems.add(problem(display, "vanished during the scan"));
+                    problems.add(unread(display, "vanished during the scan"));
                 }
                 continue;
             } catch (IOException | SecurityException e) {
-                problems.add(problem(display, ioMessage(e)));
+                problems.add(unread(display, ioMessage(e)));
                 continue;
             }
             Path real;
@@ -256,7 +269,7 @@ public final class FileWalker {
                 }
             } else if (isSourceName(name)) {
                 if (!ta.isRegularFile()) {
-                    problems.add(problem(display, "not a regular file; skipped"));
+                    problems.add(unread(display, "not a regular file; skipped"));
                 } else if (la.isSymbolicLink()) {
                     linked.add(new Found(entry, display));
                     linkedReals.add(real);
@@ -274,12 +287,17 @@ public final class FileWalker {
         return isSourceName(name) || name.indexOf('.') < 0;
     }
 
-    private static String displayDir(String given, String prefix) {
-        return prefix.isEmpty() ? given : prefix.substring(0, prefix.length() - 1);
+    private static String displayDir(String given, Dir dir) {
+        return dir.isRoot() ? given : dir.prefix().substring(0, dir.prefix().length() - 1);
     }
 
     private static ParseProblem problem(String file, String message) {
         return new ParseProblem(file, 0, 0, message);
+    }
+
+    /** A file or directory that could not be read, so poll code in it may have gone unseen. */
+    private static ParseProblem unread(String file, String message) {
+        return new ParseProblem(file, 0, 0, message, true);
     }
 
     private static String ioMessage(Exception e) {

@@ -142,4 +142,38 @@ public final class Prefilter {
         }
         return true;
     }
+
+    /** How much of a file too large to load {@link #fileMayMatter} reads before it gives up and says yes. */
+    public static final long STREAM_LIMIT = 256L << 20;
+
+    /**
+     * The prefilter's verdict on a file too large to load, read in chunks (so it costs no memory):
+     * whether it mentions poll or one of {@code words}. A file longer than {@link #STREAM_LIMIT}, or
+     * one that cannot be read, may matter: nothing says it does not.
+     */
+    public static boolean fileMayMatter(java.nio.file.Path file, java.util.List<String> words) {
+        // Longer than any word searched, so that a word across two chunks is seen.
+        int overlap = 64;
+        for (String w : words) overlap = Math.max(overlap, w.length() + 8);
+        byte[] buf = new byte[1 << 20];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            long total = 0;
+            int kept = 0;
+            while (total < STREAM_LIMIT) {
+                int r = in.read(buf, kept, buf.length - kept);
+                if (r < 0) return false;
+                total += r;
+                int n = kept + r;
+                if (scan(buf, n) == Verdict.MAY_MATTER) return true;
+                for (String w : words) {
+                    if (mentions(buf, n, w)) return true;
+                }
+                kept = Math.min(overlap, n);
+                System.arraycopy(buf, n - kept, buf, 0, kept);
+            }
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return true;
+        }
+    }
 }

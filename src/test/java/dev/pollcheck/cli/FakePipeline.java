@@ -43,12 +43,15 @@ final class FakePipeline implements Pipeline {
         Path root = Scan.rootOf(options.roots());
         List<ReportedFinding> findings = new ArrayList<>();
         List<ReportedMethod> methods = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        // Spelt as the real pipeline reports them: below each PATH as given.
+        List<Path> files = new ArrayList<>();
+        for (Path given : options.roots()) {
+            try (Stream<Path> s = Files.walk(given)) {
+                s.filter(p -> p.toString().endsWith(".c")).sorted().forEach(files::add);
+            }
         }
         for (Path p : files) {
-            String display = root.relativize(p).toString().replace('\\', '/');
+            String display = p.normalize().toString();
             List<String> lines = Files.readAllLines(p);
             int fnStart = -1;
             String fnName = null;

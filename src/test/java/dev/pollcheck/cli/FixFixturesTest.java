@@ -46,7 +46,7 @@ class FixFixturesTest {
         return text.replaceAll(" /\\* expect: [^*]*\\*/", "");
     }
 
-    private static ScanResult scan(Path file) {
+    private static ScanResult scan(Path file) throws Exception {
         return Scan.run(ScanOptions.defaults(List.of(file)));
     }
 

@@ -32,13 +32,13 @@ class TerminalTest {
     void shortScansShowNoBarLongOnesDo() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
-        try (TerminalProgress p = new TerminalProgress(ps)) {
+        try (TerminalProgress p = new TerminalProgress(ps, true)) {
             p.total(100);
             p.advance(50);
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8), "under a second: nothing at all");
 
-        try (TerminalProgress p = new TerminalProgress(ps)) {
+        try (TerminalProgress p = new TerminalProgress(ps, true)) {
             p.total(100);
             Thread.sleep(1100);
             p.advance(10);

@@ -134,4 +134,22 @@ class DiffTest {
     void blankIsAnEmptyChange() throws Exception {
         assertTrue(Diff.parse("").files().isEmpty());
     }
+
+    @Test
+    void aPlainRecursiveDiffDropsTheDifferingTopDirectories() throws Exception {
+        Diff d = Diff.parse("""
+                diff -ru linux.orig/drivers/char/foo.c linux/drivers/char/foo.c
+                --- linux.orig/drivers/char/foo.c\t2026-01-01 00:00:00
+                +++ linux/drivers/char/foo.c\t2026-01-02 00:00:00
+                @@ -3 +3 @@
+                -a
+                +b
+                --- drivers/char/bar.c
+                +++ drivers/char/bar.c
+                @@ -1 +1 @@
+                -a
+                +b
+                """);
+        assertEquals(List.of("drivers/char/foo.c", "drivers/char/bar.c"), List.copyOf(d.files().keySet()));
+    }
 }

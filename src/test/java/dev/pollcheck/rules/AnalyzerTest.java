@@ -11,26 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class AnalyzerTest {
-
-    @Test
-    void findingsDoNotDependOnTheOrderOfUnits() throws Exception {
-        List<TranslationUnit> units = new ArrayList<>();
-        for (List<Path> g : FixtureTest.groups()) {
-            for (Path p : g) {
-                String display = Path.of("testdata").relativize(p).toString();
-                units.add(TestPipeline.parse(display, Files.readString(p)));
-            }
-        }
-        List<String> first = texts(Analyzer.analyze(Program.of(units), AnalysisConfig.defaults()));
-        assertTrue(first.size() > 40, "findings: " + first.size());
-        Collections.shuffle(units, new Random(7));
-        assertEquals(first, texts(Analyzer.analyze(Program.of(units), AnalysisConfig.defaults())));
-    }
 
     @Test
     void theCallerSeesEveryFindingOnceAsItIsMade() throws Exception {

@@ -3,7 +3,6 @@ package dev.pollcheck.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.Program;
@@ -15,16 +14,15 @@ import dev.pollcheck.rules.AnalysisConfig;
 import dev.pollcheck.rules.Analyzer;
 import dev.pollcheck.rules.Finding;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real v4l2loopback 0.12.7 {@code v4l2_loopback_poll}, parsed the way a scan parses it (bodies that
- * mention poll only), analysed by the rules and confirmed by the simulator. Skipped without the corpus.
+ * mention poll only), analysed by the rules and confirmed by the simulator. The corpus is found by
+ * {@link Corpus}: a missing one fails the test unless the build opts out explicitly.
  */
 class V4l2loopbackCorpusTest {
-    private static final Path FILE = Path.of("/root/.cache/pollcheck-corpus/v4l2loopback/v4l2loopback.c");
 
     private static Program program(String text) {
         TranslationUnit unit = new CParser(ParseConfig.defaults()).parse("v4l2loopback.c", text, List.of(),
@@ -33,8 +31,7 @@ class V4l2loopbackCorpusTest {
     }
 
     private static String source() throws Exception {
-        assumeTrue(Files.isRegularFile(FILE), "v4l2loopback corpus not present");
-        return Files.readString(FILE);
+        return Files.readString(Corpus.v4l2loopback());
     }
 
     @Test
