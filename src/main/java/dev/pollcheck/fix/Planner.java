@@ -271,7 +271,7 @@ final class Planner {
         for (Skip s : r.skips()) {
             if (s.kind() == Skip.Kind.PT_CHECK || s.kind() == Skip.Kind.LOOP || guards.contains(s)) continue;
             for (String q : queues) {
-                String base = testedBase(q, s.text());
+                String base = testedBase(q, s.condition());
                 if (base != null) {
                     why[0] = "`" + q + "` goes through `" + base + "`, which `" + s.text().strip() + "` (line "
                             + s.span().line() + ") tests: registering it unconditionally could follow a NULL pointer";
@@ -362,25 +362,37 @@ final class Planner {
 
     /**
      * A pointer the queue expression dereferences ({@code chan->in_fifo} in {@code &chan->in_fifo->waitq})
-     * that the condition reads as a value (not only to dereference it further), or null.
+     * that the condition tests for NULL ({@code p}, {@code !p}, {@code p == NULL}, {@code IS_ERR(p)}, joined
+     * by {@code &&}, {@code ||}), or null.
      */
-    static String testedBase(String queue, String condition) {
+    static String testedBase(String queue, Expr condition) {
         String q = queue.replace(" ", "");
         if (q.startsWith("&")) q = q.substring(1);
-        String c = condition.replace(" ", "").replace("\n", "").replace("\t", "");
-        for (int at = q.indexOf("->"); at > 0; at = q.indexOf("->", at + 2)) {
-            String base = q.substring(0, at);
-            for (int i = c.indexOf(base); i >= 0; i = c.indexOf(base, i + 1)) {
-                boolean startsToken = i == 0 || !(Character.isLetterOrDigit(c.charAt(i - 1)) || c.charAt(i - 1) == '_'
-                        || c.charAt(i - 1) == '>' || c.charAt(i - 1) == '.');
-                int end = i + base.length();
-                String after = c.substring(end);
-                boolean endsValue = !(after.startsWith("->") || after.startsWith(".") || after.startsWith("[")
-                        || !after.isEmpty() && (Character.isLetterOrDigit(after.charAt(0)) || after.charAt(0) == '_'));
-                if (startsToken && endsValue) return base;
-            }
+        List<String> bases = new ArrayList<>();
+        for (int at = q.indexOf("->"); at > 0; at = q.indexOf("->", at + 2)) bases.add(q.substring(0, at));
+        return nullTested(condition, bases, 0);
+    }
+
+    private static String nullTested(Expr e, List<String> bases, int depth) {
+        if (e == null || depth > 20) return null;
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
+            String l = nullTested(b.left(), bases, depth + 1);
+            return l != null ? l : nullTested(b.right(), bases, depth + 1);
         }
-        return null;
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) return nullTested(u.operand(), bases, depth + 1);
+        if (x instanceof Expr.Call c && c.name() != null && c.args().size() == 1
+                && (c.name().equals("IS_ERR") || c.name().equals("IS_ERR_OR_NULL") || c.name().equals("likely")
+                || c.name().equals("unlikely"))) {
+            return nullTested(c.args().get(0), bases, depth + 1);
+        }
+        if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
+            if (isNull(b.right())) return nullTested(b.left(), bases, depth + 1);
+            if (isNull(b.left())) return nullTested(b.right(), bases, depth + 1);
+            return null;
+        }
+        String text = CText.of(x).replace(" ", "");
+        return bases.contains(text) ? text : null;
     }
 
     /** A part of the queue expression read from memory beyond the variables themselves, or null. */
