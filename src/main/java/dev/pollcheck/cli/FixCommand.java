@@ -141,7 +141,7 @@ final class FixCommand implements Callable<Integer> {
             } finally {
                 java.nio.file.Files.deleteIfExists(tmp);
             }
-            env.err().println("pollcheck: fixed " + f.file() + " (" + f.fixes().size() + " poll method"
+            env.err().println("pollcheck: fixed " + dev.pollcheck.report.TextSafe.escape(f.file()) + " (" + f.fixes().size() + " poll method"
                     + (f.fixes().size() == 1 ? "" : "s") + ")");
         } catch (java.io.IOException e) {
             throw new UsageException("cannot write " + f.file() + ": " + e.getMessage());
@@ -157,8 +157,8 @@ final class FixCommand implements Callable<Integer> {
             if (rf.fix() == null || rf.fix().fixed()) continue;
             without++;
             var at = rf.finding().location();
-            env.err().println(at.file() + ":" + at.line() + ": " + rf.finding().ruleId() + " in "
-                    + rf.finding().function() + ": " + rf.fix().reason());
+            env.err().println(dev.pollcheck.report.TextSafe.escape(at.file() + ":" + at.line() + ": "
+                    + rf.finding().ruleId() + " in " + rf.finding().function() + ": " + rf.fix().reason()));
         }
         env.err().println("pollcheck: " + fixes + " verified fix" + (fixes == 1 ? "" : "es") + " in " + files.size()
                 + " file" + (files.size() == 1 ? "" : "s") + "; " + without + " finding" + (without == 1 ? "" : "s")

@@ -107,21 +107,22 @@ public final class TextWriter {
     private void writeFix(FixOutcome o, PrintWriter out) {
         if (o == null) return;
         if (!o.fixed()) {
-            out.println("  " + o.reason());
+            out.println("  " + TextSafe.escape(o.reason()));
             return;
         }
         Fix fix = o.fix();
         Integer first = shownFixes.get(fix);
         if (first != null) {
             out.println("  " + paint(GREEN, "fix:") + " the one shown at line " + first + " (one fix for "
-                    + fix.function() + "())");
+                    + TextSafe.escape(fix.function()) + "())");
             return;
         }
         shownFixes.put(fix, fix.edits().get(0).line());
-        out.println("  " + paint(GREEN, "fix:") + " register " + String.join(", ", fix.queues())
-                + " on every first call (" + fix.verified() + "):");
-        for (String line : fix.diff().split("\n", -1)) {
-            if (line.isEmpty()) continue;
+        out.println("  " + paint(GREEN, "fix:") + " register " + TextSafe.escape(String.join(", ", fix.queues()))
+                + " on every first call (" + TextSafe.escape(fix.verified()) + "):");
+        for (String raw : fix.diff().split("\n", -1)) {
+            if (raw.isEmpty()) continue;
+            String line = TextSafe.escape(raw); // the tree's text reaches the terminal only escaped
             String colour = line.startsWith("+") && !line.startsWith("+++") ? GREEN
                     : line.startsWith("-") && !line.startsWith("---") ? RED : null;
             out.println("    " + (colour == null ? line : paint(colour, line)));
