@@ -204,7 +204,7 @@ final class CheckCommand implements Callable<Integer> {
             PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8));
             text.writeNotices(result, err);
             if (!output.quiet) {
-                for (String n : result.notices()) err.println("pollcheck: " + n);
+                for (String n : result.notices()) err.println("pollcheck: " + dev.pollcheck.report.TextSafe.escape(n));
                 err.println(text.summaryLine(result));
             }
             err.flush();

@@ -127,6 +127,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand("explain", new ExplainCommand(env));
         cl.addSubcommand("methods", new MethodsCommand(env));
         cl.addSubcommand("simulate", new SimulateCommand(env));
+        cl.addSubcommand("explain-state", new ExplainStateCommand(env));
         cl.addSubcommand("rules", new RulesCommand(env));
         cl.addSubcommand("generate-completion", new picocli.AutoComplete.GenerateCompletion());
         cl.addSubcommand("generate-man-page", new ManPage.Command(env));

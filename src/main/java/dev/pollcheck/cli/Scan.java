@@ -207,7 +207,7 @@ public final class Scan {
                                                            List<PollMethod> methods, ScanOptions options,
                                                            DriverModels drivers, ParseConfig parseConfig,
                                                            List<TopLevel.Function> timedOut) {
-        AnalysisConfig config = new AnalysisConfig(flowConfig);
+        AnalysisConfig config = new AnalysisConfig(flowConfig, drivers);
         java.time.Duration bound = options.limits().methodTime();
         if (!options.simulate()) {
             return Analyzer.analyze(program, config, methods, f -> { }, bound, timedOut::add).stream()

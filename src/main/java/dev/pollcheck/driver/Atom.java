@@ -29,7 +29,9 @@ public record Atom(Kind kind, String key, String type, String text, String skipV
         /** Data a driver stores with {@code *_set_drvdata} and reads back with {@code *_get_drvdata}. */
         DRVDATA,
         /** A function's result that the model cannot see through (no body in the files read). */
-        HELPER;
+        HELPER,
+        /** A static helper that returns one constant on every path ({@code skipValue} holds it, {@code type} the helper's file:line). */
+        CONSTANT;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

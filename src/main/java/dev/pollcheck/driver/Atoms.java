@@ -44,9 +44,40 @@ public final class Atoms {
      * the condition skips. Deterministic: in the order of the condition's text, each key once.
      */
     public static List<Atom> of(Expr cond, boolean skipOnTrue, TopLevel.Function owner, DriverModel model) {
+        return of(cond, skipOnTrue, owner, model, null);
+    }
+
+    /**
+     * The same in a calling context: a parameter of {@code owner} that {@code binding} binds is read
+     * through the argument its caller passes (a helper shared by several poll methods has the atoms
+     * of each caller's arguments).
+     */
+    public static List<Atom> of(Expr cond, boolean skipOnTrue, TopLevel.Function owner, DriverModel model,
+                                Binding binding) {
         Atoms a = new Atoms(model);
-        a.walk(cond, skipOnTrue ? Boolean.TRUE : Boolean.FALSE, owner, new Scope(owner), 0);
+        a.walk(cond, skipOnTrue ? Boolean.TRUE : Boolean.FALSE, owner, a.scope(owner, binding), 0);
         return List.copyOf(a.out.values());
+    }
+
+    /**
+     * A call's arguments for the callee's parameters: {@code callee} is called with {@code args} from
+     * {@code caller}, itself called in the context {@code outer} (null at the poll method).
+     */
+    public record Binding(TopLevel.Function callee, List<Expr> args, TopLevel.Function caller, Binding outer) {
+        /** The argument passed for parameter {@code name} of {@code callee}, or null. */
+        Expr arg(String name) {
+            List<Param> ps = callee.params();
+            for (int i = 0; i < ps.size() && i < args.size(); i++) {
+                if (name.equals(ps.get(i).name())) return args.get(i);
+            }
+            return null;
+        }
+    }
+
+    /** A function's scope, made once per function and model (a long function has many conditions). */
+    private Scope scope(TopLevel.Function f, Binding binding) {
+        Scope plain = (Scope) model.memo(f, () -> new Scope(f, null));
+        return binding == null || binding.callee() != f ? plain : new Scope(plain, binding);
     }
 
     /** Locals and parameters of a function, with their types and stored values. */
@@ -55,8 +86,22 @@ public final class Atoms {
         final Map<String, String> tags = new HashMap<>();
         final Map<String, List<Expr>> stores = new HashMap<>();
         final Set<String> locals = new HashSet<>();
+        final Binding binding;
 
         Scope(TopLevel.Function f) {
+            this(f, null);
+        }
+
+        Scope(Scope plain, Binding binding) {
+            this.binding = binding;
+            params.addAll(plain.params);
+            tags.putAll(plain.tags);
+            stores.putAll(plain.stores);
+            locals.addAll(plain.locals);
+        }
+
+        Scope(TopLevel.Function f, Binding binding) {
+            this.binding = binding != null && binding.callee() == f ? binding : null;
             for (Param p : f.params()) {
                 if (p.name() == null) continue;
                 params.add(p.name());
@@ -132,6 +177,8 @@ public final class Atoms {
             walk(c.exprs().get(c.exprs().size() - 1), pol, owner, scope, depth);
         } else if (x instanceof Expr.Call c) {
             call(c, pol, owner, scope, depth);
+        } else if (x instanceof Expr.Unary u) {
+            walk(u.operand(), null, owner, scope, depth); // -x, ~x, x++: the state read, value not followed
         } else {
             leafValue(x, pol == null ? null : pol ? "nonzero" : "0", owner, scope, depth);
         }
@@ -166,8 +213,12 @@ public final class Atoms {
             add(new Atom(Atom.Kind.DRVDATA, key, null, name + "()", pol == null ? null : pol ? "nonzero" : "0"));
         } else {
             TopLevel.Function h = depth < MAX_DEPTH - 1 ? model.function(name, owner.span().file()) : null;
-            if (h != null && h.body() != null && !h.body().items().isEmpty()) {
-                Scope hs = new Scope(h);
+            String always = h == null || h.body() == null ? null : constantResult(h);
+            if (always != null) {
+                // A helper that returns one constant on every path: the test can never change.
+                add(new Atom(Atom.Kind.CONSTANT, name, h.span().file() + ":" + h.span().line(), name + "()", always));
+            } else if (h != null && h.body() != null && !h.body().items().isEmpty()) {
+                Scope hs = scope(h, null);
                 int before = out.size();
                 Ast.walk(h.body(), n -> {
                     if (n instanceof Stmt.Return r && r.value() != null) walk(r.value(), pol, h, hs, depth + 1);
@@ -177,6 +228,20 @@ public final class Atoms {
                 add(new Atom(Atom.Kind.HELPER, name, null, name + "()", null));
             }
         }
+    }
+
+    /** The one constant every {@code return} of {@code h} returns, or null (none, or several values). */
+    private static String constantResult(TopLevel.Function h) {
+        String[] k = {null};
+        boolean[] other = {false};
+        Ast.walk(h.body(), n -> {
+            if (n instanceof Stmt.Return r) {
+                String c = r.value() == null ? null : DriverModel.constant(r.value());
+                if (c == null || (k[0] != null && !k[0].equals(c))) other[0] = true;
+                else k[0] = c;
+            }
+        });
+        return other[0] ? null : k[0];
     }
 
     /** A member, a local or a file-scope name, whose skipping value is {@code sv}. */
@@ -189,7 +254,16 @@ public final class Atoms {
             add(new Atom(k, m.member(), tagOf(m.base(), scope), CText.of(m), sv));
         } else if (x instanceof Expr.Name n) {
             String id = n.id();
-            if (scope.params.contains(id)) return;
+            if (scope.params.contains(id)) {
+                // A parameter is the caller's argument, where the context says which; else not state.
+                Expr arg = scope.binding == null || depth >= MAX_DEPTH ? null : scope.binding.arg(id);
+                if (arg != null) {
+                    Binding b = scope.binding;
+                    walk(arg, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
+                            b.caller(), scope(b.caller(), b.outer()), depth + 1);
+                }
+                return;
+            }
             if (scope.locals.contains(id)) {
                 if (depth >= MAX_DEPTH) return;
                 for (Expr v : scope.stores.getOrDefault(id, List.of())) {

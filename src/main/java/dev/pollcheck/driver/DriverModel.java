@@ -86,6 +86,13 @@ public final class DriverModel {
         return new DriverModel(sources, knowledge, file);
     }
 
+    private final Map<Object, Object> memo = new java.util.IdentityHashMap<>();
+
+    /** A value computed once per key (by identity) for this model's users: the atoms' scopes of functions. */
+    public synchronized Object memo(Object key, java.util.function.Supplier<Object> make) {
+        return memo.computeIfAbsent(key, k -> make.get());
+    }
+
     public DriverKnowledge knowledge() {
         return knowledge;
     }

@@ -46,8 +46,17 @@ public final class StateJudge {
      *                   ({@code read_wait}), to say whether a runtime writer wakes one of them
      */
     public static Judgement judge(List<Atom> atoms, DriverModel model, Set<String> registered) {
+        return judge(atoms, model, registered, false);
+    }
+
+    /**
+     * @param skipReportsReady the skipping path reports ready (a data-ready shortcut): then a runtime
+     *                         write that puts the atom at the skipping value (a producer) loses the
+     *                         wake-up too, once the caller has consumed what it was told about
+     */
+    public static Judgement judge(List<Atom> atoms, DriverModel model, Set<String> registered, boolean skipReportsReady) {
         List<AtomVerdict> out = new ArrayList<>();
-        for (Atom a : atoms) out.add(judgeAtom(a, model, registered));
+        for (Atom a : atoms) out.add(judgeAtom(a, model, registered, skipReportsReady));
         Verdict worst = atoms.isEmpty() ? Verdict.NO_STATE : Verdict.INVARIANT;
         for (AtomVerdict v : out) if (v.verdict().ordinal() > worst.ordinal()) worst = v.verdict();
         List<String> phrases = new ArrayList<>();
@@ -61,12 +70,14 @@ public final class StateJudge {
         return new Judgement(worst, List.copyOf(out), text, List.copyOf(evidence));
     }
 
-    static AtomVerdict judgeAtom(Atom a, DriverModel model, Set<String> registered) {
+    static AtomVerdict judgeAtom(Atom a, DriverModel model, Set<String> registered, boolean ready) {
+        if (a.kind() == Atom.Kind.CONSTANT) return new AtomVerdict(a, Verdict.INVARIANT, null, List.of());
         List<Write> ws = model.writers(a);
         if (ws.isEmpty()) return new AtomVerdict(a, Verdict.NO_WRITER, null, ws);
         Write runtime = null;
         for (Write w : ws) {
-            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) && movesAway(w.value(), a.skipValue())) {
+            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN)
+                    && (movesAway(w.value(), a.skipValue()) || (ready && reaches(w.value(), a.skipValue())))) {
                 // Prefer a writer that wakes none of the registered queues: that is the lost wake-up.
                 if (runtime == null || (wakesRegistered(runtime, registered) && !wakesRegistered(w, registered))) runtime = w;
             }
@@ -112,6 +123,7 @@ public final class StateJudge {
         Atom a = v.atom();
         String atom = (a.kind() == Atom.Kind.FLAG ? "flag " : "") + "`" + a.text() + "`";
         Write w = v.decisive();
+        if (a.kind() == Atom.Kind.CONSTANT) return atom + " always returns " + a.skipValue() + " (" + a.type() + ")";
         return switch (v.verdict()) {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);

@@ -40,6 +40,8 @@ public final class FunctionFlow {
     private final Set<String> fileParams = new HashSet<>();
     private final Set<String> ptAliases = new HashSet<>();
     private final Set<String> eventVars = new HashSet<>();
+    /** Whether some struct field (by its text) holds requested events. */
+    private boolean memberEvents;
     private final Map<String, List<Store>> stores = new LinkedHashMap<>();
     private final Map<String, TypeRef> localTypes = new HashMap<>();
     private final boolean[] eventBranch;
@@ -87,6 +89,10 @@ public final class FunctionFlow {
                 Expr t = CText.strip(a.target());
                 if (t instanceof Expr.Name nm) {
                     add(new Store(nm.id(), a.value(), a.op(), cfg.nodeOf(a)));
+                } else if (t instanceof Expr.Member m) {
+                    // cl->want = poll_requested_events(wait): the field holds the requested events,
+                    // by its text within this function (the same spelling read back).
+                    add(new Store(CText.of(m), a.value(), a.op(), cfg.nodeOf(a)));
                 }
             } else if (n instanceof Stmt.Decl d) {
                 for (VarDecl v : d.decls()) {
@@ -125,6 +131,7 @@ public final class FunctionFlow {
                     boolean derived = (s.value() != null && readsEvents(s.value())) || storedUnderEvents(s.node());
                     if (derived) {
                         eventVars.add(s.name());
+                        if (s.name().contains("->") || s.name().contains(".")) memberEvents = true;
                         changed = true;
                     }
                 }
@@ -216,6 +223,8 @@ public final class FunctionFlow {
             if (x instanceof Expr.Name n && eventVars.contains(n.id())) {
                 hit[0] = true;
             } else if (x instanceof Expr.Member m && m.member().equals("_key")) {
+                hit[0] = true;
+            } else if (x instanceof Expr.Member m && memberEvents && eventVars.contains(CText.of(m))) {
                 hit[0] = true;
             } else if (x instanceof Expr.Call c && callReturnsEvents(c)) {
                 hit[0] = true;

@@ -20,8 +20,9 @@ public final class GccWriter {
 
     static String line(Finding f) {
         Span at = f.location();
-        return at.file() + ":" + at.line() + ":" + at.column() + ": " + f.level().id() + ": "
-                + oneLine(f.message()) + " [" + f.ruleId() + "]";
+        // Terminal-safe as the text format is: a file name or quoted source cannot drive the terminal.
+        return TextSafe.escape(at.file()) + ":" + at.line() + ":" + at.column() + ": " + f.level().id() + ": "
+                + TextSafe.escape(oneLine(f.message())) + " [" + f.ruleId() + "]";
     }
 
     /** A message never breaks the one-line format, whatever text of the source it quotes. */

@@ -1,5 +1,10 @@
 package dev.pollcheck.rules;
 
+import dev.pollcheck.driver.Atoms;
+import dev.pollcheck.driver.DriverKnowledge;
+import dev.pollcheck.driver.DriverModel;
+import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.DriverSources;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
 import dev.pollcheck.flow.PollFlow;
@@ -16,8 +21,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,39 +95,40 @@ public final class Analyzer {
                                         java.util.function.Consumer<TopLevel.Function> timedOut) {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
+        DriverModels drivers = config.drivers() != null ? config.drivers()
+                : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin());
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
-        // A registration reached from several methods is judged once, from the first method to reach it;
-        // which one is first must not depend on where in its file each method is defined (moving a
-        // function would change the finding's witness), so methods go by file and name, then line.
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
                 .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(f -> f.span().line()));
         List<Finding> out = new ArrayList<>();
-        Set<String> doneCalls = new HashSet<>();
-        Map<Summary, Boolean> visited = new IdentityHashMap<>();
+        // One finding per registration call: the worst over every poll method that reaches it, so that
+        // a helper shared by several methods is judged in each calling context, whatever their order.
+        Map<String, Finding> byCall = new HashMap<>();
         for (TopLevel.Function m : defs) {
             int pt = Shapes.pollTableParam(m.params());
             if (pt < 0 || !PollFlow.readable(m)) continue;
             if (methodBound == null) {
-                analyzeMethod(program, flow, m, pt, out, found, doneCalls, visited);
+                analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
                 continue;
             }
             try {
                 TimeBound.within(methodBound, () -> {
-                    analyzeMethod(program, flow, m, pt, out, found, doneCalls, visited);
+                    analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
                     return null;
                 });
             } catch (TimeBound.Exceeded e) {
                 timedOut.accept(m);
             }
         }
+        out.addAll(byCall.values());
         out.sort(ORDER);
         return out;
     }
 
-    private static void analyzeMethod(Program program, PollFlow flow, TopLevel.Function m, int pt, List<Finding> out,
-                                      java.util.function.Consumer<Finding> found, Set<String> doneCalls,
-                                      Map<Summary, Boolean> visited) {
+    private static void analyzeMethod(Program program, PollFlow flow, DriverModels drivers, TopLevel.Function m,
+                                      int pt, List<Finding> out, Map<String, Finding> byCall,
+                                      java.util.function.Consumer<Finding> found) {
         Summary top = flow.summary(m, pt);
         for (Rule r : Rules.all()) {
             Finding f = r.check(new Rule.MethodSite(program, m, top));
@@ -131,31 +138,38 @@ public final class Analyzer {
                 found.accept(f);
             }
         }
+        Set<String> registered = registeredQueues(top);
+        record Ctx(Summary summary, Atoms.Binding binding) {
+        }
         // The caller through which the walk first reached each helper: a finding's call path.
         Map<Summary, Summary> caller = new IdentityHashMap<>();
-        Deque<Summary> work = new ArrayDeque<>();
-        work.add(top);
+        Map<Summary, Boolean> visited = new IdentityHashMap<>();
+        Deque<Ctx> work = new ArrayDeque<>();
+        work.add(new Ctx(top, null));
         while (!work.isEmpty()) {
-            Summary s = work.poll();
+            Ctx c = work.poll();
+            Summary s = c.summary();
             if (visited.put(s, Boolean.TRUE) != null) continue;
             Set<String> always = unconditionalQueues(s);
             for (Registration reg : s.registrations()) {
                 TimeBound.check();
                 if (reg.helper() != null) {
                     caller.putIfAbsent(reg.helper(), s);
-                    work.add(reg.helper());
+                    work.add(new Ctx(reg.helper(), new Atoms.Binding(reg.helper().function(), reg.call().args(),
+                            s.function(), c.binding())));
                 }
                 if (coveredElsewhere(reg, s, always)) continue;
                 Span sp = reg.call().span();
-                if (!doneCalls.add(sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn())) {
-                    continue;
-                }
+                String key = sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn();
                 for (Rule r : Rules.all()) {
-                    Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg));
+                    Finding f = r.check(new Rule.RegistrationSite(program, m, s, reg, drivers, c.binding(), registered));
                     if (f != null) {
                         f = f.withPath(pathTo(s, top, caller));
-                        out.add(f);
-                        found.accept(f);
+                        Finding prev = byCall.get(key);
+                        if (prev == null || worse(f, prev)) {
+                            byCall.put(key, f);
+                            found.accept(f);
+                        }
                         break;
                     }
                 }
@@ -171,5 +185,30 @@ public final class Analyzer {
             path.add(0, Finding.Frame.of(s.function()));
         }
         return path;
+    }
+
+    /** Whether {@code a} is the worse of two findings at one call: a higher level, then a fixed order of texts. */
+    static boolean worse(Finding a, Finding b) {
+        if (a.level() != b.level()) return a.level().ordinal() < b.level().ordinal();
+        int c = a.ruleId().compareTo(b.ruleId());
+        if (c != 0) return c < 0;
+        return a.message().compareTo(b.message()) < 0;
+    }
+
+    /** The last members of every queue the method registers on some path, through its helpers. */
+    static Set<String> registeredQueues(Summary top) {
+        Set<String> out = new java.util.TreeSet<>();
+        Map<Summary, Boolean> seen = new IdentityHashMap<>();
+        Deque<Summary> work = new ArrayDeque<>();
+        work.add(top);
+        while (!work.isEmpty()) {
+            Summary s = work.poll();
+            if (seen.put(s, Boolean.TRUE) != null) continue;
+            for (Registration reg : s.registrations()) {
+                if (reg.helper() != null) work.add(reg.helper());
+                for (String q : reg.queues()) out.add(DriverModel.lastIdent(q));
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,12 @@
 package dev.pollcheck.rules;
 
+import dev.pollcheck.driver.Atom;
+import dev.pollcheck.driver.Atoms;
+import dev.pollcheck.driver.DriverKnowledge;
+import dev.pollcheck.driver.DriverModel;
+import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.DriverSources;
+import dev.pollcheck.driver.StateJudge;
 import dev.pollcheck.flow.CText;
 import dev.pollcheck.flow.FunctionFlow;
 import dev.pollcheck.flow.Registration;
@@ -7,15 +14,12 @@ import dev.pollcheck.flow.Skip;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Stmt;
-import dev.pollcheck.model.TypeRef;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import dev.pollcheck.flow.Summary;
-import dev.pollcheck.flow.Program;
 import dev.pollcheck.model.Param;
 import dev.pollcheck.model.TopLevel;
 
@@ -40,26 +44,28 @@ public final class StateSkipsRegistration implements Rule {
             holding it) is NULL.
 
             Reported at note level, because they cannot lose a wake-up in practice. All are \
-            recognised from the code, never from a driver's name:
-            - an early return whose mask reports a terminal state: EPOLLHUP or EPOLLNVAL, or \
-            EPOLLERR (or a negative errno) where the condition or the returned value names the \
-            device or file as gone (disconnected, unregistered, removed, dead, zombie, shut down, \
-            ENODEV ...); a mask set before a goto counts by the value that reaches the return;
+            recognised from the code, never from a name:
+            - a condition judged by the driver model (the writers of the state it reads, in the \
+            files of the driver's directory, with the role of each writer: setup, open, runtime, \
+            teardown): state written only in setup or open (probe, module_init, open, what only they \
+            call) is invariant while the file is open; state moved to the skipping value only by \
+            teardown (release, remove, disconnect) is terminal;
+            - an early return whose mask reports a terminal state: EPOLLHUP, EPOLLRDHUP or \
+            EPOLLNVAL; a mask set before a goto counts by the value that reaches the return;
             - a condition fixed for the life of the open file: f_mode/f_flags, directly or through \
             a small helper that only computes from them; or fixed configuration (static keys, \
-            IS_ENABLED);
-            - a WARN_ON/BUG_ON-style check, a NULL (or IS_ERR) check of the file's private data or \
-            of a pointer derived from the parameters, and an explicit NULL test whose skipping \
-            path only reports an error;
+            IS_ENABLED); a WARN_ON/BUG_ON-style check;
             - a dispatch between implementations: every skipping path registers through another, \
             mutually exclusive call, and a helper is involved on one side.
 
-            Kept at warning level: a wake-up source that becomes valid later (a NULL or "not \
-            streaming" test of a member returning 0 or a plain EPOLLERR), data-ready shortcuts \
-            (if (ready) return EPOLLIN;), if (event_pending) ... else poll_wait(...), two plain \
-            poll_wait()s of different queues chosen by run-time state, and an interrupted lock \
-            (mutex_lock_interruptible() failing) before the registration, even when it returns \
-            EPOLLERR.""",
+            Kept at warning level: state that a runtime writer (an ioctl, read or write, an \
+            interrupt handler, work, a timer, a callback) moves away from the skipping value, such as \
+            data-ready shortcuts (if (ready) return EPOLLIN;) and if (event_pending) ... else \
+            poll_wait(...); state with no writer in the scanned files (the message says so); and an \
+            interrupted lock (mutex_lock_interruptible() failing) before the registration. Every \
+            message names its evidence: the writer with its function, role and file:line, or that \
+            none was found. A helper reached from several poll methods is judged in each calling \
+            context (a parameter is the caller's argument) and the worst verdict is reported.""",
             """
             static __poll_t foo_poll(struct file *file, poll_table *wait)
             {
@@ -83,22 +89,89 @@ public final class StateSkipsRegistration implements Rule {
             }
             """);
 
-    /** Identifiers that say the device or file is going away for good (never a driver's name). */
-    private static final Pattern GONE = Pattern.compile(
-            "(?i).*(disconnect|unregist|is_registered|_registered|remov|dead|gone|dying|shutdown|shut_down|unplug"
-                    + "|present|alive|zombie|defunct|destroy|hangup|hung_up|detach|finaliz|unload|teardown).*"
-                    + "|exit|exiting|ENODEV|ENXIO|ESHUTDOWN|EPIPE");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
     private static final Pattern WARN_LIKE = Pattern.compile("(.*_)?(WARN|BUG)(_ON)?(_ONCE)?(_SMP)?");
     private static final Pattern INTERRUPTIBLE = Pattern.compile(".*(_interruptible|_killable|trylock).*");
-    private static final Set<String> NULL_TESTS = Set.of("IS_ERR", "IS_ERR_OR_NULL");
 
     /** How a state skip is judged. */
     enum Judgement { WARNING, NOTE, NONE }
 
+    /** A skip's judgement, the evidence the message names, and the driver model's judgement when it decided. */
+    record Judged(Judgement level, String evidence, StateJudge.Judgement state) {
+        Judged(Judgement level, String evidence) {
+            this(level, evidence, null);
+        }
+    }
+
+    /**
+     * One state condition of a poll method, for {@code pollcheck explain-state}.
+     *
+     * @param what          the registration ({@code the poll_wait of &dev->wq})
+     * @param line          its line
+     * @param owner         the function holding it (the method or a helper)
+     * @param condition     the condition as written
+     * @param conditionLine its line
+     * @param skipOnTrue    whether the condition skips when true
+     * @param queues        the queues the registration registers
+     * @param state         the driver model's judgement (atoms, writers), or null when the code's shape decided
+     * @param level         {@code warning}, {@code note} or {@code none}
+     * @param evidence      the evidence the finding's message names
+     */
+    public record Explained(String what, int line, String owner, String condition, int conditionLine, boolean skipOnTrue,
+                            List<String> queues, StateJudge.Judgement state, String level, String evidence) {
+    }
+
+    /** Every state condition that can skip a registration of {@code method}, judged in each calling context. */
+    public static List<Explained> explain(dev.pollcheck.flow.Program program, TopLevel.Function method, DriverModels drivers) {
+        List<Explained> out = new java.util.ArrayList<>();
+        int pt = dev.pollcheck.flow.Shapes.pollTableParam(method.params());
+        if (pt < 0 || !dev.pollcheck.flow.PollFlow.readable(method)) return out;
+        dev.pollcheck.flow.PollFlow flow = new dev.pollcheck.flow.PollFlow(program, dev.pollcheck.flow.HelperModels.builtin());
+        Summary top = flow.summary(method, pt);
+        Set<String> registered = Analyzer.registeredQueues(top);
+        record Ctx(Summary summary, Atoms.Binding binding) {
+        }
+        java.util.Map<Summary, Boolean> seen = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Ctx> work = new java.util.ArrayDeque<>();
+        work.add(new Ctx(top, null));
+        while (!work.isEmpty()) {
+            Ctx c = work.poll();
+            if (seen.put(c.summary(), Boolean.TRUE) != null) continue;
+            for (Registration r : c.summary().registrations()) {
+                if (r.helper() != null) {
+                    work.add(new Ctx(r.helper(), new Atoms.Binding(r.helper().function(), r.call().args(),
+                            c.summary().function(), c.binding())));
+                }
+                RegistrationSite site = new RegistrationSite(program, method, c.summary(), r, drivers, c.binding(), registered);
+                for (Skip s : r.skips()) {
+                    if (s.kind() != Skip.Kind.STATE) continue;
+                    Judged j = judge(s, site);
+                    out.add(new Explained(Skips.what(r), r.call().span().line(), r.owner().name(), s.text(),
+                            s.span().line(), s.skipOnTrue(), r.queues(), j.state(),
+                            j.level().name().toLowerCase(java.util.Locale.ROOT),
+                            j.evidence() == null ? "a dispatcher: it skips only when the method it would call is missing" : j.evidence()));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** The memo key of one skip judged for one registration in one calling context. */
+    private record Key(Skip skip, String callee, int node, TopLevel.Function method, Atoms.Binding binding) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.skip == skip && k.callee.equals(callee) && k.node == node && k.method == method
+                    && k.binding == binding;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(skip) * 31 + callee.hashCode() + node + System.identityHashCode(method);
+        }
     }
 
     @Override
@@ -106,40 +179,21 @@ public final class StateSkipsRegistration implements Rule {
         Registration r = site.registration();
         FunctionFlow flow = site.flow();
         Skip primary = null;
-        Judgement level = Judgement.NONE;
-        String why = null;
+        Judged level = null;
         for (Skip s : r.skips()) {
             if (s.kind() != Skip.Kind.STATE) continue;
-            record Key(Skip skip, String callee, int node) {
-                @Override
-                public boolean equals(Object o) {
-                    return o instanceof Key k && k.skip == skip && k.callee.equals(callee) && k.node == node;
-                }
-
-                @Override
-                public int hashCode() {
-                    return System.identityHashCode(skip) * 31 + callee.hashCode() + node;
-                }
+            Key key = new Key(s, r.callee(), r.node(), site.method(), site.binding());
+            Judged j = (Judged) flow.memo.get(key);
+            if (j == null) {
+                j = judge(s, site);
+                flow.memo.put(key, j);
             }
-            Key key = new Key(s, r.callee(), r.node());
-            String[] reason = (String[]) flow.memo.get(key);
-            Judgement j;
-            if (reason == null) {
-                reason = new String[2];
-                j = judge(s, r, site.owner(), site.program(), reason);
-                reason[1] = j.name();
-                flow.memo.put(key, reason);
-            } else {
-                j = Judgement.valueOf(reason[1]);
-            }
-            if (j == Judgement.WARNING && level != Judgement.WARNING) {
+            if (j.level() == Judgement.WARNING && (level == null || level.level() != Judgement.WARNING)) {
                 primary = s;
                 level = j;
-                why = null;
-            } else if (j == Judgement.NOTE && level == Judgement.NONE) {
+            } else if (j.level() == Judgement.NOTE && level == null) {
                 primary = s;
                 level = j;
-                why = reason[0];
             }
         }
         if (primary == null) return null;
@@ -150,61 +204,105 @@ public final class StateSkipsRegistration implements Rule {
                 .append(" is skipped on the first call ").append(Skips.when(primary, flow));
         String others = RequestedEventsSkipRegistration.others(r, primary);
         if (!others.isEmpty()) msg.append("; also skipped by ").append(others);
-        if (why != null) {
-            msg.append(" (likely harmless: ").append(why).append(')');
+        if (level.level() == Judgement.NOTE) {
+            msg.append(" (likely harmless: ").append(level.evidence()).append(").");
         } else if (ready) {
-            msg.append(": that path reports ready, so epoll never registers the queue; register it first.");
+            msg.append(": that path reports ready, so epoll never registers the queue; register it first (")
+                    .append(level.evidence()).append(").");
         } else {
-            msg.append(": a waiter that comes in that state is never woken by this queue; register it first.");
+            msg.append(": a waiter that comes in that state is never woken by this queue; register it first (")
+                    .append(level.evidence()).append(").");
         }
-        if (why != null) msg.append('.');
         Set<Api> apis = ready ? EnumSet.of(Api.EPOLL) : EnumSet.of(Api.POLL, Api.SELECT, Api.EPOLL);
-        return new Finding(INFO.id(), level == Judgement.NOTE ? Level.NOTE : INFO.level(), r.call().span(), fn,
+        return new Finding(INFO.id(), level.level() == Judgement.NOTE ? Level.NOTE : INFO.level(), r.call().span(), fn,
                 msg.toString(), r.queueText(), primary.span(), primary.text(), apis, site.method(), r.call());
     }
 
-    /** The decision documented in the rationale; {@code reason[0]} gets the benign shape's name. */
-    static Judgement judge(Skip s, Registration r, Summary owner, Program program, String[] reason) {
+    /**
+     * The decision documented in the rationale. Shapes the code itself shows first (a dispatcher, an
+     * interrupted lock, alternatives, a terminal mask, fixed configuration or open mode, a WARN_ON);
+     * then the driver model: the writers of the condition's atoms ({@link StateJudge}).
+     */
+    static Judged judge(Skip s, RegistrationSite site) {
+        Registration r = site.registration();
+        Summary owner = site.owner();
         FunctionFlow flow = owner.flow();
         Expr cond = s.condition();
         Set<String> texts = subTexts(cond);
         if (r.via() == Registration.Via.UNKNOWN && (texts.contains(r.callee()) || prefixOfCallee(texts, r.callee()))) {
-            return Judgement.NONE; // if (!ops->poll) return DEFAULT_POLLMASK; return ops->poll(file, wait);
+            return new Judged(Judgement.NONE, null); // if (!ops->poll) return DEFAULT_POLLMASK; return ops->poll(file, wait);
         }
-        if (interrupted(cond, flow)) {
-            return Judgement.WARNING;
+        String lock = interrupted(cond, flow);
+        if (lock != null) {
+            return new Judged(Judgement.WARNING, "`" + lock + "()` fails whenever a signal arrives, in any device state");
         }
-        if (!flow.cfg().exhausted() && alternatives(s, r, owner)) {
-            reason[0] = "every path that skips it registers through another call instead";
-            return Judgement.NOTE;
+        if (!flow.cfg().exhausted()) {
+            List<Integer> alt = alternatives(s, r, owner);
+            if (alt != null) {
+                return new Judged(Judgement.NOTE, "every path that skips it registers through another call instead (line"
+                        + (alt.size() > 1 ? "s " : " ") + joinInts(alt) + ")");
+            }
         }
-        if (terminal(s, r, flow)) {
-            reason[0] = "the skipping path reports a terminal state";
-            return Judgement.NOTE;
+        String hup = terminal(s, r, flow);
+        if (hup != null) {
+            return new Judged(Judgement.NOTE, "the skipping path reports a terminal state: " + hup);
         }
-        if (fixedConfiguration(cond)) {
-            reason[0] = "the condition is fixed configuration (a static key or IS_ENABLED)";
-            return Judgement.NOTE;
+        String config = fixedConfiguration(cond);
+        if (config != null) {
+            return new Judged(Judgement.NOTE, "the condition is fixed configuration (`" + config + "()`)");
         }
-        if (fixedForOpenFile(cond, flow.fileParams(), program, r.owner().span().file(), 0)) {
-            reason[0] = "the condition is fixed for the life of the open file";
-            return Judgement.NOTE;
+        if (fixedForOpenFile(cond, flow.fileParams(), functions(site), r.owner().span().file(), 0)) {
+            return new Judged(Judgement.NOTE, "the condition reads only the file's f_mode/f_flags access mode, fixed "
+                    + "while the file is open");
         }
         Expr c = unwrap(cond);
         if (c instanceof Expr.Call call && call.name() != null && WARN_LIKE.matcher(call.name()).matches()) {
-            reason[0] = "the condition is a WARN_ON that a valid file cannot trigger";
-            return Judgement.NOTE;
+            return new Judged(Judgement.NOTE, "the condition is a `" + call.name() + "()` that a valid file cannot trigger");
         }
-        Expr tested = nullTested(c, flow);
-        if (tested != null && derivedPointer(tested, flow)) {
-            reason[0] = "the condition is a NULL check of the file's private data";
-            return Judgement.NOTE;
+        StateJudge.Judgement j = stateJudgement(s, site);
+        return new Judged(j.verdict().warns() ? Judgement.WARNING : Judgement.NOTE, j.evidenceText(), j);
+    }
+
+    /**
+     * The driver model's judgement of a skip in its calling context: the writers of the condition's
+     * atoms with their roles. The simulator asks the same (through the driver package) for the
+     * state it may change between calls.
+     */
+    public static StateJudge.Judgement stateJudgement(Skip s, RegistrationSite site) {
+        boolean ready = Skips.skipReturnsReady(s, site.registration(), site.flow());
+        // One judgement per skip, context and kind of skipping path: a skip guards many registrations.
+        StateKey key = new StateKey(s, site.method(), site.binding(), ready);
+        StateJudge.Judgement memo = (StateJudge.Judgement) site.flow().memo.get(key);
+        if (memo == null) {
+            memo = stateJudgement(s, site, ready);
+            site.flow().memo.put(key, memo);
         }
-        if (tested != null && returnsOnlyErrors(s, r, flow)) {
-            reason[0] = "the condition is a NULL check that reports an error";
-            return Judgement.NOTE;
+        return memo;
+    }
+
+    private record StateKey(Skip skip, TopLevel.Function method, Atoms.Binding binding, boolean ready) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StateKey k && k.skip == skip && k.method == method && k.binding == binding && k.ready == ready;
         }
-        return Judgement.WARNING;
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(skip) * 31 + System.identityHashCode(method) + (ready ? 1 : 0);
+        }
+    }
+
+    private static StateJudge.Judgement stateJudgement(Skip s, RegistrationSite site, boolean ready) {
+        TopLevel.Function owner = site.registration().owner();
+        DriverModel model = drivers(site).forFile(owner.span().file());
+        List<Atom> atoms = Atoms.of(s.condition(), s.skipOnTrue(), owner, model, site.binding());
+        return StateJudge.judge(atoms, model, site.registered(), ready);
+    }
+
+    private static String joinInts(List<Integer> xs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < xs.size(); i++) sb.append(i == 0 ? "" : ", ").append(xs.get(i));
+        return sb.toString();
     }
 
     /** {@code port->ops} for the callee {@code port->ops->tx_poll}: the dispatcher tests the path to its method. */
@@ -225,9 +323,9 @@ public final class StateSkipsRegistration implements Rule {
      * kernfs_generic_poll(t->of, wait); else poll_wait(file, &t->event_wait, wait);}. Two plain
      * {@code poll_wait}s of different queues chosen by state stay warnings.
      */
-    private static boolean alternatives(Skip s, Registration r, Summary owner) {
+    private static List<Integer> alternatives(Skip s, Registration r, Summary owner) {
         var cfg = owner.flow().cfg();
-        if (r.node() < 0) return false;
+        if (r.node() < 0) return null;
         boolean[] fromR = cfg.reachableAvoiding(r.node(), -1);
         boolean[] toR = cfg.canReach(r.node());
         boolean[] avoid = new boolean[cfg.nodes().size()];
@@ -241,31 +339,19 @@ public final class StateSkipsRegistration implements Rule {
             any = true;
             allHelpers &= isHelper(x);
         }
-        if (!any || !(helpers || allHelpers)) return false;
+        if (!any || !(helpers || allHelpers)) return null;
         for (int succ : s.skipSides()) {
-            if (cfg.reachableAvoiding(succ, avoid)[cfg.exit()]) return false;
+            if (cfg.reachableAvoiding(succ, avoid)[cfg.exit()]) return null;
         }
-        return true;
+        java.util.TreeSet<Integer> lines = new java.util.TreeSet<>();
+        for (Registration x : owner.registrations()) {
+            if (x.node() >= 0 && avoid[x.node()]) lines.add(x.call().span().line());
+        }
+        return List.copyOf(lines);
     }
 
     private static boolean isHelper(Registration r) {
         return !(r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive());
-    }
-
-    /** Every value returned on the skipping side is an error or hang-up mask (or a negative errno). */
-    private static boolean returnsOnlyErrors(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
-        for (Stmt.Return r : s.returns()) {
-            if (r.value() == null) return false;
-            Expr v = CText.strip(r.value());
-            if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) continue;
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
-            if (vals == null || vals.isEmpty()) return false;
-            for (long x : vals) {
-                if ((x & (Masks.ERR | Masks.HUP | Masks.NVAL | Masks.RDHUP)) == 0) return false;
-            }
-        }
-        return true;
     }
 
     private static Expr unwrap(Expr e) {
@@ -289,17 +375,42 @@ public final class StateSkipsRegistration implements Rule {
         return out;
     }
 
-    /** The condition is (or tests a variable set from) an interruptible or killable wait or a trylock. */
-    private static boolean interrupted(Expr cond, FunctionFlow flow) {
-        boolean[] hit = new boolean[1];
+    /** Definitions by name as a reference from a file reaches them. */
+    interface Functions {
+        TopLevel.Function function(String name, String fromFile);
+    }
+
+    /**
+     * The program's definitions, and where the scan did not parse a body (a default scan parses only
+     * what mentions poll), the driver model's: the one the simulator reads.
+     */
+    private static Functions functions(RegistrationSite site) {
+        DriverModels drivers = drivers(site);
+        return (name, file) -> {
+            TopLevel.Function f = site.program().function(name, file);
+            if (f != null && dev.pollcheck.flow.PollFlow.readable(f)) return f;
+            TopLevel.Function d = drivers.forFile(file).function(name, file);
+            return d != null && dev.pollcheck.flow.PollFlow.readable(d) ? d : f;
+        };
+    }
+
+    private static DriverModels drivers(RegistrationSite site) {
+        return site.drivers() != null ? site.drivers()
+                : new DriverModels(DriverSources.of(site.program()), DriverKnowledge.builtin());
+    }
+
+    /** The interruptible or killable wait or trylock the condition is (or tests a variable set from), or null. */
+    private static String interrupted(Expr cond, FunctionFlow flow) {
+        String[] hit = new String[1];
         Ast.walk(cond, n -> {
+            if (hit[0] != null) return;
             if (n instanceof Expr.Call c && c.name() != null && INTERRUPTIBLE.matcher(c.name()).matches()) {
-                hit[0] = true;
+                hit[0] = c.name();
             } else if (n instanceof Expr.Name nm && !flow.params().contains(nm.id())) {
                 for (var st : flow.stores(nm.id())) {
                     if (st.value() != null && CText.strip(st.value()) instanceof Expr.Call c && c.name() != null
                             && INTERRUPTIBLE.matcher(c.name()).matches()) {
-                        hit[0] = true;
+                        hit[0] = c.name();
                     }
                 }
             }
@@ -307,50 +418,39 @@ public final class StateSkipsRegistration implements Rule {
         return hit[0];
     }
 
-    /** Every path on the skipping side returns a terminal mask (HUP; or ERR where the code says the device is gone). */
-    private static boolean terminal(Skip s, Registration reg, FunctionFlow flow) {
-        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return false;
+    /**
+     * Every path on the skipping side returns a mask with EPOLLHUP, EPOLLRDHUP or EPOLLNVAL (the mask,
+     * not a name, says the state is terminal): "returns EPOLLHUP (line N)", or null.
+     */
+    private static String terminal(Skip s, Registration reg, FunctionFlow flow) {
+        if (s.fallsOff() || s.returns().isEmpty() || flow.cfg().exhausted()) return null;
+        java.util.TreeSet<Integer> lines = new java.util.TreeSet<>();
         for (Stmt.Return r : s.returns()) {
-            if (r.value() == null) return false;
-            Expr v = CText.strip(r.value());
-            String text = CText.of(v);
-            boolean gone = saysGone(s.text()) || saysGone(text);
-            if (v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG && CText.strip(u.operand()) instanceof Expr.Name) {
-                if (!gone) return false;
-                continue;
-            }
-            Set<Long> vals = Masks.values(v, flow, Skips.storesAt(s, r, reg, flow));
-            if (vals == null || vals.isEmpty()) return false;
+            if (r.value() == null) return null;
+            Set<Long> vals = Masks.values(CText.strip(r.value()), flow, Skips.storesAt(s, r, reg, flow));
+            if (vals == null || vals.isEmpty()) return null;
             for (long x : vals) {
-                boolean hup = (x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) != 0;
-                boolean err = (x & Masks.ERR) != 0;
-                if (!(hup || (err && gone))) return false;
+                if ((x & (Masks.HUP | Masks.RDHUP | Masks.NVAL)) == 0) return null;
             }
+            lines.add(r.span().line());
         }
-        return true;
-    }
-
-    private static boolean saysGone(String text) {
-        var m = IDENT.matcher(text);
-        while (m.find()) {
-            if (GONE.matcher(m.group()).matches()) return true;
-        }
-        return false;
+        return "it returns a hang-up or invalid mask (line" + (lines.size() > 1 ? "s " : " ")
+                + joinInts(List.copyOf(lines)) + ")";
     }
 
     private static final Pattern CONFIG_TEST = Pattern.compile("static_branch_(un)?likely|static_key_(true|false|enabled)|IS_ENABLED|IS_BUILTIN|IS_REACHABLE");
 
-    /** A test of a static key or kernel configuration: it does not change while files are open. */
-    private static boolean fixedConfiguration(Expr cond) {
-        boolean[] saw = {false};
+    /** The static key or configuration test the condition consists of (and nothing else), or null. */
+    private static String fixedConfiguration(Expr cond) {
+        String[] saw = {null};
         boolean[] other = {false};
         Ast.walk(cond, n -> {
             if (n instanceof Expr.Call c) {
-                if (c.name() != null && CONFIG_TEST.matcher(c.name()).matches()) saw[0] = true;
+                if (c.name() != null && CONFIG_TEST.matcher(c.name()).matches()) saw[0] = c.name();
                 else if (!"likely".equals(c.name()) && !"unlikely".equals(c.name())) other[0] = true;
             }
         });
-        return saw[0] && !other[0];
+        return other[0] ? null : saw[0];
     }
 
     /**
@@ -358,7 +458,7 @@ public final class StateSkipsRegistration implements Rule {
      * tree that does ({@code static int foo_file_flags(struct file *f) { return f->f_flags & 3; }}):
      * fixed from open() to release().
      */
-    private static boolean fixedForOpenFile(Expr cond, Set<String> fileParams, Program program, String file, int depth) {
+    private static boolean fixedForOpenFile(Expr cond, Set<String> fileParams, Functions program, String file, int depth) {
         boolean[] ok = {true};
         boolean[] saw = {false};
         Set<Expr> callees = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -390,7 +490,7 @@ public final class StateSkipsRegistration implements Rule {
      * A small helper whose every statement is a return, switch, case or if over its parameters'
      * f_mode/f_flags and constants ({@code snd_seq_file_flags}-style).
      */
-    private static boolean modeOnly(TopLevel.Function h, Program program, int depth) {
+    private static boolean modeOnly(TopLevel.Function h, Functions program, int depth) {
         if (!dev.pollcheck.flow.PollFlow.readable(h) || h.body() == null) return false;
         Set<String> hp = new HashSet<>();
         for (Param p : h.params()) if (p.name() != null) hp.add(p.name());
@@ -416,69 +516,12 @@ public final class StateSkipsRegistration implements Rule {
     }
 
     /** A constant, or an expression of the file's mode. */
-    private static boolean constantOrMode(Expr e, Set<String> params, Program program, String file, int depth) {
+    private static boolean constantOrMode(Expr e, Set<String> params, Functions program, String file, int depth) {
         boolean[] ok = {true};
         Ast.walk(e, n -> {
             if (n instanceof Expr.Name nm && !nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))) ok[0] = false;
             else if (n instanceof Expr.Call || n instanceof Expr.Assign) ok[0] = false;
         });
         return ok[0] || fixedForOpenFile(e, params, program, file, depth);
-    }
-
-    /**
-     * The pointer a NULL test tests, or null: {@code p == NULL}, {@code IS_ERR(p)} for any p; {@code !p}
-     * and {@code p} only for a name known to be a pointer (a {@code !dev->ready} may test a flag).
-     */
-    private static Expr nullTested(Expr c, FunctionFlow flow) {
-        if (c instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
-            Expr p = isNull(b.right()) ? CText.strip(b.left()) : isNull(b.left()) ? CText.strip(b.right()) : null;
-            return p instanceof Expr.Name || p instanceof Expr.Member ? p : null;
-        }
-        if (c instanceof Expr.Call call && call.name() != null && NULL_TESTS.contains(call.name())
-                && call.args().size() == 1) {
-            return CText.strip(call.args().get(0));
-        }
-        Expr p = c instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT ? CText.strip(u.operand()) : c;
-        if (p instanceof Expr.Name n) {
-            TypeRef t = flow.localType(n.id());
-            boolean pointer = t != null ? t.pointerDepth() >= 1 : flow.params().contains(n.id());
-            return pointer ? p : null;
-        }
-        return null;
-    }
-
-    /** A parameter, or a local pointer whose every value derives from the parameters. */
-    private static boolean derivedPointer(Expr p, FunctionFlow flow) {
-        if (!(p instanceof Expr.Name n)) return false;
-        if (flow.params().contains(n.id())) return true;
-        TypeRef t = flow.localType(n.id());
-        return t != null && t.pointerDepth() >= 1 && derivedFromParams(n.id(), flow, new HashSet<>());
-    }
-
-    private static boolean isNull(Expr e) {
-        Expr x = CText.strip(e);
-        return (x instanceof Expr.Name n && n.id().equals("NULL")) || (x instanceof Expr.IntConst k && k.value() == 0);
-    }
-
-    private static boolean derivedFromParams(String name, FunctionFlow flow, Set<String> seen) {
-        if (flow.params().contains(name)) return true;
-        if (!seen.add(name) || seen.size() > 16) return false;
-        List<dev.pollcheck.flow.FunctionFlow.Store> stores = flow.stores(name);
-        if (stores.isEmpty()) return false;
-        boolean some = false;
-        for (var st : stores) {
-            if (st.value() == null) return false;
-            if (isNull(st.value())) continue; // struct foo *p = NULL; p = file->private_data;
-            some = true;
-            boolean[] any = new boolean[1];
-            Ast.walk(st.value(), n -> {
-                if (n instanceof Expr.Name nm && !any[0] && !nm.id().equals(name)
-                        && (flow.params().contains(nm.id()) || derivedFromParams(nm.id(), flow, seen))) {
-                    any[0] = true;
-                }
-            });
-            if (!any[0]) return false;
-        }
-        return some;
     }
 }

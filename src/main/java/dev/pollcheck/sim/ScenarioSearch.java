@@ -68,6 +68,19 @@ final class ScenarioSearch {
         return explorer;
     }
 
+    /** The driver model's rule for what may change between calls; null: any free value may (the kernel model's tests). */
+    private StateGate gate;
+
+    ScenarioSearch gate(StateGate g) {
+        this.gate = g;
+        return this;
+    }
+
+    /** Why the driver model refused the state changes tried for {@code queue}, in the order met (empty without a gate). */
+    Set<String> refusals(String queue) {
+        return gate == null ? Set.of() : gate.refusals(queue);
+    }
+
     /** Every execution of the method so far: exploring, checking and replaying. */
     long interpreterRuns() {
         return interpreter.runs();
@@ -348,6 +361,7 @@ final class ScenarioSearch {
         for (Interpreter.Outcome f : finals) {
             if (!reports.test(f.mask())) continue;
             if (explainedByOther(first, blocked, f, queue)) continue;
+            if (gate != null && queue != null && gate.waker(first, blocked, f, queue) == null) continue;
             int s = finalScore(blocked, f, guards);
             if (s > bestScore) {
                 best = f;
@@ -624,11 +638,27 @@ final class ScenarioSearch {
      * The one step between the sleep and the final call: the device state changes and the driver wakes
      * {@code queue}, on which the first call registered nobody; null when the wake-up reaches a waiter.
      */
-    private Witness.Step wakerStep(String queue, WaitQueues queues, Interpreter.Outcome blocked,
+    private Witness.Step wakerStep(String queue, WaitQueues queues, Interpreter.Outcome first, Interpreter.Outcome blocked,
                                    Interpreter.Outcome fin) {
         List<String> changes = changedState(blocked, fin);
         String what = changes.isEmpty() ? "the device becomes ready" : "the device state changes: " + String.join(", ",
                 changes.subList(0, Math.min(4, changes.size())));
+        if (gate != null && queue != null) {
+            // The driver code that makes the change, as the model names it, and the queues it wakes.
+            Witness.Waker w = gate.waker(first, blocked, fin, queue);
+            if (w == null) return null;
+            // Its queues are spelt in the waker's own variables: matched with the method's by their last member.
+            for (String q : w.wakes()) {
+                String key = dev.pollcheck.driver.DriverModel.lastIdent(q);
+                if (!queues.get(Interpreter.canonicalQueue(q)).wakeUp(0).isEmpty()) return null;
+                for (String r : first.queues()) {
+                    if (dev.pollcheck.driver.DriverModel.lastIdent(r).equals(key) && !queues.get(r).wakeUp(0).isEmpty()) return null;
+                }
+            }
+            return new Witness.Step(Witness.Kind.WAKER, what + "; " + w.function() + "() makes it and wakes "
+                    + String.join(", ", w.wakes()) + ": nobody waits there (" + queue + " was never registered)",
+                    null, null, List.copyOf(changes), List.of(), null, w);
+        }
         if (queue == null) {
             return new Witness.Step(Witness.Kind.WAKER, what + "; the driver wakes its wait queue: the first call "
                     + "registered none, so nobody is woken", null, null, List.copyOf(changes), List.of(), null,
@@ -667,7 +697,7 @@ final class ScenarioSearch {
         steps.add(callStep("poll(events=" + PollBits.describe(events) + "): first pass calls " + fn.name()
                 + "(), nothing to report", f, 0));
         steps.add(sleepStep("poll() sleeps"));
-        Witness.Step wake = wakerStep(queue, queues, p1, fin);
+        Witness.Step wake = wakerStep(queue, queues, p1, p1, fin);
         if (wake == null || !call.blocked()) return null;
         steps.add(wake);
         long k = pollKey(events);
@@ -690,7 +720,7 @@ final class ScenarioSearch {
         steps.add(callStep("select(fd in " + sets.strip().replace(' ', '+') + " set): first pass calls " + fn.name()
                 + "(), nothing ready in those sets", f, 0));
         steps.add(sleepStep("select() sleeps"));
-        Witness.Step wake = wakerStep(queue, queues, p1, fin);
+        Witness.Step wake = wakerStep(queue, queues, p1, p1, fin);
         if (wake == null || !call.blocked()) return null;
         steps.add(wake);
         long k = SelectSyscall.key(in, out);
@@ -742,7 +772,7 @@ final class ScenarioSearch {
             steps.add(sleepStep("epoll_wait(): nothing ready, the caller sleeps"));
         }
         if (!ep.blocked()) return null;
-        Witness.Step wake = wakerStep(queue, queues, drain != null ? drain : (p2 != null ? p2 : p1), fin);
+        Witness.Step wake = wakerStep(queue, queues, p1, drain != null ? drain : (p2 != null ? p2 : p1), fin);
         if (wake == null || !ep.blocked()) return null;
         steps.add(wake);
         long kf = item.events();

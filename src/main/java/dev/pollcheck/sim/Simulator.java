@@ -174,7 +174,7 @@ public final class Simulator {
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),
-                k -> new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions()));
+                k -> new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions()).gate(gate(fn)));
         // Findings of one method share its explorations; a search is used by one thread at a time.
         Verdict v;
         boolean cut;
@@ -187,10 +187,18 @@ public final class Simulator {
         if (!v.confirmed() && cut && v.reason().startsWith("the registration")) {
             // The registration lies beyond the bounds: one more try with wider ones for this finding.
             ScenarioSearch wide = new ScenarioSearch(interpreter(WIDER), fn, bounds.maxPaths() * WIDER,
-                    bounds.maxExecutions() * WIDER);
+                    bounds.maxExecutions() * WIDER).gate(gate(fn));
             v = confirm(f, fn, apis, wide);
         }
         return v;
+    }
+
+    /**
+     * What may change between calls of {@code fn}: the driver model's runtime writers and wakers, or
+     * anything (null) when the simulator runs without driver models.
+     */
+    private StateGate gate(TopLevel.Function fn) {
+        return drivers == null ? null : new StateGate(drivers.forFile(fn.span().file()));
     }
 
     /** An interpreter for one search, its step budget {@code widen} times the default. */
@@ -253,7 +261,13 @@ public final class Simulator {
             return Verdict.confirmed(best.witness());
         }
         String what;
-        if (targets.get(0) == null) {
+        java.util.Set<String> refused = new java.util.LinkedHashSet<>();
+        for (String q : targets) refused.addAll(search.refusals(q));
+        if (!refused.isEmpty()) {
+            // The search found scenarios, but the driver model says the device cannot produce them.
+            List<String> why = new ArrayList<>(refused);
+            what = String.join("; ", why.subList(0, Math.min(2, why.size())));
+        } else if (targets.get(0) == null) {
             what = "no first call that registers nothing leaves the caller blocked while the method can report";
         } else {
             List<String> never = new ArrayList<>();

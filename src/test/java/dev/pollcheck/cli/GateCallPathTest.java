@@ -119,6 +119,19 @@ class GateCallPathTest {
             		mask |= EPOLLPRI;
             	return mask;
             }
+
+            /* Called by the firmware's message handler: what makes the client ready. */
+            void dsp_queue_notify(struct dsp_client *cl)
+            {
+            	cl->nnotif++;
+            	wake_up_interruptible(&cl->notif_wq);
+            }
+
+            void dsp_queue_respond(struct dsp_client *cl)
+            {
+            	cl->nresp++;
+            	wake_up_interruptible(&cl->resp_wq);
+            }
             """;
 
     static final String QUEUE_CONDITIONAL = QUEUE.replace("\tpoll_wait(file, &cl->notif_wq, wait);\n",

@@ -57,9 +57,19 @@ class PatchGateTest {
             	return 0;
             }
 
+            static ssize_t foo_write(struct file *file, const char __user *buf, size_t len, loff_t *off)
+            {
+            	struct foo_dev *dev = file->private_data;
+
+            	dev->count++;
+            	wake_up_interruptible(&dev->read_wq);
+            	return len;
+            }
+
             static const struct file_operations foo_fops = {
             	.owner = THIS_MODULE,
             	.open = foo_open,
+            	.write = foo_write,
             	.poll = foo_poll,
             };
             """;

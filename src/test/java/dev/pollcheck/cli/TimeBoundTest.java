@@ -59,10 +59,13 @@ class TimeBoundTest {
         generated("gen.c", 10_000, "req & EPOLLIN");
         Files.writeString(dir.resolve("foo.c"), CliTest.BUGGY);
         Result r = run("check", dir.toString(), "--method-time-bound", "2", "--color=never", "-j", "2");
-        assertTrue(r.err().contains("gen.c:1: notice: poll method gen_poll not analysed fully: time bound (2 s)"),
-                r.err());
+        // The bound cuts the rules (a notice on the method) or, when they finish first, the simulation
+        // (in each finding's verdict); which one depends on the machine's speed, not on the code.
+        boolean rulesCut = r.err().contains("gen.c:1: notice: poll method gen_poll not analysed fully: time bound (2 s)");
+        boolean simulationCut = r.out().contains("(not confirmed: not analysed fully: time bound (2 s for the method) reached)");
+        assertTrue(rulesCut || simulationCut, r.err());
         assertTrue(r.out().contains("foo.c:10:") && r.out().contains("[PW001]"), "the other driver is checked: " + r.out());
-        assertTrue(r.out().contains("NOT CHECKED: 1 poll method could not be analysed"), r.out());
+        if (rulesCut) assertTrue(r.out().contains("NOT CHECKED: 1 poll method could not be analysed"), r.out());
         assertEquals(1, r.code(), r.err());
         // Parsing 10,000 statements, 2 s of analysis, 2 s of simulation: seconds, even on a busy machine.
         assertTrue(r.seconds() < 90, "took " + r.seconds() + " s");

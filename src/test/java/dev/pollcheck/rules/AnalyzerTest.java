@@ -28,10 +28,18 @@ class AnalyzerTest {
         List<Finding> seen = new ArrayList<>();
         List<Finding> sorted = Analyzer.analyze(program, AnalysisConfig.defaults(),
                 dev.pollcheck.flow.PollMethods.find(program, dev.pollcheck.flow.OpsTypes.builtin()), seen::add);
-        assertEquals(sorted.size(), seen.size());
         java.util.Set<Finding> same = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         same.addAll(seen);
+        assertEquals(seen.size(), same.size(), "each finding is seen once");
         assertTrue(same.containsAll(sorted), "the same finding objects, not copies");
+        // A finding seen but not kept was superseded at its call by a worse one from another poll method.
+        java.util.Set<Finding> kept = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(sorted);
+        same.removeAll(kept);
+        for (Finding gone : same) {
+            assertTrue(sorted.stream().anyMatch(k -> k.location().equals(gone.location())
+                    && (k.level().ordinal() < gone.level().ordinal() || Analyzer.worse(k, gone))), gone.toString());
+        }
     }
 
     private static List<String> texts(List<Finding> fs) {
