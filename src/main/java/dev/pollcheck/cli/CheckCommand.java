@@ -78,8 +78,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--confirmed-only", description = "Report only findings the simulator confirmed.")
     boolean confirmedOnly;
 
-    @Option(names = "--no-simulate", description = "Do not run the simulator (findings are not confirmed).")
+    @Option(names = "--no-simulate", description = "Do not run the simulator (findings are not confirmed, no fixes).")
     boolean noSimulate;
+
+    @Option(names = "--no-fix", description = "Do not look for fixes (the fix stage re-analyses each fixed method).")
+    boolean noFix;
 
     static final class Change {
         @Option(names = "--diff", paramLabel = "FILE",
@@ -138,7 +141,8 @@ final class CheckCommand implements Callable<Integer> {
         Diff diff = readChange(root);
         DiffGate gate = diff == null ? null : bindChange(diff, root);
         boolean progressWanted = !output.quiet && !env.terminal().inCi() && env.terminal().stderrIsTerminal();
-        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate), ScanProgress.NONE);
+        ScanOptions options = scan.toOptions(!noSimulate, confirmedOnly, focus(gate), ScanProgress.NONE)
+                .withFixes(!noFix);
         ScanResult result;
         try (TerminalProgress progress = progressWanted ? new TerminalProgress(env.err(), output.progressColour(env)) : null) {
             result = env.pipeline().scan(progress == null ? options : options.withProgress(progress));

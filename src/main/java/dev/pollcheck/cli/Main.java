@@ -123,6 +123,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static CommandLine commandLine(Env env) {
         CommandLine cl = new CommandLine(new Main(env));
         cl.addSubcommand("check", new CheckCommand(env));
+        cl.addSubcommand("fix", new FixCommand(env));
         cl.addSubcommand("explain", new ExplainCommand(env));
         cl.addSubcommand("methods", new MethodsCommand(env));
         cl.addSubcommand("simulate", new SimulateCommand(env));

@@ -1,5 +1,7 @@
 package dev.pollcheck.cli;
 
+import dev.pollcheck.fix.FixOutcome;
+import dev.pollcheck.fix.Fixer;
 import dev.pollcheck.flow.FlowConfig;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -147,6 +149,12 @@ public final class Scan {
         List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig, timedOut);
+        if (options.simulate() && options.fixes()) {
+            // Fixes are verified by the simulator, so a run without it offers none.
+            reported = attachFixes(reported, new Fixer.Context(root, program, methods, new AnalysisConfig(flowConfig),
+                    HelperModels.load(flowConfig.modelFiles()), drivers, parseConfig, defines,
+                    wanted(options.allFiles(), opsMembers)), options);
+        }
         // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
         // but were not read (whole, or past the time bound), and poll methods not analysed.
         int unreadFiles = 0;
@@ -228,6 +236,25 @@ public final class Scan {
         }
     }
 
+    /** Each finding with the fix stage's outcome (findings outside a patch gate's files are left alone). */
+    private static List<ReportedFinding> attachFixes(List<ReportedFinding> reported, Fixer.Context context,
+                                                     ScanOptions options) {
+        List<Finding> wanted = new ArrayList<>();
+        for (ReportedFinding rf : reported) {
+            Finding f = rf.finding();
+            if (options.focusFiles() == null || f.location() != null && inFocus(f, options.focusFiles())) {
+                wanted.add(f);
+            }
+        }
+        Map<Finding, FixOutcome> outcomes = new Fixer(context).fix(wanted);
+        List<ReportedFinding> out = new ArrayList<>(reported.size());
+        for (ReportedFinding rf : reported) {
+            FixOutcome o = outcomes.get(rf.finding());
+            out.add(o == null ? rf : rf.withFix(o));
+        }
+        return out;
+    }
+
     /** The files findings point into, by reported path: their names as bytes, for SARIF's URIs. */
     private static Map<String, Path> filesOf(List<ReportedFinding> findings, List<FileWalker.Found> walked) {
         Set<String> wanted = new TreeSet<>();
@@ -240,6 +267,14 @@ public final class Scan {
             if (wanted.contains(f.displayPath())) out.putIfAbsent(f.displayPath(), f.path());
         }
         return out;
+    }
+
+    /** Which bodies and declarations a run parses: those mentioning poll (or an --ops member), or all. */
+    private static Predicate<String> wanted(boolean allFiles, List<String> opsMembers) {
+        if (allFiles) return body -> true;
+        List<String> words = new ArrayList<>(List.of("poll"));
+        words.addAll(opsMembers);
+        return Mentions.ofAny(words);
     }
 
     /** Whether a file on the finding's call path is one the gate keeps findings of. */
@@ -368,9 +403,7 @@ public final class Scan {
         // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
         // method, a helper that the poll_table flows into and an ops initializer naming a poll method
         // always do (poll_table in the parameters, poll_wait, .poll = name).
-        List<String> words = new ArrayList<>(List.of("poll"));
-        words.addAll(opsMembers);
-        Predicate<String> want = allFiles ? body -> true : Mentions.ofAny(words);
+        Predicate<String> want = wanted(allFiles, opsMembers);
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         for (ParseProblem p : unit.problems()) {
             // Items past the file's time bound are not read: an ops initializer among them is lost.

@@ -145,7 +145,7 @@ final class ScanArgs {
         }
         if (jobs < 0) throw new UsageException("--jobs must be 0 (all cores) or more, not " + jobs);
         return new ScanOptions(paths, defines, undefines, effectiveJobs(jobs), allFiles, ops, models, simulate, confirmedOnly,
-                followSymlinks, focus, progress, limits());
+                followSymlinks, focus, progress, limits(), true);
     }
 
     /**

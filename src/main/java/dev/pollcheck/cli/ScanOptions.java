@@ -30,11 +30,12 @@ import java.util.Set;
  * @param progress       told how far the scan is; {@link ScanProgress#NONE} when nobody watches
  * @param limits         what one file may cost (bytes read, time in the parser) and one poll method
  *                       (time in the analysis, and in the simulation of its findings)
+ * @param fixes          run the fix stage (it needs the simulator, so it runs only with {@code simulate})
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
                           boolean allFiles, List<String> ops, List<Path> models, boolean simulate,
                           boolean confirmedOnly, boolean followSymlinks, Set<String> focusFiles,
-                          ScanProgress progress, FileLimits limits) {
+                          ScanProgress progress, FileLimits limits, boolean fixes) {
 
     /**
      * Bounds on one file, each with a notice naming the file when it is hit: a file over
@@ -77,21 +78,26 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
     /** The defaults of {@code pollcheck check PATH...}. */
     public static ScanOptions defaults(List<Path> roots) {
         return new ScanOptions(roots, List.of(), List.of(), Runtime.getRuntime().availableProcessors(),
-                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE, FileLimits.DEFAULT);
+                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE, FileLimits.DEFAULT, true);
     }
 
     public ScanOptions withFocusFiles(Set<String> files) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
-                confirmedOnly, followSymlinks, files, progress, limits);
+                confirmedOnly, followSymlinks, files, progress, limits, fixes);
     }
 
     public ScanOptions withProgress(ScanProgress p) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
-                confirmedOnly, followSymlinks, focusFiles, p, limits);
+                confirmedOnly, followSymlinks, focusFiles, p, limits, fixes);
     }
 
     public ScanOptions withSimulate(boolean on) {
         return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, on,
-                confirmedOnly, followSymlinks, focusFiles, progress, limits);
+                confirmedOnly, followSymlinks, focusFiles, progress, limits, fixes);
+    }
+
+    public ScanOptions withFixes(boolean on) {
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+                confirmedOnly, followSymlinks, focusFiles, progress, limits, on);
     }
 }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.Span;
+import dev.pollcheck.fix.Edit;
+import dev.pollcheck.fix.Fix;
+import dev.pollcheck.fix.FixOutcome;
 import dev.pollcheck.rules.Api;
 import dev.pollcheck.rules.Finding;
 import dev.pollcheck.sim.Verdict;
@@ -127,6 +130,34 @@ public final class JsonWriter {
         }
         if (rf.baselineState() != null) o.put("baseline_state", rf.baselineState().id());
         else o.putNull("baseline_state");
+        FixOutcome fo = rf.fix();
+        if (fo != null && fo.fixed()) o.set("fix", fix(fo.fix()));
+        else o.putNull("fix");
+        if (fo != null && !fo.fixed()) o.put("no_fix_reason", fo.reason());
+        else o.putNull("no_fix_reason");
+        return o;
+    }
+
+    /** A fix: the queues it registers first, its edits on the original text, the diff, what was verified. */
+    public static ObjectNode fix(Fix fix) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("function", fix.function());
+        ArrayNode qs = o.putArray("queues");
+        fix.queues().forEach(qs::add);
+        ArrayNode edits = o.putArray("edits");
+        for (Edit e : fix.edits()) {
+            ObjectNode x = edits.addObject();
+            x.put("file", fix.file());
+            x.put("start", e.start());
+            x.put("end", e.end());
+            x.put("line", e.line());
+            x.put("column", e.column());
+            x.put("end_line", e.endLine());
+            x.put("end_column", e.endColumn());
+            x.put("replacement", e.replacement());
+        }
+        o.put("diff", fix.diff());
+        o.put("verified", fix.verified());
         return o;
     }
 

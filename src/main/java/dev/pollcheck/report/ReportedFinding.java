@@ -1,5 +1,6 @@
 package dev.pollcheck.report;
 
+import dev.pollcheck.fix.FixOutcome;
 import dev.pollcheck.rules.Finding;
 import dev.pollcheck.sim.Verdict;
 
@@ -12,9 +13,15 @@ import dev.pollcheck.sim.Verdict;
  * @param fingerprint   {@link Fingerprints#pollcheck(Finding)}: rule, function, queue and condition text
  * @param suppression   the suppression comment that silences it, or null
  * @param baselineState {@code NEW} or {@code UNCHANGED} against a baseline, or null without one
+ * @param fix           the fix stage's outcome (a verified fix, or why there is none), or null when it did not run
  */
 public record ReportedFinding(Finding finding, Verdict verdict, String fingerprint, Suppression suppression,
-                              BaselineState baselineState) {
+                              BaselineState baselineState, FixOutcome fix) {
+
+    public ReportedFinding(Finding finding, Verdict verdict, String fingerprint, Suppression suppression,
+                           BaselineState baselineState) {
+        this(finding, verdict, fingerprint, suppression, baselineState, null);
+    }
 
     /** A finding fresh from the pipeline: fingerprinted, not suppressed, no baseline. */
     public static ReportedFinding of(Finding finding, Verdict verdict) {
@@ -35,14 +42,18 @@ public record ReportedFinding(Finding finding, Verdict verdict, String fingerpri
     }
 
     public ReportedFinding withSuppression(Suppression s) {
-        return new ReportedFinding(finding, verdict, fingerprint, s, baselineState);
+        return new ReportedFinding(finding, verdict, fingerprint, s, baselineState, fix);
     }
 
     public ReportedFinding withFingerprint(String fp) {
-        return new ReportedFinding(finding, verdict, fp, suppression, baselineState);
+        return new ReportedFinding(finding, verdict, fp, suppression, baselineState, fix);
     }
 
     public ReportedFinding withBaselineState(BaselineState state) {
-        return new ReportedFinding(finding, verdict, fingerprint, suppression, state);
+        return new ReportedFinding(finding, verdict, fingerprint, suppression, state, fix);
+    }
+
+    public ReportedFinding withFix(FixOutcome outcome) {
+        return new ReportedFinding(finding, verdict, fingerprint, suppression, baselineState, outcome);
     }
 }

@@ -3,6 +3,9 @@ package dev.pollcheck.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pollcheck.fix.Edit;
+import dev.pollcheck.fix.Fix;
+import dev.pollcheck.fix.FixOutcome;
 import dev.pollcheck.model.ParseProblem;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.rules.Api;
@@ -177,7 +180,10 @@ public final class SarifWriter {
         if (v != null && v.confirmed() && v.witness() != null && !v.witness().steps().isEmpty()) {
             r.set("codeFlows", codeFlows(f, v.witness()));
         }
+        FixOutcome fo = rf.fix();
+        if (fo != null && fo.fixed()) r.set("fixes", fixes(fo.fix()));
         ObjectNode props = r.putObject("properties");
+        if (fo != null && !fo.fixed()) props.put("noFixReason", fo.reason());
         props.put("confirmed", v != null && v.confirmed());
         props.put("simulated", v != null);
         if (v != null && !v.confirmed() && v.reason() != null) props.put("notConfirmedReason", v.reason());
@@ -193,6 +199,27 @@ public final class SarifWriter {
         }
         if (rf.baselineState() != null) r.put("baselineState", rf.baselineState().id());
         return r;
+    }
+
+    /** A verified fix as SARIF {@code fixes}: one artifact change, each edit a replacement of a (possibly empty) region. */
+    private ArrayNode fixes(Fix fix) {
+        ArrayNode arr = JsonWriter.MAPPER.createArrayNode();
+        ObjectNode o = arr.addObject();
+        o.putObject("description").put("text", "Register " + String.join(", ", fix.queues()) + " in "
+                + fix.function() + "() on every first call, before any condition can skip it (" + fix.verified() + ").");
+        ObjectNode change = o.putArray("artifactChanges").addObject();
+        change.set("artifactLocation", artifact(fix.file()));
+        ArrayNode reps = change.putArray("replacements");
+        for (Edit e : fix.edits()) {
+            ObjectNode rep = reps.addObject();
+            ObjectNode del = rep.putObject("deletedRegion");
+            del.put("startLine", e.line());
+            del.put("startColumn", e.column());
+            del.put("endLine", e.endLine());
+            del.put("endColumn", e.endColumn());
+            if (!e.replacement().isEmpty()) rep.putObject("insertedContent").put("text", e.replacement());
+        }
+        return arr;
     }
 
     /** One thread flow: the witness's steps in order, poll-method calls at the function, the rest at the registration. */
@@ -332,7 +359,7 @@ public final class SarifWriter {
      * outside one. Code-scanning services resolve result paths against the repository's top, so a scan
      * of {@code drivers/media} must still say {@code drivers/media/...}.
      */
-    static Path sourceRoot(Path scanRoot) {
+    public static Path sourceRoot(Path scanRoot) {
         Path root = scanRoot.toAbsolutePath().normalize();
         for (Path p = root; p != null; p = p.getParent()) {
             if (java.nio.file.Files.exists(p.resolve(".git"))) return p;

@@ -1,6 +1,8 @@
 package dev.pollcheck.report;
 
 import dev.pollcheck.model.Span;
+import dev.pollcheck.fix.Fix;
+import dev.pollcheck.fix.FixOutcome;
 import dev.pollcheck.rules.Finding;
 import dev.pollcheck.rules.Level;
 import dev.pollcheck.sim.Verdict;
@@ -98,7 +100,36 @@ public final class TextWriter {
         } else if (v != null) {
             out.println("  (not confirmed: " + (v.reason() == null ? "no witness found" : TextSafe.escape(v.reason())) + ")");
         }
+        writeFix(rf.fix(), out);
     }
+
+    /** The fix-it hint: the diff under the first finding it fixes, a pointer to it under the others. */
+    private void writeFix(FixOutcome o, PrintWriter out) {
+        if (o == null) return;
+        if (!o.fixed()) {
+            out.println("  " + TextSafe.escape(o.reason()));
+            return;
+        }
+        Fix fix = o.fix();
+        Integer first = shownFixes.get(fix);
+        if (first != null) {
+            out.println("  " + paint(GREEN, "fix:") + " the one shown at line " + first + " (one fix for "
+                    + TextSafe.escape(fix.function()) + "())");
+            return;
+        }
+        shownFixes.put(fix, fix.edits().get(0).line());
+        out.println("  " + paint(GREEN, "fix:") + " register " + TextSafe.escape(String.join(", ", fix.queues()))
+                + " on every first call (" + TextSafe.escape(fix.verified()) + "):");
+        for (String raw : fix.diff().split("\n", -1)) {
+            if (raw.isEmpty()) continue;
+            String line = TextSafe.escape(raw); // the tree's text reaches the terminal only escaped
+            String colour = line.startsWith("+") && !line.startsWith("+++") ? GREEN
+                    : line.startsWith("-") && !line.startsWith("---") ? RED : null;
+            out.println("    " + (colour == null ? line : paint(colour, line)));
+        }
+    }
+
+    private final java.util.Map<Fix, Integer> shownFixes = new java.util.IdentityHashMap<>();
 
     /**
      * The line under a message, with a caret and tildes under the span, tabs kept so columns line up;

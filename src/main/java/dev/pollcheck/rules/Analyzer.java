@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,31 @@ public final class Analyzer {
     public static List<Finding> analyze(Program program, AnalysisConfig config) {
         OpsTypes ops = OpsTypes.load(config.flow());
         return analyze(program, config, PollMethods.find(program, ops));
+    }
+
+    /** The queues some registration of {@code s} makes on every path (no event, state or loop condition skips it). */
+    private static Set<String> unconditionalQueues(Summary s) {
+        Set<String> out = new HashSet<>();
+        for (Registration r : s.registrations()) {
+            if (r.skips().stream().allMatch(k -> k.kind() == dev.pollcheck.flow.Skip.Kind.PT_CHECK)) {
+                for (String q : r.queues()) out.add(q.replace(" ", ""));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A skipped registration whose every queue another registration of the same function makes
+     * unconditionally loses nothing (a registering helper kept for its mask after the fix).
+     */
+    private static boolean coveredElsewhere(Registration reg, Summary s, Set<String> always) {
+        if (reg.queues().isEmpty() || reg.skips().stream().allMatch(k -> k.kind() == dev.pollcheck.flow.Skip.Kind.PT_CHECK)) {
+            return false;
+        }
+        for (String q : reg.queues()) {
+            if (q.equals("unknown") || !always.contains(q.replace(" ", ""))) return false;
+        }
+        return true;
     }
 
     /** Findings for the given poll methods, sorted by file, line, column, rule. */
@@ -124,6 +150,7 @@ public final class Analyzer {
             Ctx c = work.poll();
             Summary s = c.summary();
             if (visited.put(s, Boolean.TRUE) != null) continue;
+            Set<String> always = unconditionalQueues(s);
             for (Registration reg : s.registrations()) {
                 TimeBound.check();
                 if (reg.helper() != null) {
@@ -131,6 +158,7 @@ public final class Analyzer {
                     work.add(new Ctx(reg.helper(), new Atoms.Binding(reg.helper().function(), reg.call().args(),
                             s.function(), c.binding())));
                 }
+                if (coveredElsewhere(reg, s, always)) continue;
                 Span sp = reg.call().span();
                 String key = sp.file() + ":" + sp.line() + ":" + sp.column() + ":" + sp.endLine() + ":" + sp.endColumn();
                 for (Rule r : Rules.all()) {

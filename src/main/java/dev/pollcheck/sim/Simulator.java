@@ -325,6 +325,11 @@ public final class Simulator {
         return null;
     }
 
+    /** A queue expression spelled the way the simulator names queues ({@code &(&d->q)->w} is {@code &d->q.w}). */
+    public static String canonicalQueue(String q) {
+        return Interpreter.canonicalQueue(q);
+    }
+
     /** Registrations the finding is about: through its registration call, else by queue text; null: none (PW003). */
     private static Predicate<Interpreter.Registration> matcher(Finding f) {
         Expr.Call reg = f.registration();
