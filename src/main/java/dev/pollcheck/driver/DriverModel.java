@@ -62,6 +62,8 @@ public final class DriverModel {
         final List<RawWrite> writes = new ArrayList<>();
         final List<RawWake> wakes = new ArrayList<>();
         final Set<String> callees = new HashSet<>();
+        /** Pairs of regions of the body that one call never both runs (the arms of an if, an arm that returns and what follows). */
+        final List<Span[]> exclusive = new ArrayList<>();
 
         Fn(TopLevel.Function def) {
             this.def = def;
@@ -122,9 +124,9 @@ public final class DriverModel {
         resolveRoles(writerFns);
         for (String name : writerFns) {
             for (Fn f : byName.getOrDefault(name, List.of())) {
-                List<String> wakes = wakesOf(f);
                 for (RawWrite w : f.writes) {
                     if (!w.key.equals(atom.key()) || !typesAgree(atom.type(), w.type)) continue;
+                    List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f.def.name())) {
                         out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
                                 w.at.line(), wakes));
@@ -208,11 +210,11 @@ public final class DriverModel {
 
     private List<Wake> wakesFor(Fn f, RawWake k) {
         List<Write> before = new ArrayList<>();
-        List<String> wakes = wakesOf(f);
         for (RawWrite w : f.writes) {
-            if (w.at.line() <= k.at.line()) {
+            if (w.at.line() <= k.at.line() && together(f, w.at, k.at)) {
                 Origin o = originsOf(f.def.name()).get(0);
-                before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(), wakes));
+                before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(),
+                        wakesOf(f, w.at)));
             }
         }
         List<Wake> out = new ArrayList<>();
@@ -222,10 +224,34 @@ public final class DriverModel {
         return out;
     }
 
-    /** The queues a function wakes, and those its direct callers wake (read so far), as written. */
-    private List<String> wakesOf(Fn f) {
+    /** Whether a statement always leaves the function (its last statement returns or jumps away). */
+    private static boolean leaves(Stmt s) {
+        while (s instanceof Stmt.Block b && !b.items().isEmpty()) s = b.items().get(b.items().size() - 1);
+        return s instanceof Stmt.Return || s instanceof Stmt.Goto;
+    }
+
+    private static boolean within(Span outer, Span at) {
+        boolean startsIn = at.line() > outer.line() || (at.line() == outer.line() && at.column() >= outer.column());
+        boolean endsIn = at.line() < outer.endLine() || (at.line() == outer.endLine() && at.column() <= outer.endColumn());
+        return startsIn && endsIn;
+    }
+
+    /** Whether one call of the function can run both places: no if puts them on two exclusive sides. */
+    private static boolean together(Fn f, Span a, Span b) {
+        for (Span[] x : f.exclusive) {
+            if ((within(x[0], a) && within(x[1], b)) || (within(x[1], a) && within(x[0], b))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The queues woken where the write at {@code at} is made: the function's own wakes that can run in
+     * the same call (not on the other arm of an if, not after an arm that returns), and those its
+     * direct callers wake (read so far), as written.
+     */
+    private List<String> wakesOf(Fn f, Span at) {
         Set<String> out = new LinkedHashSet<>();
-        for (RawWake k : f.wakes) out.add(k.queue);
+        for (RawWake k : f.wakes) if (together(f, at, k.at)) out.add(k.queue);
         for (List<Fn> l : byName.values()) {
             for (Fn c : l) {
                 if (c != f && c.callees.contains(f.def.name())) {
@@ -408,7 +434,14 @@ public final class DriverModel {
                 if (p.type().tag() != null) types.put(p.name(), p.type().tag());
             }
         }
+        Span whole = fn.def.body().span();
         Ast.walk(fn.def.body(), n -> {
+            if (n instanceof Stmt.If i) {
+                if (i.otherwise() != null) fn.exclusive.add(new Span[] {i.then().span(), i.otherwise().span()});
+                Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
+                if (leaves(i.then())) fn.exclusive.add(new Span[] {i.then().span(), rest});
+                if (i.otherwise() != null && leaves(i.otherwise())) fn.exclusive.add(new Span[] {i.otherwise().span(), rest});
+            }
             if (n instanceof Stmt.Decl d) {
                 for (VarDecl v : d.decls()) {
                     locals.add(v.name());
