@@ -18,12 +18,13 @@ import java.util.Set;
 /**
  * The state atoms a condition reads, each with the value that takes the skipping side. A local is
  * read through the values stored to it in its function; a helper with a body in the driver through
- * its {@code return}s (two levels); a parameter is not state. Bit tests ({@code test_bit},
+ * its {@code return}s and the tests that choose a constant {@code return} (three levels), its parameters
+ * bound to the call's arguments; a parameter of the poll method is not state. Bit tests ({@code test_bit},
  * {@code x & FLAG}), list and fifo emptiness, {@code atomic_read} and the {@code read} lines of
  * {@code write-apis.txt} ({@code video_drvdata}) give their own kinds.
  */
 public final class Atoms {
-    private static final int MAX_DEPTH = 3;
+    private static final int MAX_DEPTH = 4;
     private static final Set<String> EMPTINESS = Set.of("list_empty", "list_empty_careful", "kfifo_is_empty",
             "kfifo_is_empty_spinlocked", "skb_queue_empty", "skb_queue_empty_lockless", "llist_empty", "hlist_empty");
     private static final Set<String> COUNTERS = Set.of("atomic_read", "atomic_long_read", "kfifo_len",
@@ -212,22 +213,35 @@ public final class Atoms {
             String key = model.knowledge().readKey(name);
             add(new Atom(Atom.Kind.DRVDATA, key, null, name + "()", pol == null ? null : pol ? "nonzero" : "0"));
         } else {
-            TopLevel.Function h = depth < MAX_DEPTH - 1 ? model.function(name, owner.span().file()) : null;
+            TopLevel.Function h = depth < MAX_DEPTH ? model.function(name, owner.span().file()) : null;
             String always = h == null || h.body() == null ? null : constantResult(h);
             if (always != null) {
                 // A helper that returns one constant on every path: the test can never change.
                 add(new Atom(Atom.Kind.CONSTANT, name, h.span().file() + ":" + h.span().line(), name + "()", always));
             } else if (h != null && h.body() != null && !h.body().items().isEmpty()) {
-                Scope hs = scope(h, null);
+                // The helper's parameters are this call's arguments, so its tests read the caller's state.
+                Scope hs = scope(h, new Binding(h, c.args(), owner, scope.binding));
                 int before = out.size();
                 Ast.walk(h.body(), n -> {
-                    if (n instanceof Stmt.Return r && r.value() != null) walk(r.value(), pol, h, hs, depth + 1);
+                    if (n instanceof Stmt.Return r && r.value() != null) {
+                        walk(r.value(), pol, h, hs, depth + 1);
+                    } else if (n instanceof Stmt.If i) {
+                        // if (c) return K;: c decides the result, and K says which side of c skips.
+                        String k = constantReturn(i.then());
+                        if (k != null) walk(i.cond(), pol == null ? null : k.equals("0") != pol, h, hs, depth + 1);
+                    }
                 });
                 if (out.size() == before) add(new Atom(Atom.Kind.HELPER, name, null, name + "()", null));
             } else {
                 add(new Atom(Atom.Kind.HELPER, name, null, name + "()", null));
             }
         }
+    }
+
+    /** The constant that {@code s} returns when it is, or ends in, {@code return K;}; else null. */
+    private static String constantReturn(Stmt s) {
+        while (s instanceof Stmt.Block b && !b.items().isEmpty()) s = b.items().get(b.items().size() - 1);
+        return s instanceof Stmt.Return r && r.value() != null ? DriverModel.constant(r.value()) : null;
     }
 
     /** The one constant every {@code return} of {@code h} returns, or null (none, or several values). */
@@ -251,7 +265,7 @@ public final class Atoms {
         while (x instanceof Expr.Index ix) x = CText.strip(ix.base());
         if (x instanceof Expr.Member m) {
             Atom.Kind k = m.member().equals("private_data") ? Atom.Kind.PRIVATE_DATA : Atom.Kind.MEMBER;
-            add(new Atom(k, m.member(), tagOf(m.base(), scope), CText.of(m), sv));
+            add(new Atom(k, m.member(), DriverModel.baseTag(m.base(), scope.tags), CText.of(m), sv));
         } else if (x instanceof Expr.Name n) {
             String id = n.id();
             if (scope.params.contains(id)) {

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A driver's files read from disk under the scan's root, preprocessed once each (with the run's
- * {@code -D}/{@code -U}) and parsed as often as the model asks for other bodies. Only the {@code .c}
- * files of the directory are read: a driver's probe, ioctls, handlers and wakers live there, its
- * headers hold declarations. Thread-safe (one parser, one lock): the model is built on demand.
+ * {@code -D}/{@code -U}) and parsed as often as the model asks for other bodies. The {@code .c} and
+ * {@code .h} files of the directory are read: a driver's probe, ioctls, handlers and wakers live in
+ * the former, the static inline helpers its poll methods test in both. Thread-safe (one parser, one lock): the model is built on demand.
  */
 public final class DiskSources implements DriverSources {
     private final Path root;
@@ -45,7 +45,7 @@ public final class DiskSources implements DriverSources {
             List<String> out = new ArrayList<>();
             Path p = d.isEmpty() ? root : root.resolve(d);
             try (Stream<Path> s = Files.list(p)) {
-                s.filter(x -> x.getFileName().toString().endsWith(".c") && Files.isRegularFile(x))
+                s.filter(x -> isSource(x.getFileName().toString()) && Files.isRegularFile(x))
                         .map(x -> d.isEmpty() ? x.getFileName().toString() : d + "/" + x.getFileName())
                         .sorted().forEach(out::add);
             } catch (IOException | RuntimeException e) {
@@ -57,6 +57,10 @@ public final class DiskSources implements DriverSources {
             }
             return out;
         });
+    }
+
+    private static boolean isSource(String name) {
+        return name.endsWith(".c") || name.endsWith(".h");
     }
 
     private Preprocessed text(String file) {

@@ -45,6 +45,8 @@ public final class DriverKnowledge {
     private final Map<String, String> reads = new HashMap<>();
     private final Map<String, WakerApi> wakers = new HashMap<>();
     private final Map<String, WakerApi> memberWakers = new HashMap<>();
+    private final Map<String, Integer> entries = new HashMap<>();
+    private final Map<String, Integer> unlinks = new HashMap<>();
 
     private DriverKnowledge() {
     }
@@ -117,7 +119,16 @@ public final class DriverKnowledge {
                         if (w[1].startsWith(".")) memberWakers.put(w[1].substring(1), api);
                         else wakers.put(w[1], api);
                     }
-                    default -> throw new IllegalArgumentException(where + ": expected member, call, write, read or wake, got " + w[0]);
+                    case "entry" -> {
+                        need(w, 3, 3, where);
+                        entries.put(w[1], Integer.parseInt(w[2]));
+                    }
+                    case "unlink" -> {
+                        need(w, 3, 3, where);
+                        unlinks.put(w[1], Integer.parseInt(w[2]));
+                    }
+                    default -> throw new IllegalArgumentException(where
+                            + ": expected member, call, write, read, wake, entry or unlink, got " + w[0]);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": expected an argument number in: " + line, e);
@@ -156,6 +167,19 @@ public final class DriverKnowledge {
 
     public WakerApi waker(String name) {
         return wakers.get(name);
+    }
+
+    /**
+     * The argument naming the list head whose entry a call returns ({@code list_first_entry}) or a
+     * loop macro walks ({@code list_for_each_entry}), or -1.
+     */
+    public int entryHead(String name) {
+        return entries.getOrDefault(name, -1);
+    }
+
+    /** The argument of a call that takes an entry off its list ({@code list_del}), or -1. */
+    public int unlinkArg(String name) {
+        return unlinks.getOrDefault(name, -1);
     }
 
     /** A waker called through a member ({@code sk->sk_data_ready(sk)}), or null. */

@@ -203,7 +203,8 @@ public final class DriverModel {
         TopLevel.Function other = null;
         for (Fn f : byName.getOrDefault(name, List.of())) {
             if (f.file.equals(fromFile)) return f.def;
-            if (!f.def.isStatic() && other == null) other = f.def;
+            // A header's static inline is in every file of the driver that includes it.
+            if ((!f.def.isStatic() || f.file.endsWith(".h")) && other == null) other = f.def;
         }
         return other;
     }
@@ -435,6 +436,8 @@ public final class DriverModel {
             }
         }
         Span whole = fn.def.body().span();
+        // Locals holding an entry of a list, with the list's head: what list_del(&entry->node) empties.
+        Map<String, Expr> heads = new HashMap<>();
         Ast.walk(fn.def.body(), n -> {
             if (n instanceof Stmt.If i) {
                 if (i.otherwise() != null) fn.exclusive.add(new Span[] {i.then().span(), i.otherwise().span()});
@@ -446,7 +449,13 @@ public final class DriverModel {
                 for (VarDecl v : d.decls()) {
                     locals.add(v.name());
                     if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());
+                    if (v.init() != null) entryOf(v.name(), v.init(), heads);
                 }
+            } else if (n instanceof Expr.Assign a && a.op() == null && CText.strip(a.target()) instanceof Expr.Name nm) {
+                entryOf(nm.id(), a.value(), heads);
+            } else if (n instanceof Stmt.MacroStmt m && knowledge.entryHead(m.macro()) > 0 && !m.args().isEmpty()
+                    && knowledge.entryHead(m.macro()) < m.args().size() && CText.strip(m.args().get(0)) instanceof Expr.Name cur) {
+                heads.put(cur.id(), m.args().get(knowledge.entryHead(m.macro())));
             }
         });
         Ast.walk(fn.def.body(), n -> {
@@ -458,8 +467,27 @@ public final class DriverModel {
                 addWrite(fn, u.operand(), inc ? "++" : "--", inc ? "+" : "-", u.span(), types, locals);
             } else if (n instanceof Expr.Call c) {
                 call(fn, c, types, locals);
+                unlink(fn, c, heads, types, locals);
             }
         });
+    }
+
+    private void entryOf(String local, Expr value, Map<String, Expr> heads) {
+        if (CText.strip(value) instanceof Expr.Call c && c.name() != null) {
+            int h = knowledge.entryHead(c.name());
+            if (h >= 0 && h < c.args().size()) heads.put(local, c.args().get(h));
+        }
+    }
+
+    /** {@code list_del(&buf->node)} with {@code buf} taken from {@code &dev->done}: a write of {@code dev->done}. */
+    private void unlink(Fn fn, Expr.Call c, Map<String, Expr> heads, Map<String, String> types, Set<String> locals) {
+        int arg = c.name() == null ? -1 : knowledge.unlinkArg(c.name());
+        if (arg < 0 || arg >= c.args().size()) return;
+        Expr x = CText.strip(c.args().get(arg));
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        if (x instanceof Expr.Member m && CText.strip(m.base()) instanceof Expr.Name b && heads.containsKey(b.id())) {
+            addWrite(fn, heads.get(b.id()), c.name(), null, c.span(), types, locals);
+        }
     }
 
     private void assignment(Fn fn, Expr.Assign a, Map<String, String> types, Set<String> locals) {
@@ -540,7 +568,16 @@ public final class DriverModel {
 
     /** The struct tag of a member's base when it is a parameter or local of known type. */
     static String baseTag(Expr base, Map<String, String> types) {
+        // A cast or a container_of names the type itself: ((struct foo *)p)->x, container_of(p, struct foo, m)->x.
+        for (Expr e = base; e instanceof Expr.Cast c; e = c.operand()) {
+            String tag = c.type().tag();
+            if (tag != null) return tag;
+        }
         Expr b = CText.strip(base);
+        if (b instanceof Expr.Call c && "container_of".equals(c.name()) && c.args().size() == 3
+                && c.args().get(1) instanceof Expr.TypeArg t) {
+            return t.type().tag();
+        }
         return b instanceof Expr.Name n ? types.get(n.id()) : null;
     }
 
