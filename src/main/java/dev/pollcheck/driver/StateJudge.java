@@ -18,7 +18,7 @@ public final class StateJudge {
     public enum Verdict {
         /** Written only before or at open: cannot change while the file is open. */
         INVARIANT,
-        /** Moved to the skipping value only by teardown: once there, it stays. */
+        /** Moved to the skipping value only by teardown, or by runtime code with nothing moving it back: once there, it stays. */
         TERMINAL,
         /** No atom in the condition: nothing the driver writes decides it. */
         NO_STATE,
@@ -75,17 +75,27 @@ public final class StateJudge {
         List<Write> ws = model.writers(a);
         if (ws.isEmpty()) return new AtomVerdict(a, Verdict.NO_WRITER, null, ws);
         Write runtime = null;
+        Write producer = null;
+        boolean leaves = false;
         for (Write w : ws) {
-            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN)
-                    && (movesAway(w.value(), a.skipValue()) || (ready && reaches(w.value(), a.skipValue())))) {
-                // Prefer a writer that wakes none of the registered queues: that is the lost wake-up.
-                if (runtime == null || (wakesRegistered(runtime, registered) && !wakesRegistered(w, registered))) runtime = w;
+            if (w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN) continue;
+            boolean away = movesAway(w.value(), a.skipValue());
+            leaves |= away;
+            if (away || (ready && reaches(w.value(), a.skipValue()))) {
+                if (runtime == null || rank(w, a, registered, ready).compareTo(rank(runtime, a, registered, ready)) < 0) runtime = w;
+            } else if (producer == null && reaches(w.value(), a.skipValue())) {
+                producer = w;
             }
         }
-        if (runtime != null) return new AtomVerdict(a, Verdict.REAL, runtime, ws);
+        // A producer loses a wake-up only once a consumer has taken the state away from the
+        // skipping value; when no runtime code ever does, the skipping path, once taken, is taken
+        // on every call (fuse's no_poll, set when the server says it cannot poll).
+        if (runtime != null && leaves) return new AtomVerdict(a, Verdict.REAL, runtime, ws);
+        if (runtime != null) producer = runtime;
         for (Write w : ws) {
             if (w.role() == Role.TEARDOWN && reaches(w.value(), a.skipValue())) return new AtomVerdict(a, Verdict.TERMINAL, w, ws);
         }
+        if (producer != null) return new AtomVerdict(a, Verdict.TERMINAL, producer, ws);
         Write first = null;
         for (Write w : ws) {
             if (w.role() == Role.SETUP || w.role() == Role.OPEN) {
@@ -94,6 +104,18 @@ public final class StateJudge {
             }
         }
         return new AtomVerdict(a, Verdict.INVARIANT, first != null ? first : ws.get(0), ws);
+    }
+
+    /**
+     * Which runtime writer a REAL verdict names, smallest first: one that wakes none of the
+     * registered queues (that is the lost wake-up), then, when the skipping path reports ready, one
+     * that puts the state there (the producer whose wake goes astray), then by function name. Never
+     * by position alone, so that the named writer does not depend on the order of definitions.
+     */
+    private static String rank(Write w, Atom a, Set<String> registered, boolean ready) {
+        boolean producer = ready && reaches(w.value(), a.skipValue()) && !"?".equals(w.value());
+        return (wakesRegistered(w, registered) ? "1" : "0") + (producer ? "0" : "1") + w.function() + "\u0000"
+                + w.file();
     }
 
     private static boolean wakesRegistered(Write w, Set<String> registered) {
@@ -127,7 +149,8 @@ public final class StateJudge {
         return switch (v.verdict()) {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
-            case TERMINAL -> atom + " is moved to the skipping value only by `" + w.function() + "()` (" + where(w) + ")";
+            case TERMINAL -> atom + " is moved to the skipping value only by `" + w.function() + "()` (" + where(w) + ")"
+                    + (w.role() == Role.TEARDOWN ? "" : " and never away from it");
             case INVARIANT -> {
                 long others = v.writers().stream().filter(x -> x != w).count();
                 yield atom + " is written only by `" + w.function() + "()` (" + where(w) + ")"
