@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pollcheck.driver.DiskSources;
+import dev.pollcheck.driver.DriverKnowledge;
+import dev.pollcheck.driver.DriverModels;
 import dev.pollcheck.flow.FlowConfig;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code pollcheck simulate FILE[:FUNCTION]}: runs the simulator on one poll method (or every poll
  * method of FILE) whether or not a rule flags it, so a developer can try a fix before sending it.
- * FILE is read alone: helpers defined in other files are taken from the helper models.
+ * FILE is parsed whole; as in {@code check}, the other files of its directory are the driver whose
+ * runtime code may change state between calls ({@code --any-state} lets any state change).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Run the kernel poll simulator on a poll method and print every lost wake-up found.",
@@ -73,6 +77,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "FILE", description = "Extra helper models (repeatable).")
     List<Path> models = new ArrayList<>();
+
+    @Option(names = "--any-state",
+            description = "Let any state the method reads change between calls, not only what the driver's "
+                    + "runtime code in FILE's directory writes (and without a waker of its own).")
+    boolean anyState;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -116,7 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
         Set<Api> scope = EnumSet.noneOf(Api.class);
         for (ApiName a : apis) scope.add(Api.valueOf(a.name().toUpperCase(java.util.Locale.ROOT)));
 
-        Program program = program(file);
+        Defines defs = Defines.parse(defines, undefines);
+        Program program = program(file, defs);
         HelperModels helpers;
         try {
             helpers = HelperModels.load(models);
@@ -124,7 +134,11 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         List<TopLevel.Function> targets = targets(program, file, function);
-        Simulator simulator = Simulator.forProgram(program, helpers);
+        // The driver is the file's directory, read from disk as a scan reads it.
+        DriverModels drivers = anyState ? null : new DriverModels(
+                new DiskSources(file.toAbsolutePath().getParent(), defs, ParseConfig.defaults(), 8L << 20),
+                DriverKnowledge.builtin());
+        Simulator simulator = Simulator.forProgram(program, helpers, drivers, ParseConfig.defaults());
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));
 
@@ -138,14 +152,14 @@ final class SimulateCommand implements Callable<Integer> {
         return reports.stream().anyMatch(SimulationReport::hangFound) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private Program program(Path file) throws UsageException {
+    private Program program(Path file, Defines defs) throws UsageException {
         String display = file.getFileName().toString();
         SourceLoader.Loaded loaded = new SourceLoader().load(file, display);
         if (!loaded.parseable()) {
             throw new UsageException("cannot read " + file + (loaded.problems().isEmpty() ? ""
                     : ": " + loaded.problems().get(0).message()));
         }
-        Preprocessed pp = Preprocessor.run(loaded.file(), Defines.parse(defines, undefines));
+        Preprocessed pp = Preprocessor.run(loaded.file(), defs);
         TranslationUnit unit = new CParser(ParseConfig.defaults()).parse(display, pp.text(), pp.macros(), body -> true);
         return Program.of(List.of(unit));
     }
@@ -195,6 +209,8 @@ final class SimulateCommand implements Callable<Integer> {
             r.boundsHit().forEach(bounds::add);
             ArrayNode notes = o.putArray("notes");
             r.notes().forEach(notes::add);
+            ArrayNode refused = o.putArray("refused");
+            r.refused().forEach(refused::add);
         }
         return m.writeValueAsString(arr);
     }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param searched   one line saying what was searched
  * @param boundsHit  bounds that were reached, sorted
  * @param notes      what the interpreter could not follow (calls through pointers ...), sorted
+ * @param refused    why the scenarios the search found were dropped: the driver model has no code
+ *                   that makes the needed state change and wakes nobody the caller waits on
  */
 public record SimulationReport(String function, List<Entry> witnesses, boolean exhaustive, String searched,
-                               List<String> boundsHit, List<String> notes) {
+                               List<String> boundsHit, List<String> notes, List<String> refused) {
 
     /** One hang: the queue whose wake-up is lost ({@code null}: the method registered none), the interface and the scenario. */
     public record Entry(String queue, Api api, Witness witness) {
@@ -43,6 +45,9 @@ public record SimulationReport(String function, List<Entry> witnesses, boolean e
         }
         for (String n : notes) {
             sb.append("note: ").append(n).append('\n');
+        }
+        for (String r : refused) {
+            sb.append("refused: ").append(r).append('\n');
         }
         return sb.toString();
     }

@@ -293,9 +293,10 @@ public final class Simulator {
         String name = fn == null ? "?" : fn.name();
         String unusable = unusable(fn);
         if (unusable != null) {
-            return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of());
+            return new SimulationReport(name, List.of(), false, unusable, List.of(), List.of(), List.of());
         }
-        ScenarioSearch search = new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions());
+        // The same state-change rule as a finding's confirmation: only what the driver's runtime code writes.
+        ScenarioSearch search = new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions()).gate(gate(fn));
         List<Long> all = search.masks(null);
         List<Long> fin = search.masks(events);
         ScenarioSearch.Masks masks = new ScenarioSearch.Masks(all, fin);
@@ -304,15 +305,19 @@ public final class Simulator {
             targets.add(null);
         }
         List<SimulationReport.Entry> found = new ArrayList<>();
+        Set<String> refused = new java.util.TreeSet<>();
         for (String q : targets) {
+            boolean any = false;
             for (Api api : ORDER) {
                 if (!scope.contains(api)) continue;
                 ScenarioSearch.Found w = search.search(api, q, scope, masks);
                 if (w != null) found.add(new SimulationReport.Entry(q, api, w.witness()));
+                any |= w != null;
             }
+            if (!any) refused.addAll(search.refusals(q));
         }
         return new SimulationReport(name, found, search.exhaustive(), searched(fin, scope, search),
-                List.copyOf(search.boundsHit()), List.copyOf(search.notes()));
+                List.copyOf(search.boundsHit()), List.copyOf(search.notes()), List.copyOf(refused));
     }
 
     private static String unusable(TopLevel.Function fn) {

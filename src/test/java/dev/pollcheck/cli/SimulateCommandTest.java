@@ -48,11 +48,50 @@ class SimulateCommandTest {
     @Test
     void hangFoundExitsOneWithAnEpollWitnessForTheEventQueue() throws Exception {
         Path f = write("loop.c", BUGGY);
-        Result r = run("simulate", f.toString());
+        Result r = run("simulate", "--any-state", f.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("v4l2_loopback_poll: lost wake-up on &opener->fh.wait with epoll"), r.out());
         assertTrue(r.out().contains("lost wake-up on &dev->read_event"), r.out());
         assertTrue(r.out().contains("EPOLL_CTL_MOD"), r.out());
+    }
+
+    @Test
+    void withoutCodeThatChangesTheStateTheSearchRefusesItsScenarios() throws Exception {
+        // The poll method alone: nothing in its directory writes the state it tests or wakes a queue,
+        // so no scenario of the --any-state search above is one the driver can produce.
+        Path f = write("loop.c", BUGGY);
+        Result r = run("simulate", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out()).get(0);
+        assertFalse(report.get("hang_found").asBoolean());
+        assertTrue(report.get("refused").size() > 0, r.out());
+        for (JsonNode why : report.get("refused")) {
+            assertTrue(why.asText().startsWith("no code in the scanned files makes"), why.asText());
+        }
+    }
+
+    @Test
+    void aRuntimeWriterThatWakesOnlyTheSkippedQueueIsAHang() throws Exception {
+        // The same poll method with its other side: an ioctl that queues an event and wakes fh.wait.
+        Path f = write("loop.c", BUGGY + """
+
+                static long vloop_queue_event(struct file *file, unsigned int cmd, unsigned long arg)
+                {
+                	struct v4l2_loopback_opener *opener = fh_to_opener(file->private_data);
+
+                	opener->events_queued = 1;
+                	wake_up(&opener->fh.wait);
+                	return 0;
+                }
+
+                static const struct v4l2_file_operations vloop_fops = {
+                	.unlocked_ioctl = vloop_queue_event,
+                };
+                """);
+        Result r = run("simulate", f.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("lost wake-up on &opener->fh.wait"), r.out());
+        assertTrue(r.out().contains("vloop_queue_event()"), r.out());
     }
 
     @Test
@@ -66,7 +105,7 @@ class SimulateCommandTest {
     @Test
     void apiAndEventsNarrowTheSearch() throws Exception {
         Path f = write("loop.c", BUGGY);
-        Result r = run("simulate", f.toString(), "--api", "epoll", "--events", "IN,PRI", "--format", "json");
+        Result r = run("simulate", "--any-state", f.toString(), "--api", "epoll", "--events", "IN,PRI", "--format", "json");
         assertEquals(1, r.code(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out()).get(0);
         assertEquals("v4l2_loopback_poll", report.get("function").asText());
