@@ -11,9 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -21,25 +22,28 @@ import java.util.stream.Stream;
  * A driver's files read from disk under the scan's root, preprocessed once each (with the run's
  * {@code -D}/{@code -U}) and parsed as often as the model asks for other bodies. The {@code .c} and
  * {@code .h} files of the directory are read: a driver's probe, ioctls, handlers and wakers live in
- * the former, the static inline helpers its poll methods test in both. Thread-safe (one parser, one lock): the model is built on demand.
+ * the former, the static inline helpers its poll methods test in both. Thread-safe without a common lock (a parser per thread, each file preprocessed once): two
+ * drivers' models are built side by side.
  */
 public final class DiskSources implements DriverSources {
     private final Path root;
     private final Defines defines;
     private final SourceLoader loader;
-    private final CParser parser;
-    private final Map<String, List<String>> dirs = new HashMap<>();
-    private final Map<String, Preprocessed> texts = new HashMap<>();
+    private final ThreadLocal<CParser> parser;
+    private final Map<String, List<String>> dirs = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Preprocessed>> texts = new ConcurrentHashMap<>();
+    private final Map<String, String[]> identifiers = new ConcurrentHashMap<>();
+    private final Map<String, String[]> definitions = new ConcurrentHashMap<>();
 
     public DiskSources(Path root, Defines defines, ParseConfig config, long maxBytes) {
         this.root = root;
         this.defines = defines;
         this.loader = new SourceLoader(maxBytes);
-        this.parser = new CParser(config);
+        this.parser = ThreadLocal.withInitial(() -> new CParser(config));
     }
 
     @Override
-    public synchronized List<String> directory(String file) {
+    public List<String> directory(String file) {
         String dir = DriverSources.dirOf(file);
         return dirs.computeIfAbsent(dir, d -> {
             List<String> out = new ArrayList<>();
@@ -64,23 +68,31 @@ public final class DiskSources implements DriverSources {
     }
 
     private Preprocessed text(String file) {
-        if (texts.containsKey(file)) return texts.get(file);
-        SourceLoader.Loaded l = loader.load(root.resolve(file), file);
-        Preprocessed pp = l.parseable() ? Preprocessor.run(l.file(), defines) : null;
-        texts.put(file, pp);
-        return pp;
+        return texts.computeIfAbsent(file, f -> {
+            SourceLoader.Loaded l = loader.load(root.resolve(f), f);
+            return Optional.ofNullable(l.parseable() ? Preprocessor.run(l.file(), defines) : null);
+        }).orElse(null);
     }
 
     @Override
-    public synchronized boolean mentions(String file, String word) {
+    public boolean mentions(String file, String word) {
         Preprocessed pp = text(file);
-        return pp != null && pp.text().contains(word);
+        if (pp == null) return false;
+        if (!Words.isIdentifier(word)) return pp.text().contains(word);
+        return Words.contains(identifiers.computeIfAbsent(file, f -> Words.index(pp.text())), word);
     }
 
     @Override
-    public synchronized TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+    public boolean mayDefine(String file, String name) {
+        Preprocessed pp = text(file);
+        if (pp == null) return false;
+        return Words.contains(definitions.computeIfAbsent(file, f -> Words.definitions(pp.text())), name);
+    }
+
+    @Override
+    public TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
         Preprocessed pp = text(file);
         if (pp == null) return null;
-        return parser.parse(file, pp.text(), pp.macros(), wantBody, wantDeclaration);
+        return parser.get().parse(file, pp.text(), pp.macros(), wantBody, wantDeclaration);
     }
 }

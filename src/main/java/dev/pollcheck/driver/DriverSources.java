@@ -25,6 +25,14 @@ public interface DriverSources {
      */
     TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration);
 
+    /**
+     * Whether {@code file} may define a function {@code name} (true when unsure): lets the model
+     * answer "not in this driver" for a kernel API without parsing every file that calls it.
+     */
+    default boolean mayDefine(String file, String name) {
+        return true;
+    }
+
     /** The program's own units: its files, as parsed (every body when the program was parsed whole). */
     static DriverSources of(Program program) {
         return new DriverSources() {

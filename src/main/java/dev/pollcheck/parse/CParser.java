@@ -128,7 +128,9 @@ public final class CParser {
             }
             if (!blanked.skipped().isEmpty()) {
                 // Functions blanked whole by the blanker: placed among the others by position.
-                LineIndex lines = new LineIndex(text);
+                // The driver model parses one file's text again and again: its line index is kept.
+                if (lineIndexes.size() > 256) lineIndexes.clear();
+                LineIndex lines = lineIndexes.computeIfAbsent(text, LineIndex::new);
                 for (ItemBlanker.Skipped sk : blanked.skipped()) {
                     items.add(skippedFunction(sk, text, lines));
                 }
@@ -661,6 +663,9 @@ public final class CParser {
     }
 
     /** A function the blanker removed whole, as the chunk of its tokens would have given it. */
+    /** By identity of the text: the same file's text, parsed for other bodies, is the same String. */
+    private final Map<String, LineIndex> lineIndexes = new java.util.IdentityHashMap<>();
+
     private TopLevel.Function skippedFunction(ItemBlanker.Skipped sk, String text, LineIndex lines) {
         // The lexer drops attribute macros (asmlinkage, __init...): a chunk starts after them.
         int start = sk.start();
