@@ -56,6 +56,7 @@ public final class StateJudge {
      */
     public static Judgement judge(List<Atom> atoms, DriverModel model, Set<String> registered, boolean skipReportsReady) {
         List<AtomVerdict> out = new ArrayList<>();
+        model.prepare(atoms);
         for (Atom a : atoms) out.add(judgeAtom(a, model, registered, skipReportsReady));
         Verdict worst = atoms.isEmpty() ? Verdict.NO_STATE : Verdict.INVARIANT;
         for (AtomVerdict v : out) if (v.verdict().ordinal() > worst.ordinal()) worst = v.verdict();

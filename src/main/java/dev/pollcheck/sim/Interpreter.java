@@ -1219,7 +1219,6 @@ final class Interpreter {
                 default:
                     break;
             }
-            TopLevel.Function def = source.function(fn, frame().file);
             HelperSemantics.Helper model = helpers.helper(fn);
             List<Value> args = evalArgs(c);
             boolean getsTable = false;
@@ -1227,6 +1226,8 @@ final class Interpreter {
             if (model != null && model.primitive()) {
                 return applyModel(model, args, c);
             }
+            // Looked up only now: a primitive model never needs the body, and a lookup may parse.
+            TopLevel.Function def = source.function(fn, frame().file);
             boolean readable = def != null && def.body() != null && def.status() != ParseStatus.SKIPPED
                     && def.status() != ParseStatus.FAILED;
             if (readable && (used || getsTable)) {

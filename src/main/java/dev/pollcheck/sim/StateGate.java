@@ -120,6 +120,7 @@ final class StateGate {
         List<Witness.Waker> out = new ArrayList<>();
         boolean opaque = false;
         List<String> names = new ArrayList<>();
+        model.prepare(atoms);
         for (Atom a : atoms) {
             names.add("`" + a.text() + "` " + valueWord(a.skipValue()));
             if (a.kind() == Atom.Kind.CONSTANT) continue;
