@@ -62,6 +62,8 @@ public final class DriverModel {
         final List<RawWrite> writes = new ArrayList<>();
         final List<RawWake> wakes = new ArrayList<>();
         final Set<String> callees = new HashSet<>();
+        /** Structs declared in the body itself (not pointers): their members are the function's own. */
+        final Set<String> frameObjects = new HashSet<>();
         /** Pairs of regions of the body that one call never both runs (the arms of an if, an arm that returns and what follows). */
         final List<Span[]> exclusive = new ArrayList<>();
 
@@ -125,7 +127,7 @@ public final class DriverModel {
             for (Fn f : fns) {
                 for (RawWrite w : f.writes) {
                     for (Atom a : atoms) {
-                        if (w.key.equals(a.key()) && typesAgree(a.type(), w.type)) writerFns.add(f.def.name());
+                        if (w.key.equals(a.key()) && canWrite(a, w, f.file)) writerFns.add(f.def.name());
                     }
                 }
             }
@@ -140,7 +142,7 @@ public final class DriverModel {
         for (List<Fn> fns : byName.values()) {
             for (Fn f : fns) {
                 for (RawWrite w : f.writes) {
-                    if (w.key.equals(atom.key()) && typesAgree(atom.type(), w.type)) writerFns.add(f.def.name());
+                    if (w.key.equals(atom.key()) && canWrite(atom, w, f.file)) writerFns.add(f.def.name());
                 }
             }
         }
@@ -148,7 +150,7 @@ public final class DriverModel {
         for (String name : writerFns) {
             for (Fn f : byName.getOrDefault(name, List.of())) {
                 for (RawWrite w : f.writes) {
-                    if (!w.key.equals(atom.key()) || !typesAgree(atom.type(), w.type)) continue;
+                    if (!w.key.equals(atom.key()) || !canWrite(atom, w, f.file)) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f.def.name())) {
                         out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
@@ -297,6 +299,21 @@ public final class DriverModel {
         return List.copyOf(out);
     }
 
+    /**
+     * Whether a write of the atom's key in {@code file} can be a write of the atom: the struct tags
+     * agree where both are known; where only the atom's is, the writing file must be able to name
+     * the struct's members. A struct spelled out in a {@code .c} file (and in no header of the
+     * driver) is private to that file, so another file's {@code x->state} is some other struct's.
+     */
+    private boolean canWrite(Atom atom, RawWrite w, String file) {
+        if (!typesAgree(atom.type(), w.type)) return false;
+        if (atom.type() == null || w.type != null) return true;
+        Set<String> home = homes.get(atom.type());
+        if (home == null || home.contains(file)) return true;
+        for (String h : home) if (!h.endsWith(".c")) return true;
+        return false;
+    }
+
     private static boolean typesAgree(String a, String b) {
         return a == null || b == null || a.equals(b);
     }
@@ -374,6 +391,9 @@ public final class DriverModel {
     // ---- reading -----------------------------------------------------------------------------
 
     /** Parses, in the driver's files that contain one of {@code want}, the items that mention one. */
+    /** The files whose declarations spell out a struct's members, by tag. */
+    private final Map<String, Set<String>> homes = new HashMap<>();
+
     /** Per file, the 64-bit hashes of the bodies already parsed and indexed. */
     private final Map<String, Set<Long>> taken = new HashMap<>();
 
@@ -409,6 +429,7 @@ public final class DriverModel {
                 scanBody(fn);
                 byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(fn);
             } else if (item instanceof TopLevel.Declaration d) {
+                if (d.definesTag() != null) homes.computeIfAbsent(d.definesTag(), k -> new TreeSet<>()).add(d.span().file());
                 for (VarDecl v : d.declarators()) {
                     if (v.init() != null) registrationsIn(v.init(), d.span());
                 }
@@ -483,6 +504,11 @@ public final class DriverModel {
             if (n instanceof Stmt.Decl d) {
                 for (VarDecl v : d.decls()) {
                     locals.add(v.name());
+                    // A struct of the function's own frame: writing its members changes no device state.
+                    if (v.type() != null && v.type().tag() != null && !v.type().text().contains("*")
+                            && !v.type().text().contains("static")) {
+                        fn.frameObjects.add(v.name());
+                    }
                     if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());
                     if (v.init() != null) entryOf(v.name(), v.init(), heads);
                 }
@@ -595,6 +621,9 @@ public final class DriverModel {
         if (t instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) t = CText.strip(u.operand());
         while (t instanceof Expr.Index ix) t = CText.strip(ix.base());
         if (t instanceof Expr.Member m) {
+            Expr root = CText.strip(m.base());
+            while (!m.arrow() && root instanceof Expr.Member inner && !inner.arrow()) root = CText.strip(inner.base());
+            if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at)); // a file-scope variable

@@ -16,8 +16,14 @@ public sealed interface TopLevel extends Node {
     /**
      * A declaration at file scope: variables (with initializers, such as an ops struct), prototypes,
      * typedefs ({@code typedef} true) and bare struct/union/enum definitions (no declarators).
+     * {@code definesTag} is the tag of the struct or union whose member list this declaration
+     * spells out ({@code struct foo { ... };}), else null: where a type's members can be named.
      */
-    record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) implements TopLevel {
+    record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag)
+            implements TopLevel {
+        public Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) {
+            this(span, baseType, declarators, typedef, null);
+        }
     }
 
     /**

@@ -139,6 +139,21 @@ final class AstBuilder {
         return text(t);
     }
 
+    /** The tag of a struct or union whose member list the specifiers spell out, else null. */
+    String definedTag(DeclarationSpecifiersContext specs) {
+        if (specs == null) return null;
+        for (var c : specs.children == null ? List.<org.antlr.v4.runtime.tree.ParseTree>of() : specs.children) {
+            if (c instanceof DeclarationSpecifierContext d && d.typeSpecifier() != null
+                    && d.typeSpecifier().structOrUnionSpecifier() != null) {
+                StructOrUnionSpecifierContext su = d.typeSpecifier().structOrUnionSpecifier();
+                if (su.Identifier() != null && su.getChildCount() > 2 && "{".equals(su.getChild(2).getText())) {
+                    return su.Identifier().getText();
+                }
+            }
+        }
+        return null;
+    }
+
     boolean isTypedef(DeclarationSpecifiersContext specs) {
         return hasStorageClass(specs, Typedef);
     }
