@@ -165,7 +165,8 @@ public final class Atoms {
                 walk(b.right(), null, owner, scope, depth);
             } else {
                 for (String bit : bits) add(new Atom(Atom.Kind.FLAG, bit, null, bit, pol == null ? null : pol ? "1" : "0"));
-                walk(obj, null, owner, scope, depth);
+                // Skipping while a bit is set: the word is nonzero then, and `|=` of any bits keeps it so.
+                walk(obj, Boolean.TRUE.equals(pol) ? Boolean.TRUE : null, owner, scope, depth);
             }
         } else if (x instanceof Expr.Binary b) {
             walk(b.left(), null, owner, scope, depth);

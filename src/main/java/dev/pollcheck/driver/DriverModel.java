@@ -560,7 +560,9 @@ public final class DriverModel {
         if (a.op() == null) {
             addWrite(fn, a.target(), "=", constant(a.value()), a.span(), types, locals);
         } else if (a.op() == Expr.BinaryOp.BIT_OR || a.op() == Expr.BinaryOp.BIT_AND || a.op() == Expr.BinaryOp.BIT_XOR) {
-            addWrite(fn, a.target(), a.op().symbol + "=", null, a.span(), types, locals);
+            // |= sets bits and clears none: a nonzero member stays nonzero.
+            boolean sets = a.op() == Expr.BinaryOp.BIT_OR && !"0".equals(constant(a.value()));
+            addWrite(fn, a.target(), a.op().symbol + "=", sets ? "nonzero" : null, a.span(), types, locals);
             // dev->flags |= FOO_READY sets the bit FOO_READY; &= ~FOO_READY clears it.
             Expr v = CText.strip(a.value());
             boolean clear = a.op() == Expr.BinaryOp.BIT_AND;

@@ -110,12 +110,14 @@ public final class StateJudge {
     /**
      * Which runtime writer a REAL verdict names, smallest first: one that wakes none of the
      * registered queues (that is the lost wake-up), then, when the skipping path reports ready, one
-     * that puts the state there (the producer whose wake goes astray), then by function name. Never
+     * that puts the state there (the producer whose wake goes astray), then one whose role is known
+     * (runtime) over one whose registration was not found, then by function name. Never
      * by position alone, so that the named writer does not depend on the order of definitions.
      */
     private static String rank(Write w, Atom a, Set<String> registered, boolean ready) {
         boolean producer = ready && reaches(w.value(), a.skipValue()) && !"?".equals(w.value());
-        return (wakesRegistered(w, registered) ? "1" : "0") + (producer ? "0" : "1") + w.function() + "\u0000"
+        return (wakesRegistered(w, registered) ? "1" : "0") + (producer ? "0" : "1")
+                + (w.role() == Role.RUNTIME ? "0" : "1") + w.function() + "\u0000"
                 + w.file();
     }
 

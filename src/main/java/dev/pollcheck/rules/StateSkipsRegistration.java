@@ -51,7 +51,8 @@ public final class StateSkipsRegistration implements Rule {
             call) is invariant while the file is open; state moved to the skipping value only by \
             teardown (release, remove, disconnect) is terminal;
             - an early return whose mask reports a terminal state: EPOLLHUP, EPOLLRDHUP or \
-            EPOLLNVAL; a mask set before a goto counts by the value that reaches the return;
+            EPOLLNVAL (a mask set before a goto counts by the value that reaches the return), \
+            unless a runtime writer moves the tested state away from the skipping value again;
             - a condition fixed for the life of the open file: f_mode/f_flags, directly or through \
             a small helper that only computes from them; or fixed configuration (static keys, \
             IS_ENABLED); a WARN_ON/BUG_ON-style check;
@@ -245,7 +246,14 @@ public final class StateSkipsRegistration implements Rule {
         }
         String hup = terminal(s, r, flow);
         if (hup != null) {
-            return new Judged(Judgement.NOTE, "the skipping path reports a terminal state: " + hup);
+            // A hang-up is terminal only if nothing brings the state back: a runtime writer that
+            // moves it away (an interface set again after a disconnect) makes the lost wake-up real.
+            StateJudge.Judgement j = stateJudgement(s, site);
+            if (j.verdict() == StateJudge.Verdict.REAL) {
+                return new Judged(Judgement.WARNING, "the skipping path reports a hang-up (" + hup + "), but "
+                        + j.evidenceText(), j);
+            }
+            return new Judged(Judgement.NOTE, "the skipping path reports a terminal state: " + hup, j);
         }
         String config = fixedConfiguration(cond);
         if (config != null) {
