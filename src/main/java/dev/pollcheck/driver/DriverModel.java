@@ -111,7 +111,6 @@ public final class DriverModel {
         return List.copyOf(filesRead);
     }
 
-    /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
     /**
      * Reads, in one round per depth for them all, what the writers of {@code atoms} need: their
      * bodies and their roles. The answers are those of {@link #writers} one by one; a condition's
@@ -122,30 +121,29 @@ public final class DriverModel {
         for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.add(a.key());
         if (keys.isEmpty()) return;
         ensure(keys);
-        Set<String> writerFns = new TreeSet<>();
+        resolveRoles(writerFunctions(atoms));
+    }
+
+    /** The names of the indexed functions that write one of {@code atoms}. */
+    private Set<String> writerFunctions(java.util.Collection<Atom> atoms) {
+        Set<String> out = new TreeSet<>();
         for (List<Fn> fns : byName.values()) {
             for (Fn f : fns) {
                 for (RawWrite w : f.writes) {
                     for (Atom a : atoms) {
-                        if (w.key.equals(a.key()) && canWrite(a, w, f.file)) writerFns.add(f.def.name());
+                        if (w.key.equals(a.key()) && canWrite(a, w, f.file)) out.add(f.def.name());
                     }
                 }
             }
         }
-        resolveRoles(writerFns);
+        return out;
     }
 
+    /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
     public synchronized List<Write> writers(Atom atom) {
         ensure(Set.of(atom.key()));
         List<Write> out = new ArrayList<>();
-        Set<String> writerFns = new TreeSet<>();
-        for (List<Fn> fns : byName.values()) {
-            for (Fn f : fns) {
-                for (RawWrite w : f.writes) {
-                    if (w.key.equals(atom.key()) && canWrite(atom, w, f.file)) writerFns.add(f.def.name());
-                }
-            }
-        }
+        Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
         for (String name : writerFns) {
             for (Fn f : byName.getOrDefault(name, List.of())) {
@@ -390,13 +388,13 @@ public final class DriverModel {
 
     // ---- reading -----------------------------------------------------------------------------
 
-    /** Parses, in the driver's files that contain one of {@code want}, the items that mention one. */
     /** The files whose declarations spell out a struct's members, by tag. */
     private final Map<String, Set<String>> homes = new HashMap<>();
 
     /** Per file, the 64-bit hashes of the bodies already parsed and indexed. */
     private final Map<String, Set<Long>> taken = new HashMap<>();
 
+    /** Parses, in the driver's files that contain one of {@code want}, the items that mention one. */
     private void ensure(Set<String> want) {
         Set<String> fresh = new TreeSet<>();
         for (String w : want) if (w != null && !w.isEmpty() && words.add(w)) fresh.add(w);
@@ -505,8 +503,7 @@ public final class DriverModel {
                 for (VarDecl v : d.decls()) {
                     locals.add(v.name());
                     // A struct of the function's own frame: writing its members changes no device state.
-                    if (v.type() != null && v.type().tag() != null && !v.type().text().contains("*")
-                            && !v.type().text().contains("static")) {
+                    if (!d.isStatic() && v.type() != null && v.type().tag() != null && !v.type().text().contains("*")) {
                         fn.frameObjects.add(v.name());
                     }
                     if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());

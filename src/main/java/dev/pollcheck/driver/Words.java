@@ -5,9 +5,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The identifiers of a text, for "does this file or body name X" without a substring search per
- * word: one pass over the text answers for every word at once, and {@code state} no longer matches
- * inside {@code statement} (which parsed bodies for nothing).
+ * Whole-identifier questions about C text: a file's identifiers, indexed once, answer "does this
+ * file name X" by a lookup; a body is searched for whole identifiers only, so {@code state} no
+ * longer matches inside {@code statement} (which parsed bodies for nothing); and the names a file
+ * may define as functions.
  */
 final class Words {
     private Words() {

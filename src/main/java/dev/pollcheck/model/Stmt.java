@@ -21,8 +21,12 @@ public sealed interface Stmt extends Node {
         public List<Node> children() { return List.of(expr); }
     }
 
-    /** A block-scope declaration; each declarator with its initializer. */
-    record Decl(Span span, List<VarDecl> decls) implements Stmt {
+    /** A block-scope declaration; each declarator with its initializer. {@code isStatic}: it outlives the call. */
+    record Decl(Span span, List<VarDecl> decls, boolean isStatic) implements Stmt {
+        public Decl(Span span, List<VarDecl> decls) {
+            this(span, decls, false);
+        }
+
         public List<Node> children() {
             List<Node> out = new ArrayList<>();
             for (VarDecl d : decls) {

@@ -651,7 +651,8 @@ final class AstBuilder {
             return new Stmt.Decl(span(b), List.of(macroVarDecl(m)));
         }
         if (b.declaration() != null) {
-            return new Stmt.Decl(span(b), List.copyOf(varDecls(b.declaration())));
+            return new Stmt.Decl(span(b), List.copyOf(varDecls(b.declaration())),
+                    isStatic(b.declaration().declarationSpecifiers()));
         }
         if (b.statement() != null) {
             return stmt(b.statement());
