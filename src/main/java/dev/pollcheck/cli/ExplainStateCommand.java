@@ -4,6 +4,7 @@ import dev.pollcheck.driver.DiskSources;
 import dev.pollcheck.driver.DriverKnowledge;
 import dev.pollcheck.driver.DriverModel;
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.driver.StateJudge;
 import dev.pollcheck.driver.Wake;
 import dev.pollcheck.driver.Write;
@@ -16,6 +17,7 @@ import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.rules.StateSkipsRegistration;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.SourceLoader;
 import java.io.PrintWriter;
@@ -76,7 +78,7 @@ final class ExplainStateCommand implements Callable<Integer> {
             throw new UsageException("cannot read " + file + (loaded.problems().isEmpty() ? ""
                     : ": " + loaded.problems().get(0).message()));
         }
-        Preprocessed pp = Preprocessor.run(loaded.file(), defs);
+        Preprocessed pp = new LocalHeaders(new SourceLoader(), defs).apply(file, Preprocessor.run(loaded.file(), defs));
         TranslationUnit unit = new CParser(ParseConfig.defaults()).parse(display, pp.text(), pp.macros(), b -> true);
         Program program = Program.of(List.of(unit));
         TopLevel.Function fn = null;
@@ -86,19 +88,19 @@ final class ExplainStateCommand implements Callable<Integer> {
         if (fn == null) throw new UsageException("no definition of " + function + " in " + file);
         // The driver is the file's directory, read from disk as a scan reads it.
         DriverModels drivers = new DriverModels(new DiskSources(dir, defs, ParseConfig.defaults(), 8L << 20),
-                DriverKnowledge.builtin());
+                DriverKnowledge.builtin(), new MacroExpansions(program, ParseConfig.defaults()));
         List<StateSkipsRegistration.Explained> all = StateSkipsRegistration.explain(program, fn, drivers);
         DriverModel model = drivers.forFile(display);
         try (PrintWriter out = OutputArgs.open(output, env)) {
             out.println(fn.name() + " (" + display + ":" + fn.span().line() + "): driver files read: "
                     + String.join(", ", model.files()));
             if (all.isEmpty()) out.println("  no condition on device or driver state skips a registration");
-            for (StateSkipsRegistration.Explained e : all) print(out, e, model);
+            for (StateSkipsRegistration.Explained e : all) print(out, e, model, fn);
         }
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, StateSkipsRegistration.Explained e, DriverModel model) {
+    private static void print(PrintWriter out, StateSkipsRegistration.Explained e, DriverModel model, TopLevel.Function fn) {
         out.println("  " + e.what() + " (line " + e.line() + ") in " + e.owner() + ", skipped when `" + e.condition()
                 + "` (line " + e.conditionLine() + ") is " + (e.skipOnTrue() ? "true" : "false"));
         StateJudge.Judgement j = e.state();
@@ -120,7 +122,7 @@ final class ExplainStateCommand implements Callable<Integer> {
             }
         }
         for (String q : e.queues()) {
-            List<Wake> wakes = model.wakes(DriverModel.lastIdent(q));
+            List<Wake> wakes = model.wakes(DriverModel.lastIdent(q), DriverModel.queueTag(q, fn));
             if (wakes.isEmpty()) out.println("    wakers of " + q + ": none found in the scanned files");
             for (Wake k : wakes) {
                 out.println("    waker of " + q + ": " + k.function() + "() (" + k.origin().how() + ", " + k.role().id()

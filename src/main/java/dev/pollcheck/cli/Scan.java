@@ -32,12 +32,14 @@ import dev.pollcheck.sim.Simulator;
 import dev.pollcheck.driver.DiskSources;
 import dev.pollcheck.driver.DriverKnowledge;
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.sim.Verdict;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.FileWalker;
 import dev.pollcheck.source.Prefilter;
 import dev.pollcheck.source.Preprocessed;
 import dev.pollcheck.source.Preprocessor;
+import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.SourceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,13 +96,14 @@ public final class Scan {
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root).withFileTimeBound(options.limits().parseTime());
         SourceLoader loader = new SourceLoader(options.limits().maxBytes());
+        LocalHeaders headers = new LocalHeaders(loader, defines);
         options.progress().total(walked.files().size());
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
         List<String> opsMembers = opsMembers(options.ops());
         List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
             try {
-                return scanFile(found, loader, defines, parsers.get(), options.allFiles(), opsMembers);
+                return scanFile(found, loader, headers, defines, parsers.get(), options.allFiles(), opsMembers);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 // One file too big for the heap (or too deep for the stack) loses that file, not the
                 // run: what it held is dropped with the failed work, and the notice names it.
@@ -145,7 +148,7 @@ public final class Scan {
         // Reported paths open from the current directory, so the driver's other files are read from there.
         DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
                 options.limits().maxBytes()),
-                DriverKnowledge.builtin());
+                DriverKnowledge.builtin(), new MacroExpansions(program, parseConfig));
         List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig, timedOut);
@@ -359,7 +362,7 @@ public final class Scan {
         return ops.stream().map(o -> o.substring(o.lastIndexOf('.') + 1)).distinct().sorted().toList();
     }
 
-    private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, Defines defines,
+    private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, LocalHeaders headers, Defines defines,
                                         CParser parser, boolean allFiles, List<String> opsMembers) {
         int[] counts = new int[ParseStatus.values().length];
         SourceLoader.Buffer buffer = BUFFERS.get();
@@ -390,7 +393,7 @@ public final class Scan {
         if (!loaded.parseable() || !relevant && !allFiles) {
             return new FileOutcome(null, false, counts, problems);
         }
-        Preprocessed pp = Preprocessor.run(loaded.file(), defines);
+        Preprocessed pp = headers.apply(found.path(), Preprocessor.run(loaded.file(), defines));
         for (ParseProblem p : pp.problems()) {
             // A kernel tree has about a thousand functions in #else stubs; only those that may be a
             // poll method or a poll_table helper are worth a line of the report.

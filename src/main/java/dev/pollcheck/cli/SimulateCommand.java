@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pollcheck.driver.DiskSources;
 import dev.pollcheck.driver.DriverKnowledge;
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.flow.FlowConfig;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -25,6 +26,7 @@ import dev.pollcheck.sim.SimulationReport;
 import dev.pollcheck.sim.Simulator;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.SourceLoader;
 import java.io.PrintWriter;
@@ -137,7 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
         // The driver is the file's directory, read from disk as a scan reads it.
         DriverModels drivers = anyState ? null : new DriverModels(
                 new DiskSources(file.toAbsolutePath().getParent(), defs, ParseConfig.defaults(), 8L << 20),
-                DriverKnowledge.builtin());
+                DriverKnowledge.builtin(), new MacroExpansions(program, ParseConfig.defaults()));
         Simulator simulator = Simulator.forProgram(program, helpers, drivers, ParseConfig.defaults());
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));
@@ -159,7 +161,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("cannot read " + file + (loaded.problems().isEmpty() ? ""
                     : ": " + loaded.problems().get(0).message()));
         }
-        Preprocessed pp = Preprocessor.run(loaded.file(), defs);
+        Preprocessed pp = new LocalHeaders(new SourceLoader(), defs).apply(file, Preprocessor.run(loaded.file(), defs));
         TranslationUnit unit = new CParser(ParseConfig.defaults()).parse(display, pp.text(), pp.macros(), body -> true);
         return Program.of(List.of(unit));
     }

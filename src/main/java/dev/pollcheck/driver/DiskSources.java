@@ -4,6 +4,7 @@ import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.source.Defines;
+import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.Preprocessed;
 import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.SourceLoader;
@@ -29,6 +30,8 @@ public final class DiskSources implements DriverSources {
     private final Path root;
     private final Defines defines;
     private final SourceLoader loader;
+    /** The macros of each file's own headers, as the scan reads them. */
+    private final LocalHeaders headers;
     private final ThreadLocal<CParser> parser;
     private final Map<String, List<String>> dirs = new ConcurrentHashMap<>();
     private final Map<String, Optional<Preprocessed>> texts = new ConcurrentHashMap<>();
@@ -39,6 +42,7 @@ public final class DiskSources implements DriverSources {
         this.root = root;
         this.defines = defines;
         this.loader = new SourceLoader(maxBytes);
+        this.headers = new LocalHeaders(loader, defines);
         this.parser = ThreadLocal.withInitial(() -> new CParser(config));
     }
 
@@ -70,7 +74,7 @@ public final class DiskSources implements DriverSources {
     private Preprocessed text(String file) {
         return texts.computeIfAbsent(file, f -> {
             SourceLoader.Loaded l = loader.load(root.resolve(f), f);
-            return Optional.ofNullable(l.parseable() ? Preprocessor.run(l.file(), defines) : null);
+            return Optional.ofNullable(l.parseable() ? headers.apply(root.resolve(f), Preprocessor.run(l.file(), defines)) : null);
         }).orElse(null);
     }
 

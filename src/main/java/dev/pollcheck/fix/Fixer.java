@@ -21,9 +21,10 @@ import dev.pollcheck.sim.SimulationReport;
 import dev.pollcheck.sim.Simulator;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.Preprocessed;
+import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.Preprocessor;
-import dev.pollcheck.source.SourceFile;
 import dev.pollcheck.source.SourceLoader;
+import dev.pollcheck.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -61,6 +62,8 @@ public final class Fixer {
     }
 
     private final Context cx;
+    /** The patched file is read with its own headers' macros, as the scan read it. */
+    private LocalHeaders headers;
     private final PollFlow flow;
     private CParser parser;
 
@@ -212,7 +215,8 @@ public final class Fixer {
     private String verify(TopLevel.Function m, int pt, String file, String patched, List<String> queues, Summary before,
                           String[] verified) {
         if (parser == null) parser = new CParser(cx.parse());
-        Preprocessed pp = Preprocessor.run(SourceFile.of(file, patched), cx.defines());
+        if (headers == null) headers = new LocalHeaders(new SourceLoader(), cx.defines());
+        Preprocessed pp = headers.apply(cx.root().resolve(file), Preprocessor.run(SourceFile.of(file, patched), cx.defines()));
         TranslationUnit unit = parser.parse(file, pp.text(), pp.macros(), cx.want(), cx.want());
         TopLevel.Function fn = null;
         for (TopLevel.Function f : unit.functions()) {

@@ -69,7 +69,7 @@ public final class MacroText {
         while (m.find()) {
             out.append(body, last, m.start());
             MacroDef inner = program.macro(file, m.group());
-            if (inner != null && !inner.functionLike() && inner != def && out.length() < MAX_LENGTH) {
+            if (inner != null && !inner.functionLike() && inner != def && out.length() < MAX_LENGTH && !numeric(inner)) {
                 out.append(expand(inner, List.of(), depth + 1));
             } else {
                 out.append(m.group());
@@ -78,6 +78,19 @@ public final class MacroText {
         }
         out.append(body.substring(last));
         return out.toString();
+    }
+
+    /** A number, a shift of numbers or {@code BIT(n)}, in parentheses or not: {@code 4}, {@code (1 << 2)}, {@code BIT(3)}. */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "\\(*(?:\\d[0-9a-fA-FxXuUlL]*(?:<<\\d+)?|BIT(?:_ULL)?\\(\\d+\\))\\)*");
+
+    /**
+     * Whether an object-like macro is a plain number ({@code #define SEQ_OVERRUN 4}): its name is
+     * kept, for it says which bit a test reads ({@code status & SEQ_OVERRUN} is a flag the driver
+     * sets by name), and whoever needs the value evaluates the name.
+     */
+    private static boolean numeric(MacroDef m) {
+        return m.body() != null && NUMERIC.matcher(m.body().replaceAll("\\s+", "")).matches();
     }
 
     /** The comma-separated arguments of a call whose '(' ends just before {@code from}; null if unbalanced. */

@@ -4,6 +4,7 @@ import dev.pollcheck.driver.Atoms;
 import dev.pollcheck.driver.DriverKnowledge;
 import dev.pollcheck.driver.DriverModel;
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.driver.DriverSources;
 import dev.pollcheck.flow.HelperModels;
 import dev.pollcheck.flow.OpsTypes;
@@ -96,7 +97,7 @@ public final class Analyzer {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         PollFlow flow = new PollFlow(program, models);
         DriverModels drivers = config.drivers() != null ? config.drivers()
-                : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin());
+                : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin(), new MacroExpansions(program, null));
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
                 .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))

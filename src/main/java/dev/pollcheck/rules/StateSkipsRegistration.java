@@ -5,6 +5,7 @@ import dev.pollcheck.driver.Atoms;
 import dev.pollcheck.driver.DriverKnowledge;
 import dev.pollcheck.driver.DriverModel;
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.driver.DriverSources;
 import dev.pollcheck.driver.StateJudge;
 import dev.pollcheck.flow.CText;
@@ -404,7 +405,8 @@ public final class StateSkipsRegistration implements Rule {
 
     private static DriverModels drivers(RegistrationSite site) {
         return site.drivers() != null ? site.drivers()
-                : new DriverModels(DriverSources.of(site.program()), DriverKnowledge.builtin());
+                : new DriverModels(DriverSources.of(site.program()), DriverKnowledge.builtin(),
+                        new MacroExpansions(site.program(), null));
     }
 
     /** The interruptible or killable wait or trylock the condition is (or tests a variable set from), or null. */

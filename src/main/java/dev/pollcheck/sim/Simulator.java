@@ -1,16 +1,14 @@
 package dev.pollcheck.sim;
 
 import dev.pollcheck.driver.DriverModels;
+import dev.pollcheck.driver.MacroExpansions;
 import dev.pollcheck.flow.CText;
 import dev.pollcheck.flow.HelperModel;
 import dev.pollcheck.flow.HelperModels;
-import dev.pollcheck.flow.MacroText;
 import dev.pollcheck.flow.PollFlow;
 import dev.pollcheck.flow.Program;
 import dev.pollcheck.model.Node;
-import dev.pollcheck.parse.CParser;
 import dev.pollcheck.parse.ParseConfig;
-import java.util.Optional;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.MacroDef;
 import dev.pollcheck.model.ParseStatus;
@@ -114,10 +112,8 @@ public final class Simulator {
      * same-file macros invoked in bodies.
      */
     public static Simulator forProgram(Program program, HelperModels models, DriverModels drivers, ParseConfig config) {
-        // Made on the first macro invoked in a body: most methods have none.
-        ParseConfig pc = config == null ? ParseConfig.defaults() : config;
-        CParser[] parser = {null};
-        Map<String, Optional<Node>> expansions = new java.util.concurrent.ConcurrentHashMap<>();
+        MacroExpansions expansions = drivers != null && drivers.expansions() != null ? drivers.expansions()
+                : new MacroExpansions(program, config);
         FunctionSource functions = new FunctionSource() {
             @Override
             public TopLevel.Function function(String name, String fromFile) {
@@ -136,18 +132,7 @@ public final class Simulator {
 
             @Override
             public Node macroExpansion(String file, Expr.Call call) {
-                List<String> args = new ArrayList<>(call.args().size());
-                for (Expr a : call.args()) args.add(CText.of(a));
-                // The same expansion the rules read (flow.MacroText), parsed once per invocation text.
-                String text = MacroText.expandCall(program, file, call.name(), args);
-                if (text == null) return null;
-                String key = file + "\0" + call.span() + "\0" + text;
-                return expansions.computeIfAbsent(key, k -> {
-                    synchronized (parser) {
-                        if (parser[0] == null) parser[0] = new CParser(pc);
-                        return Optional.ofNullable(parser[0].parseExpansion(text, call.span()));
-                    }
-                }).orElse(null);
+                return expansions.expand(file, call); // the same expansion the rules and the driver model read
             }
         };
         HelperSemantics helpers = name -> {
@@ -198,7 +183,7 @@ public final class Simulator {
      * anything (null) when the simulator runs without driver models.
      */
     private StateGate gate(TopLevel.Function fn) {
-        return drivers == null ? null : new StateGate(drivers.forFile(fn.span().file()));
+        return drivers == null ? null : new StateGate(drivers.forFile(fn.span().file()), fn);
     }
 
     /** An interpreter for one search, its step budget {@code widen} times the default. */

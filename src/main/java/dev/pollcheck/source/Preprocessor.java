@@ -126,6 +126,7 @@ public final class Preprocessor {
         // Each is a MacroDef (#define) or a String (the name of an #undef).
         private final List<Object> pending = new ArrayList<>();
         private final List<MacroDef> macros = new ArrayList<>();
+        private final List<String> includes = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int problemsDropped;
         private final Deque<Frame> conds = new ArrayDeque<>();
@@ -220,7 +221,7 @@ public final class Preprocessor {
             if (problemsDropped > 0) {
                 problems.add(new ParseProblem(file, 0, 0, problemsDropped + " more problems in this file not listed"));
             }
-            return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems));
+            return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems), List.copyOf(includes));
         }
 
         /** Keeps at most {@link #MAX_PROBLEMS}: hostile input (a file of stray #endif) stays bounded in memory. */
@@ -466,8 +467,14 @@ public final class Preprocessor {
                         pending.add(macro);
                     }
                 }
+                case "include" -> {
+                    // A driver's own header: its macros are the file's too (see LocalHeaders).
+                    if (active && rest.length() > 2 && rest.charAt(0) == '"' && rest.indexOf('"', 1) > 1) {
+                        includes.add(rest.substring(1, rest.indexOf('"', 1)));
+                    }
+                }
                 default -> {
-                    // #include, #pragma, #error, #warning, #line, null directive, ...: nothing to do.
+                    // #pragma, #error, #warning, #line, null directive, ...: nothing to do.
                 }
             }
         }
