@@ -12,8 +12,20 @@ import java.util.Locale;
  * @param text  the atom as written in the condition ({@code dev->ready}, {@code FOO_HAS_EVENTS})
  * @param skipValue the value that takes the skipping side: {@code 0} (zero, NULL, false, empty),
  *              {@code nonzero}, or a constant's spelling; null when the condition does not say
+ * @param word  for a flag tested in a member ({@code dev->flags & FOO}), that member's text: every
+ *              change of the bit is a write of it; else null
+ * @param file  for private data, the poll method whose file it is (its writers are the code that runs
+ *              on files of that method's ops table); else null
  */
-public record Atom(Kind kind, String key, String type, String text, String skipValue) {
+public record Atom(Kind kind, String key, String type, String text, String skipValue, String word, String file) {
+
+    public Atom(Kind kind, String key, String type, String text, String skipValue) {
+        this(kind, key, type, text, skipValue, null, null);
+    }
+
+    public Atom(Kind kind, String key, String type, String text, String skipValue, String word) {
+        this(kind, key, type, text, skipValue, word, null);
+    }
 
     public enum Kind {
         /** A member read through a pointer or a struct: {@code dev->ready}. */
@@ -40,6 +52,6 @@ public record Atom(Kind kind, String key, String type, String text, String skipV
 
     /** The same atom with another skipping value. */
     public Atom withSkipValue(String v) {
-        return new Atom(kind, key, type, text, v);
+        return new Atom(kind, key, type, text, v, word, file);
     }
 }

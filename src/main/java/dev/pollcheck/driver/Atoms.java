@@ -26,7 +26,7 @@ import java.util.Set;
 public final class Atoms {
     private static final int MAX_DEPTH = 4;
     private static final Set<String> EMPTINESS = Set.of("list_empty", "list_empty_careful", "kfifo_is_empty",
-            "kfifo_is_empty_spinlocked", "skb_queue_empty", "skb_queue_empty_lockless", "llist_empty", "hlist_empty");
+            "kfifo_is_empty_spinlocked", "kfifo_is_empty_spinlocked_noirqsave", "skb_queue_empty", "skb_queue_empty_lockless", "llist_empty", "hlist_empty");
     private static final Set<String> COUNTERS = Set.of("atomic_read", "atomic_long_read", "kfifo_len",
             "kfifo_avail", "skb_queue_len", "refcount_read");
     private static final Set<String> TRANSPARENT = Set.of("likely", "unlikely", "READ_ONCE", "smp_load_acquire",
@@ -153,6 +153,15 @@ public final class Atoms {
                 walk(b.left(), null, owner, scope, depth);
                 walk(b.right(), null, owner, scope, depth);
             }
+        } else if (x instanceof Expr.Binary b && relational(b.op()) != null
+                && (number(b.right()) != null || number(b.left()) != null)) {
+            // dev->interface < 0: the skipping side as a bound ("<0", ">=0") the written values are checked against.
+            boolean right = number(b.right()) != null;
+            String op = right ? b.op().symbol : relational(b.op());
+            Expr side = right ? b.left() : b.right();
+            String k = right ? number(b.right()) : number(b.left());
+            String sv = pol == null ? null : (pol ? op : negate(op)) + k;
+            leafValue(side, sv, owner, scope, depth);
         } else if (x instanceof Expr.Binary b && b.op() == Expr.BinaryOp.BIT_AND) {
             List<String> bits = bits(b.right());
             Expr obj = b.left();
@@ -164,7 +173,8 @@ public final class Atoms {
                 walk(b.left(), null, owner, scope, depth);
                 walk(b.right(), null, owner, scope, depth);
             } else {
-                for (String bit : bits) add(new Atom(Atom.Kind.FLAG, bit, null, bit, pol == null ? null : pol ? "1" : "0"));
+                String word = CText.strip(obj) instanceof Expr.Member ? CText.of(CText.strip(obj)) : null;
+                for (String bit : bits) add(new Atom(Atom.Kind.FLAG, bit, null, bit, pol == null ? null : pol ? "1" : "0", word));
                 // Skipping while a bit is set: the word is nonzero then, and `|=` of any bits keeps it so.
                 walk(obj, Boolean.TRUE.equals(pol) ? Boolean.TRUE : null, owner, scope, depth);
             }
@@ -213,6 +223,9 @@ public final class Atoms {
         } else if (model.knowledge().readKey(name) != null) {
             String key = model.knowledge().readKey(name);
             add(new Atom(Atom.Kind.DRVDATA, key, null, name + "()", pol == null ? null : pol ? "nonzero" : "0"));
+        } else if (depth < MAX_DEPTH && model.expansion(owner.span().file(), c) != null) {
+            // is_read_mode(dp->file_mode): the macro's text is the test ((dp->file_mode) & SNDRV_SEQ_OSS_FILE_READ).
+            walk(model.expansion(owner.span().file(), c), pol, owner, scope, depth + 1);
         } else {
             TopLevel.Function h = depth < MAX_DEPTH ? model.function(name, owner.span().file()) : null;
             String always = h == null || h.body() == null ? null : constantResult(h);
@@ -265,8 +278,15 @@ public final class Atoms {
         if (x instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.DEREF || u.op() == Expr.UnaryOp.ADDRESS)) x = CText.strip(u.operand());
         while (x instanceof Expr.Index ix) x = CText.strip(ix.base());
         if (x instanceof Expr.Member m) {
-            Atom.Kind k = m.member().equals("private_data") ? Atom.Kind.PRIVATE_DATA : Atom.Kind.MEMBER;
-            add(new Atom(k, m.member(), DriverModel.baseTag(m.base(), scope.tags), CText.of(m), sv));
+            if (m.member().equals("private_data")) {
+                // The private data of the poll method's own file: the outermost function of the context.
+                String method = owner.name();
+                for (Binding b = scope.binding; b != null; b = b.outer()) method = b.caller().name();
+                add(new Atom(Atom.Kind.PRIVATE_DATA, m.member(), DriverModel.baseTag(m.base(), scope.tags), CText.of(m), sv,
+                        null, method));
+            } else {
+                add(new Atom(Atom.Kind.MEMBER, m.member(), DriverModel.baseTag(m.base(), scope.tags), CText.of(m), sv));
+            }
         } else if (x instanceof Expr.Name n) {
             String id = n.id();
             if (scope.params.contains(id)) {
@@ -281,6 +301,7 @@ public final class Atoms {
             }
             if (scope.locals.contains(id)) {
                 if (depth >= MAX_DEPTH) return;
+                if (setUnder(id, sv, owner, scope, depth)) return;
                 for (Expr v : scope.stores.getOrDefault(id, List.of())) {
                     if ("0".equals(DriverModel.constant(v))) continue; // struct foo *p = NULL; p = ...;
                     walk(v, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
@@ -292,6 +313,81 @@ public final class Atoms {
         } else if (x instanceof Expr.Call || x instanceof Expr.Binary || x instanceof Expr.Unary) {
             walk(x, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
                     owner, scope, depth);
+        }
+    }
+
+    /**
+     * A local that holds constants only, set to a nonzero one under a condition
+     * ({@code ret = 0; if (!idev->info) ret = -EIO; ... if (ret) return ret;}): the conditions that set
+     * it are what the test reads. True when that is how {@code id} is made (its atoms are then added).
+     */
+    private boolean setUnder(String id, String sv, TopLevel.Function owner, Scope scope, int depth) {
+        if (owner.body() == null || !("0".equals(sv) || "nonzero".equals(sv))) return false;
+        List<Expr> stores = scope.stores.getOrDefault(id, List.of());
+        if (stores.isEmpty()) return false;
+        for (Expr v : stores) if (constantLike(v) == null) return false;
+        List<Expr> conds = new ArrayList<>();
+        int[] unguarded = {0};
+        Ast.walk(owner.body(), n -> {
+            if (n instanceof Stmt.If i && setsTo(i.then(), id) != null && !"0".equals(setsTo(i.then(), id))) conds.add(i.cond());
+        });
+        // Every nonzero store must sit under such an if (the zero ones reset it).
+        for (Expr v : stores) if (!"0".equals(constantLike(v))) unguarded[0]++;
+        if (conds.isEmpty() || conds.size() != unguarded[0]) return false;
+        for (Expr c : conds) walk(c, "nonzero".equals(sv) ? Boolean.TRUE : Boolean.FALSE, owner, scope, depth + 1);
+        return true;
+    }
+
+    /** The constant {@code s} (an assignment statement, or a block of one) stores in {@code id}, or null. */
+    private static String setsTo(Stmt s, String id) {
+        while (s instanceof Stmt.Block b && b.items().size() == 1) s = b.items().get(0);
+        if (s instanceof Stmt.ExprStmt es && CText.strip(es.expr()) instanceof Expr.Assign a && a.op() == null
+                && CText.strip(a.target()) instanceof Expr.Name nm && nm.id().equals(id)) {
+            return constantLike(a.value());
+        }
+        return null;
+    }
+
+    /** {@code 0}, a number, {@code -EIO}, {@code EPOLLERR}: a constant's spelling ("0" for zero), else null. */
+    private static String constantLike(Expr v) {
+        Expr x = CText.strip(v);
+        while (x instanceof Expr.Cast c) x = CText.strip(c.operand());
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEG) {
+            String k = constantLike(u.operand());
+            return k == null ? null : "0".equals(k) ? "0" : "-" + k;
+        }
+        return DriverModel.constant(x);
+    }
+
+    /** For {@code <}, {@code >}, {@code <=}, {@code >=}: the operator with its sides swapped; null for others. */
+    private static String relational(Expr.BinaryOp op) {
+        return switch (op) {
+            case LT -> ">";
+            case GT -> "<";
+            case LE -> ">=";
+            case GE -> "<=";
+            default -> null;
+        };
+    }
+
+    private static String negate(String op) {
+        return switch (op) {
+            case "<" -> ">=";
+            case ">" -> "<=";
+            case "<=" -> ">";
+            default -> "<";
+        };
+    }
+
+    /** The integer a constant expression spells ({@code 0}, {@code -1}), or null. */
+    private static String number(Expr e) {
+        String k = DriverModel.constant(e);
+        if (k == null) return null;
+        try {
+            Long.parseLong(k);
+            return k;
+        } catch (NumberFormatException ex) {
+            return null;
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class DriverKnowledge {
     static final List<String> RESOURCES = List.of("/dev/pollcheck/driver/roles.txt",
-            "/dev/pollcheck/driver/write-apis.txt", "/dev/pollcheck/driver/wakers.txt");
+            "/dev/pollcheck/driver/write-apis.txt", "/dev/pollcheck/driver/wakers.txt",
+            "/dev/pollcheck/driver/allocators.txt");
 
     /** A function passed as argument {@code arg} of a registration call gets {@code role}. */
     public record CallRole(int arg, Role role) {
@@ -83,6 +84,12 @@ public final class DriverKnowledge {
         return k;
     }
 
+    /** Per subsystem helper, the waking calls that change its result. */
+    private final Map<String, Set<String>> signals = new HashMap<>();
+
+    /** Calls whose result is a newly allocated object. */
+    private final Set<String> allocators = new java.util.HashSet<>();
+
     void parse(String text, String origin) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -127,8 +134,16 @@ public final class DriverKnowledge {
                         need(w, 3, 3, where);
                         unlinks.put(w[1], Integer.parseInt(w[2]));
                     }
+                    case "signals" -> {
+                        need(w, 3, 3, where);
+                        signals.computeIfAbsent(w[1], x -> new java.util.TreeSet<>()).add(w[2]);
+                    }
+                    case "alloc" -> {
+                        need(w, 2, 2, where);
+                        allocators.add(w[1]);
+                    }
                     default -> throw new IllegalArgumentException(where
-                            + ": expected member, call, write, read, wake, entry or unlink, got " + w[0]);
+                            + ": expected member, call, write, read, wake, signals, entry, unlink or alloc, got " + w[0]);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": expected an argument number in: " + line, e);
@@ -182,9 +197,29 @@ public final class DriverKnowledge {
         return unlinks.getOrDefault(name, -1);
     }
 
+    /** Whether a call returns a new object that no one else can see yet ({@code kzalloc}). */
+    public boolean allocator(String name) {
+        return allocators.contains(name);
+    }
+
     /** A waker called through a member ({@code sk->sk_data_ready(sk)}), or null. */
     public WakerApi memberWaker(String member) {
         return memberWakers.get(member);
+    }
+
+    /**
+     * Whether a waking call ({@code v4l2_event_queue_fh}, {@code ->sk_data_ready}) is a subsystem's
+     * own, which changes the subsystem's state as it wakes: those name the queue they wake by a
+     * suffix of their argument. A bare {@code wake_up(q)} changes nothing by itself.
+     */
+    public boolean signalsState(String call) {
+        WakerApi w = call == null ? null : call.startsWith("->") ? memberWakers.get(call.substring(2)) : wakers.get(call);
+        return w != null && !w.suffix().isEmpty();
+    }
+
+    /** Whether the waking {@code call} changes what subsystem {@code helper} returns (a {@code signals} line). */
+    public boolean signals(String helper, String call) {
+        return call != null && signals.getOrDefault(helper, Set.of()).contains(call.startsWith("->") ? "." + call.substring(2) : call);
     }
 
     /** Names of every waker call and waker member, for the text search that picks the files to read. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -64,6 +65,8 @@ public final class DriverModel {
         final Set<String> callees = new HashSet<>();
         /** Structs declared in the body itself (not pointers): their members are the function's own. */
         final Set<String> frameObjects = new HashSet<>();
+        /** Locals that only ever hold what calls return, with the calls: written through, a new object's initial value when they allocate. */
+        final Map<String, String> fresh = new HashMap<>();
         /** Pairs of regions of the body that one call never both runs (the arms of an if, an arm that returns and what follows). */
         final List<Span[]> exclusive = new ArrayList<>();
 
@@ -73,21 +76,49 @@ public final class DriverModel {
         }
     }
 
-    private record RawWrite(String key, String type, String text, String how, String value, Span at) {
+    /**
+     * {@code fresh}: when the write goes through a local that only holds what some calls return,
+     * those calls (comma-joined); the write is a new object's initial value if they all return one.
+     */
+    private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh) {
+        RawWrite(String key, String type, String text, String how, String value, Span at) {
+            this(key, type, text, how, value, at, null);
+        }
     }
 
-    private record RawWake(String queue, String key, String call, Span at) {
+    /** The write's origin: the function's, or the creation of a new object for an initial value. */
+    private List<Origin> originsOf(Fn f, RawWrite w) {
+        if (w.fresh != null && newObject(w.fresh, f.file, 0)) {
+            return List.of(new Origin(Role.SETUP, "initial value of a new object from " + w.fresh.replace(",", "(), ") + "()"));
+        }
+        return originsOf(f.def.name());
     }
 
-    private DriverModel(DriverSources sources, DriverKnowledge knowledge, String file) {
+    private record RawWake(String queue, String key, String type, String call, Span at) {
+    }
+
+    /** The run's macro expansions (null: none): a condition's atoms read through a macro it invokes. */
+    private final MacroExpansions expansions;
+
+    private DriverModel(DriverSources sources, DriverKnowledge knowledge, String file, MacroExpansions expansions) {
         this.sources = sources;
         this.knowledge = knowledge;
+        this.expansions = expansions;
         this.files = List.copyOf(sources.directory(file));
     }
 
     /** The model of the driver whose directory holds {@code file}; nothing is read until asked. */
     public static DriverModel of(DriverSources sources, DriverKnowledge knowledge, String file) {
-        return new DriverModel(sources, knowledge, file);
+        return new DriverModel(sources, knowledge, file, null);
+    }
+
+    static DriverModel of(DriverSources sources, DriverKnowledge knowledge, String file, MacroExpansions expansions) {
+        return new DriverModel(sources, knowledge, file, expansions);
+    }
+
+    /** The expansion of a macro invoked in {@code file} as an expression, or null. */
+    Expr expansion(String file, Expr.Call call) {
+        return expansions != null && expansions.expand(file, call) instanceof Expr e ? e : null;
     }
 
     private final Map<Object, Object> memo = new java.util.IdentityHashMap<>();
@@ -145,12 +176,17 @@ public final class DriverModel {
         List<Write> out = new ArrayList<>();
         Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
+        if (atom.kind() == Atom.Kind.PRIVATE_DATA && atom.file() != null) {
+            resolveRoles(Set.of(atom.file())); // reads the poll method's ops table
+            writerFns.removeIf(w -> !sameFileType(w, atom.file()));
+        }
         for (String name : writerFns) {
-            for (Fn f : byName.getOrDefault(name, List.of())) {
+            // A copy: reading whether a write makes a new object may parse (and index) more bodies.
+            for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
                 for (RawWrite w : f.writes) {
                     if (!w.key.equals(atom.key()) || !canWrite(atom, w, f.file)) continue;
                     List<String> wakes = wakesOf(f, w.at);
-                    for (Origin o : originsOf(f.def.name())) {
+                    for (Origin o : originsOf(f, w)) {
                         out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
                                 w.at.line(), wakes));
                     }
@@ -167,6 +203,16 @@ public final class DriverModel {
      * {@code &dev->read_wait}), including modelled helpers that wake such a queue, sorted by place.
      */
     public synchronized List<Wake> wakes(String queueKey) {
+        return wakes(queueKey, null);
+    }
+
+    /**
+     * The wakes of {@link #wakes(String)} whose queue can be the same member of the same struct:
+     * where both the queue's struct tag ({@code queueType}, null when unknown) and the wake's are
+     * known they must agree, so {@code &lr->wait} of a {@code struct linereq} is not the
+     * {@code &le->wait} of a {@code struct lineevent_state}.
+     */
+    public synchronized List<Wake> wakes(String queueKey, String queueType) {
         Set<String> want = new HashSet<>();
         want.add(queueKey);
         for (String w : knowledge.wakerNames()) {
@@ -178,14 +224,14 @@ public final class DriverModel {
         Set<String> fns = new TreeSet<>();
         for (List<Fn> l : byName.values()) {
             for (Fn f : l) {
-                for (RawWake k : f.wakes) if (k.key.equals(queueKey)) fns.add(f.def.name());
+                for (RawWake k : f.wakes) if (k.key.equals(queueKey) && typesAgree(queueType, resolve(k.type))) fns.add(f.def.name());
             }
         }
         resolveRoles(fns);
         for (String name : fns) {
-            for (Fn f : byName.getOrDefault(name, List.of())) {
+            for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
                 for (RawWake k : f.wakes) {
-                    if (k.key.equals(queueKey)) out.addAll(wakesFor(f, k));
+                    if (k.key.equals(queueKey) && typesAgree(queueType, resolve(k.type))) out.addAll(wakesFor(f, k));
                 }
             }
         }
@@ -198,7 +244,7 @@ public final class DriverModel {
         ensure(Set.of(function));
         resolveRoles(Set.of(function));
         List<Wake> out = new ArrayList<>();
-        for (Fn f : byName.getOrDefault(function, List.of())) {
+        for (Fn f : List.copyOf(byName.getOrDefault(function, List.of()))) {
             for (RawWake k : f.wakes) out.addAll(wakesFor(f, k));
         }
         out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line));
@@ -247,14 +293,14 @@ public final class DriverModel {
         List<Write> before = new ArrayList<>();
         for (RawWrite w : f.writes) {
             if (w.at.line() <= k.at.line() && together(f, w.at, k.at)) {
-                Origin o = originsOf(f.def.name()).get(0);
+                Origin o = originsOf(f, w).get(0);
                 before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(),
                         wakesOf(f, w.at)));
             }
         }
         List<Wake> out = new ArrayList<>();
         for (Origin o : originsOf(f.def.name())) {
-            out.add(new Wake(k.queue, k.key, k.call, f.def.name(), o, k.at.file(), k.at.line(), List.copyOf(before)));
+            out.add(new Wake(k.queue, k.key, resolve(k.type), k.call, f.def.name(), o, k.at.file(), k.at.line(), List.copyOf(before)));
         }
         return out;
     }
@@ -304,9 +350,11 @@ public final class DriverModel {
      * driver) is private to that file, so another file's {@code x->state} is some other struct's.
      */
     private boolean canWrite(Atom atom, RawWrite w, String file) {
-        if (!typesAgree(atom.type(), w.type)) return false;
-        if (atom.type() == null || w.type != null) return true;
-        Set<String> home = homes.get(atom.type());
+        String at = atom.kind() == Atom.Kind.CONSTANT ? null : resolve(atom.type());
+        String wt = resolve(w.type);
+        if (!typesAgree(at, wt)) return false;
+        if (at == null || wt != null) return true;
+        Set<String> home = homes.get(at);
         if (home == null || home.contains(file)) return true;
         for (String h : home) if (!h.endsWith(".c")) return true;
         return false;
@@ -429,7 +477,7 @@ public final class DriverModel {
             } else if (item instanceof TopLevel.Declaration d) {
                 if (d.definesTag() != null) homes.computeIfAbsent(d.definesTag(), k -> new TreeSet<>()).add(d.span().file());
                 for (VarDecl v : d.declarators()) {
-                    if (v.init() != null) registrationsIn(v.init(), d.span());
+                    if (v.init() != null) registrationsIn(v.init(), d.span(), d.span().file() + ":" + v.name());
                 }
             } else if (item instanceof TopLevel.MacroInvocation m) {
                 callRegistration(m.name(), m.args(), m.span());
@@ -437,8 +485,38 @@ public final class DriverModel {
         }
     }
 
+    /** The ops tables (file:variable) whose initializers name each function. */
+    private final Map<String, Set<String>> tables = new HashMap<>();
+
+    /**
+     * The ops tables {@code function} runs for: those naming it, else those of its callers, a few
+     * levels up; empty when none is found.
+     */
+    private Set<String> tablesOf(String function, int depth, Set<String> seen) {
+        Set<String> own = tables.get(function);
+        if (own != null) return own;
+        Set<String> out = new TreeSet<>();
+        if (depth >= ROLE_DEPTH || !seen.add(function)) return out;
+        for (String c : callers(function)) out.addAll(tablesOf(c, depth + 1, seen));
+        return out;
+    }
+
+    /**
+     * Whether a write of {@code file->private_data} in {@code writer} can be one of the file that
+     * {@code method} polls: both run for a common ops table, or either's tables are unknown. The
+     * private data of a directory's other file types (another fops) is another object.
+     */
+    private boolean sameFileType(String writer, String method) {
+        Set<String> mine = tablesOf(method, 0, new HashSet<>());
+        if (mine.isEmpty()) return true;
+        Set<String> theirs = tablesOf(writer, 0, new HashSet<>());
+        if (theirs.isEmpty()) return true;
+        for (String t : theirs) if (mine.contains(t)) return true;
+        return false;
+    }
+
     /** Initializer items naming a function: {@code .open = foo_open}, nested lists too. */
-    private void registrationsIn(Expr init, Span site) {
+    private void registrationsIn(Expr init, Span site, String table) {
         Ast.walk(init, n -> {
             if (n instanceof Expr.InitList l) {
                 for (Expr.InitItem it : l.items()) {
@@ -446,6 +524,7 @@ public final class DriverModel {
                     if (fn == null || it.designators().isEmpty()) continue;
                     if (it.designators().get(it.designators().size() - 1) instanceof Expr.FieldDesignator fd) {
                         memberRegistration(fd.name(), fn, it.value().span());
+                        tables.computeIfAbsent(fn, k -> new TreeSet<>()).add(table);
                     }
                 }
             }
@@ -516,6 +595,7 @@ public final class DriverModel {
                 heads.put(cur.id(), m.args().get(knowledge.entryHead(m.macro())));
             }
         });
+        freshObjects(fn);
         Ast.walk(fn.def.body(), n -> {
             if (n instanceof Expr.Assign a) {
                 assignment(fn, a, types, locals);
@@ -528,6 +608,99 @@ public final class DriverModel {
                 unlink(fn, c, heads, types, locals);
             }
         });
+    }
+
+    /**
+     * Fills {@code fn.fresh}: locals whose every store is a call that may return a new object (or
+     * NULL, or the address of a member of such a local), with the calls' names, sorted and joined
+     * by commas. Whether each call does return a new object is decided when a write is read
+     * ({@link #newObject}): a kernel allocator, or a driver function that returns one.
+     */
+    private void freshObjects(Fn fn) {
+        Map<String, List<Expr>> stores = new HashMap<>();
+        Ast.walk(fn.def.body(), n -> {
+            if (n instanceof Stmt.Decl d) {
+                for (VarDecl v : d.decls()) {
+                    if (!d.isStatic() && v.init() != null) stores.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v.init());
+                }
+            } else if (n instanceof Expr.Assign a && CText.strip(a.target()) instanceof Expr.Name nm) {
+                stores.computeIfAbsent(nm.id(), k -> new ArrayList<>()).add(a.op() == null ? a.value() : a.target());
+            }
+        });
+        for (Param p : fn.def.params()) if (p.name() != null) stores.remove(p.name());
+        // Two rounds: counter = &ch->counter is fresh once ch is.
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, List<Expr>> e : new java.util.TreeMap<>(stores).entrySet()) {
+                Set<String> from = new TreeSet<>();
+                boolean all = true;
+                for (Expr v : e.getValue()) {
+                    Expr x = CText.strip(v);
+                    while (x instanceof Expr.Cast c) x = CText.strip(c.operand());
+                    if (x instanceof Expr.Call c && c.name() != null && !errorPointer(c)) {
+                        from.add(c.name());
+                    } else if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS
+                            && CText.strip(u.operand()) instanceof Expr.Member m && fn.fresh.containsKey(objectPointer(m))) {
+                        from.addAll(List.of(fn.fresh.get(objectPointer(m)).split(",")));
+                    } else if (!"0".equals(constant(x)) && !(x instanceof Expr.Call c && errorPointer(c))) {
+                        all = false;
+                    }
+                }
+                if (all && !from.isEmpty()) fn.fresh.put(e.getKey(), String.join(",", from));
+            }
+        }
+    }
+
+    private static boolean errorPointer(Expr.Call c) {
+        return "ERR_PTR".equals(c.name()) || "ERR_CAST".equals(c.name());
+    }
+
+    /** How deep driver functions returning a new object are followed. */
+    private static final int NEW_OBJECT_DEPTH = 3;
+    private final Map<String, Boolean> returnsNew = new HashMap<>();
+
+    /** Whether each call of {@code calls} (comma-joined) returns a new object: an allocator, or a driver function that returns one. */
+    private boolean newObject(String calls, String fromFile, int depth) {
+        for (String c : calls.split(",")) {
+            if (!knowledge.allocator(c) && !returnsNew(c, fromFile, depth)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether every {@code return} of driver function {@code name} returns NULL, an error pointer or
+     * a new object (a local that only holds one), and one does: a constructor ({@code counter_alloc}).
+     */
+    private boolean returnsNew(String name, String fromFile, int depth) {
+        if (depth >= NEW_OBJECT_DEPTH) return false;
+        String key = name + "\0" + fromFile;
+        Boolean known = returnsNew.get(key);
+        if (known != null) return known;
+        returnsNew.put(key, false); // a recursive constructor is not followed
+        TopLevel.Function def = function(name, fromFile);
+        boolean ok = false;
+        if (def != null && def.body() != null) {
+            Fn g = null;
+            for (Fn f : byName.getOrDefault(name, List.of())) if (f.def == def) g = f;
+            if (g != null) {
+                Fn gf = g;
+                boolean[] any = {false};
+                boolean[] other = {false};
+                Ast.walk(def.body(), n -> {
+                    if (!(n instanceof Stmt.Return r) || r.value() == null) return;
+                    Expr x = CText.strip(r.value());
+                    while (x instanceof Expr.Cast c) x = CText.strip(c.operand());
+                    if ("0".equals(constant(x)) || x instanceof Expr.Call c && errorPointer(c)) return;
+                    String via = x instanceof Expr.Name nm ? gf.fresh.get(nm.id())
+                            : x instanceof Expr.Call c && c.name() != null ? c.name() : null;
+                    if (via == null) other[0] = true;
+                    else if (newObject(via, gf.file, depth + 1)) any[0] = true;
+                    else other[0] = true;
+                });
+                ok = any[0] && !other[0];
+            }
+        }
+        returnsNew.put(key, ok);
+        return ok;
     }
 
     private void entryOf(String local, Expr value, Map<String, Expr> heads) {
@@ -559,12 +732,15 @@ public final class DriverModel {
         } else if (a.op() == Expr.BinaryOp.BIT_OR || a.op() == Expr.BinaryOp.BIT_AND || a.op() == Expr.BinaryOp.BIT_XOR) {
             // |= sets bits and clears none: a nonzero member stays nonzero.
             boolean sets = a.op() == Expr.BinaryOp.BIT_OR && !"0".equals(constant(a.value()));
-            addWrite(fn, a.target(), a.op().symbol + "=", sets ? "nonzero" : null, a.span(), types, locals);
+            boolean named = a.op() != Expr.BinaryOp.BIT_XOR && onlyNamedBits(a.value());
+            addWrite(fn, a.target(), a.op().symbol + "=" + (named ? Write.NAMED_BITS : ""), sets ? "nonzero" : null, a.span(), types, locals);
             // dev->flags |= FOO_READY sets the bit FOO_READY; &= ~FOO_READY clears it.
             Expr v = CText.strip(a.value());
             boolean clear = a.op() == Expr.BinaryOp.BIT_AND;
             if (clear && v instanceof Expr.Unary u && u.op() == Expr.UnaryOp.BIT_NOT) v = CText.strip(u.operand());
-            for (String bit : bitNames(v)) {
+            // Bits or-ed into a local (mode |= FOO_READ, returned to a caller) are no device state.
+            boolean local = t instanceof Expr.Name nm && locals.contains(nm.id());
+            for (String bit : local ? List.<String>of() : bitNames(v)) {
                 fn.writes.add(new RawWrite(bit, null, bit, a.op().symbol + "=", clear ? "0" : a.op() == Expr.BinaryOp.BIT_OR ? "1" : null, a.span()));
             }
         } else {
@@ -597,10 +773,10 @@ public final class DriverModel {
                 }
             }
             DriverKnowledge.WakerApi k = knowledge.waker(name);
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c.span());
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c.span(), types);
         } else if (CText.strip(c.callee()) instanceof Expr.Member m) {
             DriverKnowledge.WakerApi k = knowledge.memberWaker(m.member());
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c.span());
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c.span(), types);
         }
     }
 
@@ -609,10 +785,43 @@ public final class DriverModel {
         return i < c.args().size() ? constant(c.args().get(i)) : null;
     }
 
-    private void addWake(Fn fn, Expr arg, String suffix, String call, Span at) {
+    private void addWake(Fn fn, Expr arg, String suffix, String call, Span at, Map<String, String> types) {
         String queue = CText.of(CText.strip(arg)) + suffix;
         String key = suffix.isEmpty() ? lastMember(arg) : lastIdent(suffix);
-        if (key != null) fn.wakes.add(new RawWake(queue, key, call, at));
+        String type = suffix.isEmpty() && memberOf(arg) instanceof Expr.Member m ? baseTag(m.base(), types) : null;
+        if (key != null) fn.wakes.add(new RawWake(queue, key, type, call, at));
+    }
+
+    /** The member access {@code &dev->wq}, {@code dev->wq[i]} name, or null. */
+    private static Expr memberOf(Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        while (x instanceof Expr.Index ix) x = CText.strip(ix.base());
+        return x instanceof Expr.Member ? x : null;
+    }
+
+    private static final java.util.regex.Pattern SIMPLE_QUEUE =
+            java.util.regex.Pattern.compile("&?\\(?([A-Za-z_][A-Za-z_0-9]*)\\)?(?:->|\\.)[A-Za-z_][A-Za-z_0-9]*(?:\\[[^\\]]*\\])?");
+
+    /**
+     * The struct tag of a queue spelt {@code &dev->wq} in {@code owner}'s terms, from the declared type
+     * of {@code dev} (a parameter or local); null for longer chains or unknown types.
+     */
+    public static String queueTag(String queue, TopLevel.Function owner) {
+        if (queue == null || owner == null) return null;
+        java.util.regex.Matcher m = SIMPLE_QUEUE.matcher(queue.replace(" ", ""));
+        if (!m.matches()) return null;
+        String base = m.group(1);
+        for (Param p : owner.params()) if (base.equals(p.name())) return p.type().tag();
+        String[] tag = {null};
+        if (owner.body() != null) {
+            Ast.walk(owner.body(), n -> {
+                if (n instanceof Stmt.Decl d) {
+                    for (VarDecl v : d.decls()) if (base.equals(v.name()) && v.type() != null) tag[0] = v.type().tag();
+                }
+            });
+        }
+        return tag[0];
     }
 
     private void addWrite(Fn fn, Expr target, String how, String value, Span at, Map<String, String> types, Set<String> locals) {
@@ -623,10 +832,19 @@ public final class DriverModel {
             Expr root = CText.strip(m.base());
             while (!m.arrow() && root instanceof Expr.Member inner && !inner.arrow()) root = CText.strip(inner.base());
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
-            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at));
+            String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
+            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at)); // a file-scope variable
         }
+    }
+
+    /** {@code p} of {@code p->x} and {@code p->a.b}: the pointer to the object a member is in, or null. */
+    private static String objectPointer(Expr.Member m) {
+        Expr x = m;
+        while (x instanceof Expr.Member d && !d.arrow()) x = CText.strip(d.base());
+        if (!(x instanceof Expr.Member a)) return null;
+        return CText.strip(a.base()) instanceof Expr.Name n ? n.id() : null;
     }
 
     /** The struct tag of a member's base when it is a parameter or local of known type. */
@@ -641,7 +859,62 @@ public final class DriverModel {
                 && c.args().get(1) instanceof Expr.TypeArg t) {
             return t.type().tag();
         }
+        while (b instanceof Expr.Index ix) b = CText.strip(ix.base());
+        if (b instanceof Expr.Member m) {
+            // lr->gdev: the type of member gdev of lr's struct, found when asked (see resolve).
+            String outer = baseTag(m.base(), types);
+            return outer == null ? null : outer + TYPE_STEP + m.member();
+        }
         return b instanceof Expr.Name n ? types.get(n.id()) : null;
+    }
+
+    /** Separates the steps of a type path: {@code linereq>gdev} is the type of member gdev of struct linereq. */
+    static final String TYPE_STEP = ">";
+
+    /** Member types per struct tag, from the definitions read; "" where two definitions disagree. */
+    private final Map<String, Map<String, String>> memberTypes = new HashMap<>();
+    /** Tags whose definitions were looked for. */
+    private final Set<String> structsRead = new HashSet<>();
+    private final Map<String, String> resolved = new HashMap<>();
+
+    /**
+     * The struct tag a type path names ({@code linereq>gdev} to {@code gpio_device}), reading the
+     * struct definitions of the driver's files as needed; the tag itself for a plain tag; null
+     * when a step's definition is not in the driver's files (the atom is then matched by member name).
+     */
+    public synchronized String resolve(String path) {
+        if (path == null || !path.contains(TYPE_STEP)) return path;
+        if (resolved.containsKey(path)) return resolved.get(path);
+        String[] steps = path.split(TYPE_STEP);
+        String tag = steps[0];
+        for (int i = 1; i < steps.length && tag != null; i++) {
+            readStruct(tag);
+            String t = memberTypes.getOrDefault(tag, Map.of()).get(steps[i]);
+            tag = t == null || t.isEmpty() ? null : t;
+        }
+        resolved.put(path, tag);
+        return tag;
+    }
+
+    /** Reads the definitions of {@code struct tag} in the driver's files (declarations only, no bodies). */
+    private void readStruct(String tag) {
+        if (!structsRead.add(tag)) return;
+        Set<String> want = Set.of(tag);
+        for (String file : files) {
+            if (!sources.mentions(file, tag)) continue;
+            TranslationUnit tu = sources.parse(file, text -> false, text -> text.indexOf('{') >= 0 && Words.mentionsAny(text, want));
+            if (tu == null) continue;
+            for (TopLevel item : tu.items()) {
+                if (item instanceof TopLevel.Declaration d && d.definesTag() != null) {
+                    homes.computeIfAbsent(d.definesTag(), k -> new TreeSet<>()).add(d.span().file());
+                    Map<String, String> m = memberTypes.computeIfAbsent(d.definesTag(), k -> new TreeMap<>());
+                    for (Map.Entry<String, String> e : d.memberTags().entrySet()) {
+                        String had = m.putIfAbsent(e.getKey(), e.getValue());
+                        if (had != null && !had.equals(e.getValue())) m.put(e.getKey(), "");
+                    }
+                }
+            }
+        }
     }
 
     /** The last member of {@code &dev->read_wait} ({@code read_wait}); a plain name for itself. */
@@ -661,6 +934,17 @@ public final class DriverModel {
         int start = end;
         while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) start--;
         return text.substring(start, end);
+    }
+
+    /** Whether {@code v} is made of bit names only: {@code FOO_A | FOO_B}, {@code ~BIT(FOO_A)}, no variable or other call. */
+    private static boolean onlyNamedBits(Expr v) {
+        boolean[] ok = {true};
+        Ast.walk(v, n -> {
+            if (n instanceof Expr.Name nm && !nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))) ok[0] = false;
+            if (n instanceof Expr.Call c && !"BIT".equals(c.name()) && !"BIT_ULL".equals(c.name())) ok[0] = false;
+            if (n instanceof Expr.Member || n instanceof Expr.Index || n instanceof Expr.Assign) ok[0] = false;
+        });
+        return ok[0] && !bitNames(v).isEmpty();
     }
 
     /** Bit names in {@code FOO_A | FOO_B}, {@code BIT(FOO_A)}, {@code 1 << FOO_A}. */

@@ -2,6 +2,7 @@ package dev.pollcheck.driver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,7 +58,9 @@ public final class StateJudge {
     public static Judgement judge(List<Atom> atoms, DriverModel model, Set<String> registered, boolean skipReportsReady) {
         List<AtomVerdict> out = new ArrayList<>();
         model.prepare(atoms);
-        for (Atom a : atoms) out.add(judgeAtom(a, model, registered, skipReportsReady));
+        for (Map.Entry<Atom, List<Write>> e : writers(atoms, model).entrySet()) {
+            out.add(judgeAtom(e.getKey(), e.getValue(), registered, skipReportsReady));
+        }
         Verdict worst = atoms.isEmpty() ? Verdict.NO_STATE : Verdict.INVARIANT;
         for (AtomVerdict v : out) if (v.verdict().ordinal() > worst.ordinal()) worst = v.verdict();
         List<String> phrases = new ArrayList<>();
@@ -71,9 +74,45 @@ public final class StateJudge {
         return new Judgement(worst, List.copyOf(out), text, List.copyOf(evidence));
     }
 
-    static AtomVerdict judgeAtom(Atom a, DriverModel model, Set<String> registered, boolean ready) {
+    /**
+     * The writes that can change each atom of one condition, in the atoms' order; an atom that
+     * cannot decide the condition on its own is left out. A flag tested in a member
+     * ({@code dev->flags & FOO}) changes by writes of the bit by name and by whole-word writes of
+     * the member; an or or and of other named bits leaves it alone. So the member's named-bit writes
+     * are the flag's business when the flag has writers of its own, and when no code names the bit,
+     * the word's own writes ({@code dp->file_mode = translate_mode(file)}) decide. The rules'
+     * verdicts and the simulator's state changes both read this.
+     */
+    public static Map<Atom, List<Write>> writers(List<Atom> atoms, DriverModel model) {
+        Set<String> wordsWithBitWriters = new java.util.HashSet<>();
+        for (Atom a : atoms) {
+            if (a.kind() == Atom.Kind.FLAG && a.word() != null && !model.writers(a).isEmpty()) wordsWithBitWriters.add(a.word());
+        }
+        Map<Atom, List<Write>> out = new java.util.LinkedHashMap<>();
+        for (Atom a : atoms) {
+            List<Write> ws = a.kind() == Atom.Kind.CONSTANT ? List.of() : model.writers(a);
+            if (a.kind() == Atom.Kind.MEMBER && wordsWithBitWriters.contains(a.text())) {
+                List<Write> whole = ws.stream().filter(w -> !w.namedBitsOnly()).toList();
+                if (whole.isEmpty()) continue;
+                ws = whole;
+            }
+            if (a.kind() == Atom.Kind.FLAG && ws.isEmpty() && a.word() != null && wholeWordWrites(atoms, a.word(), model)) continue;
+            out.put(a, ws);
+        }
+        return out;
+    }
+
+    /** Whether the member atom spelt {@code word} among {@code atoms} has writes of the whole word. */
+    private static boolean wholeWordWrites(List<Atom> atoms, String word, DriverModel model) {
+        for (Atom m : atoms) {
+            if (m.kind() != Atom.Kind.MEMBER || !m.text().equals(word)) continue;
+            for (Write w : model.writers(m)) if (!w.namedBitsOnly()) return true;
+        }
+        return false;
+    }
+
+    static AtomVerdict judgeAtom(Atom a, List<Write> ws, Set<String> registered, boolean ready) {
         if (a.kind() == Atom.Kind.CONSTANT) return new AtomVerdict(a, Verdict.INVARIANT, null, List.of());
-        List<Write> ws = model.writers(a);
         if (ws.isEmpty()) return new AtomVerdict(a, Verdict.NO_WRITER, null, ws);
         Write runtime = null;
         Write producer = null;
@@ -126,8 +165,38 @@ public final class StateJudge {
         return false;
     }
 
+    /**
+     * Whether {@code value} satisfies the bound {@code sv} ({@code <0}, {@code >=1}); null when
+     * {@code sv} is no bound or the value is no number.
+     */
+    static Boolean withinBound(String value, String sv) {
+        if (sv == null || value == null || sv.isEmpty() || (sv.charAt(0) != '<' && sv.charAt(0) != '>')) return null;
+        String op = sv.length() > 1 && sv.charAt(1) == '=' ? sv.substring(0, 2) : sv.substring(0, 1);
+        long k, v;
+        try {
+            k = Long.parseLong(sv.substring(op.length()));
+            v = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return switch (op) {
+            case "<" -> v < k;
+            case "<=" -> v <= k;
+            case ">" -> v > k;
+            default -> v >= k;
+        };
+    }
+
+    private static boolean bound(String sv) {
+        return sv != null && !sv.isEmpty() && (sv.charAt(0) == '<' || sv.charAt(0) == '>');
+    }
+
     /** Whether writing {@code value} can take the atom away from the skipping value {@code sv}. */
     public static boolean movesAway(String value, String sv) {
+        if (bound(sv)) {
+            Boolean in = withinBound(value, sv);
+            return in == null || !in;
+        }
         if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
         if (sv.startsWith("!")) return value.equals(sv.substring(1));
         return !reaches(value, sv);
@@ -135,6 +204,10 @@ public final class StateJudge {
 
     /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */
     public static boolean reaches(String value, String sv) {
+        if (bound(sv)) {
+            Boolean in = withinBound(value, sv);
+            return in == null || in;
+        }
         if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
         boolean zero = value.equals("0") || value.equals("empty");
         return switch (sv) {

@@ -8,7 +8,9 @@ import java.util.List;
  * @param key      the atom key written (member name, bit name, {@code drvdata})
  * @param type     the struct tag of the written member when known, else null
  * @param text     the written object as C text ({@code dev->ready})
- * @param how      the form: {@code =}, {@code ++}, {@code |=}, or the API's name ({@code set_bit})
+ * @param how      the form: {@code =}, {@code ++}, {@code |=}, or the API's name ({@code set_bit});
+ *                 {@value #NAMED_BITS} after {@code |=} or {@code &=} whose operand is named bits only
+ *                 ({@code flags &= ~FOO_BUSY}), each of which is a write of its own
  * @param value    the value written when it is a constant ({@code 0}, {@code 1}, {@code NULL} read
  *                 as {@code 0}, an enumerator, {@code empty}/{@code nonempty}, {@code +}/{@code -}
  *                 for counters), else null
@@ -21,8 +23,16 @@ import java.util.List;
  */
 public record Write(String key, String type, String text, String how, String value, String function,
                     Origin origin, String file, int line, List<String> wakes) {
+    /** The suffix of {@link #how} for an or or and of named bits only. */
+    public static final String NAMED_BITS = " bits";
+
     public Role role() {
         return origin.role();
+    }
+
+    /** Whether the write sets or clears named bits only, leaving the word's other bits alone. */
+    public boolean namedBitsOnly() {
+        return how.endsWith(NAMED_BITS);
     }
 
     /** {@code foo.c:123}. */

@@ -18,11 +18,18 @@ public sealed interface TopLevel extends Node {
      * typedefs ({@code typedef} true) and bare struct/union/enum definitions (no declarators).
      * {@code definesTag} is the tag of the struct or union whose member list this declaration
      * spells out ({@code struct foo { ... };}), else null: where a type's members can be named.
+     * {@code memberTags} maps, for that struct, each member of struct or union type (or pointer to
+     * one) to that type's tag.
      */
-    record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag)
+    record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag,
+                       java.util.Map<String, String> memberTags)
             implements TopLevel {
+        public Declaration {
+            memberTags = memberTags == null ? java.util.Map.of() : java.util.Map.copyOf(memberTags);
+        }
+
         public Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) {
-            this(span, baseType, declarators, typedef, null);
+            this(span, baseType, declarators, typedef, null, null);
         }
     }
 

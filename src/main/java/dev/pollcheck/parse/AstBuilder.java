@@ -154,6 +154,46 @@ final class AstBuilder {
         return null;
     }
 
+    /**
+     * For a declaration that spells out a struct's members, each member whose type is a struct or
+     * union (or a pointer to one) with that type's tag: {@code gdev -> gpio_device}. Members of an
+     * anonymous struct or union inside are the outer struct's own.
+     */
+    java.util.Map<String, String> memberTags(DeclarationSpecifiersContext specs) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (specs == null || definedTag(specs) == null) return out;
+        for (DeclarationSpecifierContext d : specs.declarationSpecifier()) {
+            if (d.typeSpecifier() != null && d.typeSpecifier().structOrUnionSpecifier() != null) {
+                memberTags(d.typeSpecifier().structOrUnionSpecifier(), out, 0);
+            }
+        }
+        return out;
+    }
+
+    private static void memberTags(StructOrUnionSpecifierContext su, java.util.Map<String, String> out, int depth) {
+        if (depth > 4) return;
+        for (StructDeclarationContext sd : su.structDeclaration()) {
+            SpecifierQualifierListContext q = sd.specifierQualifierList();
+            if (q == null) continue;
+            StructOrUnionSpecifierContext inner = null;
+            for (SpecifierQualifierContext sq : q.specifierQualifier()) {
+                if (sq.typeSpecifier() != null && sq.typeSpecifier().structOrUnionSpecifier() != null) {
+                    inner = sq.typeSpecifier().structOrUnionSpecifier();
+                }
+            }
+            if (sd.structDeclaratorList() == null) {
+                if (inner != null && inner.Identifier() == null) memberTags(inner, out, depth + 1);
+                continue;
+            }
+            if (inner == null || inner.Identifier() == null) continue;
+            for (StructDeclaratorContext dc : sd.structDeclaratorList().structDeclarator()) {
+                if (dc.declarator() == null) continue;
+                TerminalNode name = declaredName(dc.declarator());
+                if (name != null) out.put(name.getText(), inner.Identifier().getText());
+            }
+        }
+    }
+
     boolean isTypedef(DeclarationSpecifiersContext specs) {
         return hasStorageClass(specs, Typedef);
     }
