@@ -500,7 +500,7 @@ final class ScenarioSearch {
                 Interpreter.Outcome drain = null;
                 int changed = 0;
                 if (ready) {
-                    drain = drainCall(last, kf);
+                    drain = drainCall(last, kf, queue);
                     if (drain == null) continue; // always ready: epoll_wait never sleeps
                     changed = changes(last, drain);
                 } else if (onReadyList) {
@@ -541,7 +541,7 @@ final class ScenarioSearch {
     }
 
     private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> modCache = new IdentityHashMap<>();
-    private final Map<Interpreter.Outcome, Map<Long, Interpreter.Outcome[]>> drainCache = new IdentityHashMap<>();
+    private final Map<Interpreter.Outcome, Map<String, Interpreter.Outcome[]>> drainCache = new IdentityHashMap<>();
 
     /**
      * The {@code EPOLL_CTL_MOD} re-poll after {@code add}: the device does not change between the two,
@@ -559,14 +559,18 @@ final class ScenarioSearch {
         })[0];
     }
 
-    /** After the caller consumed what was reported, a re-poll that finds nothing, changing as little as possible. */
-    private Interpreter.Outcome drainCall(Interpreter.Outcome last, long key) {
-        return drainCache.computeIfAbsent(last, x -> new HashMap<>()).computeIfAbsent(key, k -> {
+    /**
+     * After the caller consumed what was reported, a re-poll that finds nothing, changing as little as
+     * possible; with the driver model, only a change its runtime code can make ({@link StateGate#mover}).
+     */
+    private Interpreter.Outcome drainCall(Interpreter.Outcome last, long key, String queue) {
+        return drainCache.computeIfAbsent(last, x -> new HashMap<>()).computeIfAbsent(key + "|" + queue, k -> {
             Interpreter.Outcome drain = null;
             int best = Integer.MAX_VALUE;
             for (Interpreter.Outcome o : explorer.explore(key, false).paths()) {
                 if ((o.mask() & key) != 0) continue;
                 int c = changes(last, o);
+                if (c < best && gate != null && queue != null && gate.mover(last, o, queue) == null) continue;
                 if (c < best) {
                     drain = o;
                     best = c;
@@ -611,6 +615,15 @@ final class ScenarioSearch {
         Interpreter.Outcome o = f.seen.get(i);
         return new Witness.Step(Witness.Kind.CALL, description, f.keys.get(i), f.qprocs.get(i), choices(o),
                 List.copyOf(o.queues()), o.mask());
+    }
+
+    /** {@code " once foo_read() (read, runtime) at f.c:12 changed it"}: who made the change before a drain re-poll, or "". */
+    private String drainedBy(String queue, Interpreter.Outcome from, Interpreter.Outcome drain) {
+        if (gate == null || queue == null) return "";
+        Witness.Waker w = gate.mover(from, drain, queue);
+        if (w == null || w == StateGate.NO_WRITER_NEEDED || w.function() == null) return "";
+        return " once " + w.function() + "() (" + w.role() + ") at " + w.file() + ":" + w.line() + " changed "
+                + String.join(", ", changedState(from, drain));
     }
 
     private static Witness.Step sleepStep(String description) {
@@ -765,7 +778,8 @@ final class ScenarioSearch {
             }
             f.script.add(drain.prefix());
             if (!ep.epollWait().isEmpty() || !sameAs(f.seen.get(calls), drain)) return null;
-            steps.add(callStep("epoll_wait() re-polls, nothing to report: the item leaves the ready list", f, calls));
+            steps.add(callStep("epoll_wait() re-polls, nothing to report" + drainedBy(queue, deliver != null ? deliver : (p2 != null ? p2 : p1), drain)
+                    + ": the item leaves the ready list", f, calls));
             steps.add(sleepStep("epoll_wait() sleeps"));
         } else {
             if (!ep.epollWait().isEmpty()) return null;

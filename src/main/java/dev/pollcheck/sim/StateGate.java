@@ -30,13 +30,63 @@ final class StateGate {
     /** Why changes were refused, per skipped queue, in the order first met: the reason of an unconfirmed verdict. */
     private final Map<String, Set<String>> refusals = new HashMap<>();
 
-    StateGate(DriverModel model) {
+    /** The poll method: the queues' spellings are in its terms. */
+    private final dev.pollcheck.model.TopLevel.Function owner;
+
+    StateGate(DriverModel model, dev.pollcheck.model.TopLevel.Function owner) {
         this.model = model;
+        this.owner = owner;
     }
 
     /** The runtime code that can make one decision take its new value, and the state it reads. */
-    private record Candidates(String state, List<Witness.Waker> wakers) {
+    private record Candidates(String state, List<Witness.Waker> wakers, boolean opaque) {
     }
+
+    /**
+     * Who can take the device from {@code from}'s state to {@code to}'s between two calls, when the
+     * caller has consumed what was reported: the runtime code of the driver that writes each changed
+     * state to its new value (the caller's own read or ioctl is such code). Null with the reason kept
+     * for {@code queue} when some change has no such writer: a removed chip does not come back, a
+     * buffer finalized stays so, and no re-poll of that scenario finds nothing to report.
+     * {@link #NO_WRITER_NEEDED} when no change concerns state the model follows.
+     */
+    Witness.Waker mover(Interpreter.Outcome from, Interpreter.Outcome to, String queue) {
+        Map<String, String> before = new HashMap<>();
+        for (Chooser.Decision d : from.decisions()) before.putIfAbsent(d.label(), d.shown());
+        Set<String> seen = new java.util.HashSet<>();
+        Witness.Waker by = NO_WRITER_NEEDED;
+        for (Chooser.Decision d : to.decisions()) {
+            if (!seen.add(d.label()) || d.label().startsWith("iterate:")) continue;
+            String b = before.get(d.label());
+            if (b == null || b.equals(d.shown())) continue; // a value the earlier call never read need not change
+            if (d.label().startsWith("mask:")) {
+                if (constantSource(d, to) == null) continue; // a helper's mask: its subsystem moves it
+                refuse(queue, "no code can change " + constantSource(d, to) + ", so no re-poll finds nothing to report");
+                return null;
+            }
+            Candidates c = candidates(d, to, queue);
+            if (c == null || c.opaque()) continue; // not driver state, or a subsystem's: its own consumer moves it
+            if (c.wakers().isEmpty()) {
+                refuse(queue, "no code in the scanned files makes " + c.state()
+                        + " at runtime once the method has reported it, so no re-poll finds nothing to report");
+                return null;
+            }
+            for (Witness.Waker w : c.wakers()) if (by == NO_WRITER_NEEDED || before(w, by)) by = w;
+        }
+        return by;
+    }
+
+    /** Known runtime code first, then by name and file: never by line, which moves with the definitions' order. */
+    private static boolean before(Witness.Waker a, Witness.Waker b) {
+        boolean ra = a.role() != null && a.role().endsWith(Role.RUNTIME.id()) && !a.role().endsWith(Role.UNKNOWN.id());
+        boolean rb = b.role() != null && b.role().endsWith(Role.RUNTIME.id()) && !b.role().endsWith(Role.UNKNOWN.id());
+        if (ra != rb) return ra;
+        int c = String.valueOf(a.function()).compareTo(String.valueOf(b.function()));
+        return c != 0 ? c < 0 : String.valueOf(a.file()).compareTo(String.valueOf(b.file())) < 0;
+    }
+
+    /** What {@link #mover} answers when the change needs no writer of the driver. */
+    static final Witness.Waker NO_WRITER_NEEDED = new Witness.Waker(null, null, null, 0, List.of());
 
     /**
      * The waker that moves the device from {@code blocked}'s state to {@code fin}'s and wakes no
@@ -49,8 +99,16 @@ final class StateGate {
         List<Chooser.Decision> fresh = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Chooser.Decision d : fin.decisions()) {
-            if (!seen.add(d.label()) || d.label().startsWith("mask:") || d.label().startsWith("iterate:")) continue;
+            if (!seen.add(d.label()) || d.label().startsWith("iterate:")) continue;
             String b = before.get(d.label());
+            if (d.label().startsWith("mask:")) {
+                // A helper's mask is its subsystem's to change; a constant's (return -EIO) never changes.
+                if (b != null && !b.equals(d.shown()) && constantSource(d, fin) != null) {
+                    refuse(queue, "no code can change " + constantSource(d, fin) + " and wake a queue");
+                    return null;
+                }
+                continue;
+            }
             if (b == null) fresh.add(d);
             else if (!b.equals(d.shown())) changed.add(d);
         }
@@ -94,8 +152,9 @@ final class StateGate {
             return null;
         }
         // No decision names driver state the model can follow: the code that wakes the skipped queue signals it.
-        Witness.Waker w = queueWaker(queue, registered);
-        if (w == null) refuse(queue, "no code in the scanned files wakes " + queue + " at runtime without waking a queue the first call registered");
+        Witness.Waker w = queueWaker(queue, registered, null);
+        if (w == null) refuse(queue, "no code in the scanned files makes the subsystem state the method reads change and wakes " + queue
+                + " at runtime without waking a queue the first call registered (a bare wake_up() changes no helper's result)");
         return w;
     }
 
@@ -115,28 +174,65 @@ final class StateGate {
     private Candidates compute(Chooser.Decision d, Interpreter.Outcome fin, String queue) {
         Interpreter.Source src = fin.sources().get(d.label());
         if (src == null || src.owner() == null) return null;
+        // -EIO, a macro from a header the scan did not read: unknown to the interpreter, but the same on every call.
+        if (constant(src.expr())) return new Candidates("`" + dev.pollcheck.flow.CText.of(src.expr()) + "` (a constant) change", List.of(), false);
         List<Atom> atoms = atoms(d, src);
         if (atoms.isEmpty()) return null;
         List<Witness.Waker> out = new ArrayList<>();
         boolean opaque = false;
+        Set<String> helpers = new java.util.TreeSet<>();
         List<String> names = new ArrayList<>();
         model.prepare(atoms);
-        for (Atom a : atoms) {
+        for (Map.Entry<Atom, List<Write>> e : StateJudge.writers(atoms, model).entrySet()) {
+            Atom a = e.getKey();
             names.add("`" + a.text() + "` " + valueWord(a.skipValue()));
             if (a.kind() == Atom.Kind.CONSTANT) continue;
-            if (a.kind() == Atom.Kind.HELPER) opaque = true;
-            for (Write w : model.writers(a)) {
+            if (a.kind() == Atom.Kind.HELPER) {
+                opaque = true;
+                helpers.add(a.key());
+            }
+            for (Write w : e.getValue()) {
                 if (w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN) continue;
                 if (!StateJudge.reaches(w.value(), a.skipValue())) continue;
                 out.add(new Witness.Waker(w.function(), w.origin().how() + ", " + w.role().id(), w.file(), w.line(), w.wakes()));
             }
         }
         if (out.isEmpty() && opaque) {
-            // A subsystem's state (v4l2_event_pending): the driver code that wakes the skipped queue signals it.
-            Witness.Waker w = queueWaker(queue, Set.of());
+            // A subsystem's state (v4l2_event_pending): the driver code whose subsystem call changes it
+            // (v4l2_event_queue_fh, by a signals line of the helper models) and wakes the skipped queue.
+            Witness.Waker w = queueWaker(queue, Set.of(), helpers);
             if (w != null) out.add(w);
         }
-        return new Candidates(String.join(", ", names), List.copyOf(out));
+        return new Candidates(String.join(", ", names), List.copyOf(out), opaque);
+    }
+
+    /** {@code `-EIO` (a constant)} when the decision's expression is a constant, else null. */
+    private static String constantSource(Chooser.Decision d, Interpreter.Outcome o) {
+        if (d.label().startsWith("mask:")) {
+            // A returned mask is labelled by the value's text: -EIO, or ret from a subsystem call.
+            String t = d.label().substring("mask:".length());
+            return CONSTANT_TEXT.matcher(t).matches() ? "`" + t + "` (a constant)" : null;
+        }
+        Interpreter.Source src = o.sources().get(d.label());
+        return src != null && src.expr() != null && constant(src.expr())
+                ? "`" + dev.pollcheck.flow.CText.of(src.expr()) + "` (a constant)" : null;
+    }
+
+    /** Text made of numbers, upper-case names and operators only: {@code -EIO}, {@code EPOLLERR | 0x10}. */
+    private static final java.util.regex.Pattern CONSTANT_TEXT =
+            java.util.regex.Pattern.compile("[\\sA-Z0-9_()|&~+\\-<>xX]*[A-Z0-9][\\sA-Z0-9_()|&~+\\-<>xX]*");
+
+    /** Whether {@code e} names no variable, member or call: constants and upper-case macro names only. */
+    private static boolean constant(dev.pollcheck.model.Expr e) {
+        boolean[] variable = {false};
+        dev.pollcheck.model.Ast.walk(e, n -> {
+            if (n instanceof dev.pollcheck.model.Expr.Name nm && !nm.id().equals(nm.id().toUpperCase(java.util.Locale.ROOT))) variable[0] = true;
+            if (n instanceof dev.pollcheck.model.Expr.Member || n instanceof dev.pollcheck.model.Expr.Call
+                    || n instanceof dev.pollcheck.model.Expr.Index) {
+                variable[0] = true;
+            }
+        });
+        return !variable[0];
     }
 
     /** {@code true}, {@code NULL or 0}, {@code empty}, {@code FOO}: the value an atom must take, in words. */
@@ -146,7 +242,7 @@ final class StateGate {
             case "0" -> "0 (false, NULL)";
             case "nonzero" -> "true (nonzero)";
             case "empty", "nonempty" -> v;
-            default -> v.startsWith("!") ? "other than " + v.substring(1) : v;
+            default -> v.startsWith("!") ? "other than " + v.substring(1) : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v;
         };
     }
 
@@ -154,15 +250,19 @@ final class StateGate {
     private List<Atom> atoms(Chooser.Decision d, Interpreter.Source src) {
         String label = d.label();
         String shown = d.shown();
-        boolean comparison = label.startsWith("(") || label.contains(" == ");
-        if (comparison) {
-            // The comparison holds when option 0 was taken ("a == b", "(a > b)").
-            return Atoms.of(src.expr(), d.index() == 0, src.owner(), model);
-        }
         String rest = shown.startsWith(label) ? shown.substring(label.length()) : "";
         int free = rest.indexOf(" (free:");
         if (free >= 0) rest = rest.substring(0, free);
         rest = rest.strip();
+        // A value chosen for an expression reads "(dp->status & 4) = 0" even when the expression is
+        // in parentheses; a comparison's outcome is the comparison itself or its negation.
+        boolean value = rest.equals("= 0") || rest.equals("== 0") || rest.equals("!= 0") || rest.startsWith("== ")
+                || rest.startsWith("!= ");
+        boolean comparison = !value && (label.startsWith("(") || label.contains(" == "));
+        if (comparison) {
+            // The comparison holds when option 0 was taken ("a == b", "(a > b)").
+            return Atoms.of(src.expr(), d.index() == 0, src.owner(), model);
+        }
         if (rest.equals("= 0") || rest.equals("== 0")) return Atoms.of(src.expr(), false, src.owner(), model);
         if (rest.equals("!= 0")) return Atoms.of(src.expr(), true, src.owner(), model);
         String k = rest.startsWith("== ") ? rest.substring(3) : rest.startsWith("!= ") ? "!" + rest.substring(3) : null;
@@ -177,10 +277,19 @@ final class StateGate {
     }
 
     /** A runtime wake of {@code queue} in the driver whose function wakes none of {@code registered}. */
-    private Witness.Waker queueWaker(String queue, Set<String> registered) {
+    /**
+     * {@code helpers}: the subsystem helpers whose change the wake must signal ({@code signals} lines);
+     * null for any subsystem call.
+     */
+    private Witness.Waker queueWaker(String queue, Set<String> registered, Set<String> helpers) {
         if (queue == null) return null;
-        for (Wake k : model.wakes(DriverModel.lastIdent(queue))) {
+        for (Wake k : model.wakes(DriverModel.lastIdent(queue), DriverModel.queueTag(queue, owner))) {
             if (k.role() != Role.RUNTIME && k.role() != Role.UNKNOWN) continue;
+            // Only a subsystem's own call changes the subsystem's state it wakes for (v4l2_event_queue_fh
+            // queues the event v4l2_event_pending() reads); a plain wake_up() of a queue of the same name
+            // changes no helper's result.
+            if (!model.knowledge().signalsState(k.call())) continue;
+            if (helpers != null && helpers.stream().noneMatch(h -> model.knowledge().signals(h, k.call()))) continue;
             List<String> wakes = new ArrayList<>();
             boolean hits = false;
             for (Wake o : model.wakesIn(k.function())) {

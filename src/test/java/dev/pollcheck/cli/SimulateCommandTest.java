@@ -72,26 +72,44 @@ class SimulateCommandTest {
 
     @Test
     void aRuntimeWriterThatWakesOnlyTheSkippedQueueIsAHang() throws Exception {
-        // The same poll method with its other side: an ioctl that queues an event and wakes fh.wait.
-        Path f = write("loop.c", BUGGY + """
+        // The same poll method with its other side: an ioctl that queues an event, which is what
+        // v4l2_event_pending() reports, and so wakes fh.wait (wakers.txt: signals v4l2_event_pending).
+        Path f = write("loop.c", BUGGY + ioctl("v4l2_event_queue_fh(&opener->fh, &ev);"));
+        Result r = run("simulate", f.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("lost wake-up on &opener->fh.wait"), r.out());
+        assertTrue(r.out().contains("vloop_queue_event()"), r.out());
+    }
+
+    @Test
+    void aBareWakeUpOfTheQueueChangesNoSubsystemHelper() throws Exception {
+        // wake_up() of the same queue, after a write of the driver's own field: nothing queues an event,
+        // so v4l2_event_pending() cannot change and the scenario is refused, with the reason.
+        Path f = write("loop.c", BUGGY + ioctl("opener->events_queued = 1;\n\twake_up(&opener->fh.wait);"));
+        Result r = run("simulate", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertFalse(r.out().contains("lost wake-up on &opener->fh.wait"), r.out());
+        assertTrue(r.out().contains("a bare wake_up() changes no helper's result")
+                || r.out().contains("no code in the scanned files makes `v4l2_event_pending()` change"), r.out());
+    }
+
+    /** An ioctl of the loopback device whose body is {@code body}, registered in a v4l2 ops table. */
+    private static String ioctl(String body) {
+        return """
 
                 static long vloop_queue_event(struct file *file, unsigned int cmd, unsigned long arg)
                 {
                 	struct v4l2_loopback_opener *opener = fh_to_opener(file->private_data);
+                	struct v4l2_event ev = { .type = V4L2_EVENT_FRAME_SYNC };
 
-                	opener->events_queued = 1;
-                	wake_up(&opener->fh.wait);
+                	%s
                 	return 0;
                 }
 
                 static const struct v4l2_file_operations vloop_fops = {
                 	.unlocked_ioctl = vloop_queue_event,
                 };
-                """);
-        Result r = run("simulate", f.toString());
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("lost wake-up on &opener->fh.wait"), r.out());
-        assertTrue(r.out().contains("vloop_queue_event()"), r.out());
+                """.formatted(body);
     }
 
     @Test
