@@ -580,8 +580,12 @@ final class Interpreter {
                     go = false;
                 } else {
                     String where = m.macro() + " at line " + m.span().line();
-                    go = chooser.choose("iterate:" + where + "#" + it, where + ": no iteration " + it,
-                            where + ": iteration " + it) == 1;
+                    String label = "iterate:" + where + "#" + it;
+                    // The loop itself is the source of its first turn: whether the walked list is empty.
+                    if (it == 1 && !sources.containsKey(label)) {
+                        sources.put(label, new Source(new Expr.Call(m.span(), new Expr.Name(m.span(), m.macro()), m.args()), frame().fn));
+                    }
+                    go = chooser.choose(label, where + ": no iteration " + it, where + ": iteration " + it) == 1;
                 }
                 if (!go) return NORMAL;
                 int c = first && path != null ? seek(m.body(), path, target) : exec(m.body());

@@ -648,40 +648,61 @@ final class ScenarioSearch {
     }
 
     /**
-     * The one step between the sleep and the final call: the device state changes and the driver wakes
-     * {@code queue}, on which the first call registered nobody; null when the wake-up reaches a waiter.
+     * The steps between the sleep and the final call: the device state changes, by the code that makes
+     * each change, and the last of it wakes {@code queue}, on which the first call registered nobody;
+     * null when a wake-up reaches a waiter.
      */
-    private Witness.Step wakerStep(String queue, WaitQueues queues, Interpreter.Outcome first, Interpreter.Outcome blocked,
+    private List<Witness.Step> wakerStep(String queue, WaitQueues queues, Interpreter.Outcome first, Interpreter.Outcome blocked,
                                    Interpreter.Outcome fin) {
         List<String> changes = changedState(blocked, fin);
         String what = changes.isEmpty() ? "the device becomes ready" : "the device state changes: " + String.join(", ",
                 changes.subList(0, Math.min(4, changes.size())));
         if (gate != null && queue != null) {
-            // The driver code that makes the change, as the model names it, and the queues it wakes.
-            Witness.Waker w = gate.waker(first, blocked, fin, queue);
-            if (w == null) return null;
-            // Its queues are spelt in the waker's own variables: matched with the method's by their last member.
-            for (String q : w.wakes()) {
-                String key = dev.pollcheck.driver.DriverModel.lastIdent(q);
-                if (!queues.get(Interpreter.canonicalQueue(q)).wakeUp(0).isEmpty()) return null;
-                for (String r : first.queues()) {
-                    if (dev.pollcheck.driver.DriverModel.lastIdent(r).equals(key) && !queues.get(r).wakeUp(0).isEmpty()) return null;
-                }
+            // The driver code that makes the changes, as the model names it, each with the queues it wakes.
+            StateGate.Plan plan = gate.plan(first, blocked, fin, queue);
+            if (plan == null) return null;
+            List<Witness.Step> out = new ArrayList<>();
+            for (StateGate.Change c : plan.setters()) {
+                if (wakesWaiter(c.by(), queues, first)) return null;
+                out.add(new Witness.Step(Witness.Kind.WAKER, "the device state changes: " + String.join(", ", c.makes()) + "; "
+                        + c.by().function() + "() makes it" + (c.by().wakes().isEmpty() ? ", waking no queue"
+                        : " and wakes " + String.join(", ", c.by().wakes()) + ": nobody waits there"),
+                        null, null, List.copyOf(c.makes()), List.of(), null, c.by()));
             }
-            return new Witness.Step(Witness.Kind.WAKER, what + "; " + w.function() + "() makes it and wakes "
+            Witness.Waker w = plan.last().by();
+            if (wakesWaiter(w, queues, first)) return null;
+            List<String> made = plan.last().makes().isEmpty() ? changes : plan.last().makes();
+            String whatLast = "the device state changes: " + String.join(", ", made.subList(0, Math.min(4, made.size())));
+            out.add(new Witness.Step(Witness.Kind.WAKER, whatLast + "; " + w.function() + "() makes it and wakes "
                     + String.join(", ", w.wakes()) + ": nobody waits there (" + queue + " was never registered)",
-                    null, null, List.copyOf(changes), List.of(), null, w);
+                    null, null, List.copyOf(made), List.of(), null, w));
+            return out;
         }
         if (queue == null) {
-            return new Witness.Step(Witness.Kind.WAKER, what + "; the driver wakes its wait queue: the first call "
+            return List.of(new Witness.Step(Witness.Kind.WAKER, what + "; the driver wakes its wait queue: the first call "
                     + "registered none, so nobody is woken", null, null, List.copyOf(changes), List.of(), null,
-                    new Witness.Waker(null, null, null, 0, List.of()));
+                    new Witness.Waker(null, null, null, 0, List.of())));
         }
         List<WaitQueue.Waiter> woken = queues.get(queue).wakeUp(0);
         if (!woken.isEmpty()) return null;
-        return new Witness.Step(Witness.Kind.WAKER, what + "; wake_up(" + queue + "): no waiter was ever registered "
+        return List.of(new Witness.Step(Witness.Kind.WAKER, what + "; wake_up(" + queue + "): no waiter was ever registered "
                 + "on it, nobody is woken", null, null, List.copyOf(changes), List.of(), null,
-                new Witness.Waker(null, null, null, 0, List.of(queue)));
+                new Witness.Waker(null, null, null, 0, List.of(queue))));
+    }
+
+    /**
+     * Whether {@code w}'s wakes reach a waiter: its queues are spelt in the waker's own variables and
+     * are matched with the method's by their last member.
+     */
+    private static boolean wakesWaiter(Witness.Waker w, WaitQueues queues, Interpreter.Outcome first) {
+        for (String q : w.wakes()) {
+            String key = dev.pollcheck.driver.DriverModel.lastIdent(q);
+            if (!queues.get(Interpreter.canonicalQueue(q)).wakeUp(0).isEmpty()) return true;
+            for (String r : first.queues()) {
+                if (dev.pollcheck.driver.DriverModel.lastIdent(r).equals(key) && !queues.get(r).wakeUp(0).isEmpty()) return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -710,9 +731,9 @@ final class ScenarioSearch {
         steps.add(callStep("poll(events=" + PollBits.describe(events) + "): first pass calls " + fn.name()
                 + "(), nothing to report", f, 0));
         steps.add(sleepStep("poll() sleeps"));
-        Witness.Step wake = wakerStep(queue, queues, p1, p1, fin);
+        List<Witness.Step> wake = wakerStep(queue, queues, p1, p1, fin);
         if (wake == null || !call.blocked()) return null;
-        steps.add(wake);
+        steps.addAll(wake);
         long k = pollKey(events);
         Witness.Step last = finalStep(k, fin, queues, m -> (m & k) != 0,
                 m -> "poll() stays asleep although " + PollBits.describe(m & k) + " is ready");
@@ -733,9 +754,9 @@ final class ScenarioSearch {
         steps.add(callStep("select(fd in " + sets.strip().replace(' ', '+') + " set): first pass calls " + fn.name()
                 + "(), nothing ready in those sets", f, 0));
         steps.add(sleepStep("select() sleeps"));
-        Witness.Step wake = wakerStep(queue, queues, p1, p1, fin);
+        List<Witness.Step> wake = wakerStep(queue, queues, p1, p1, fin);
         if (wake == null || !call.blocked()) return null;
-        steps.add(wake);
+        steps.addAll(wake);
         long k = SelectSyscall.key(in, out);
         Witness.Step last = finalStep(k, fin, queues, m -> selectReady(m, in, out, ex),
                 m -> "select() stays asleep although the fd is ready (" + PollBits.describe(m) + ")");
@@ -786,9 +807,9 @@ final class ScenarioSearch {
             steps.add(sleepStep("epoll_wait(): nothing ready, the caller sleeps"));
         }
         if (!ep.blocked()) return null;
-        Witness.Step wake = wakerStep(queue, queues, p1, drain != null ? drain : (p2 != null ? p2 : p1), fin);
+        List<Witness.Step> wake = wakerStep(queue, queues, p1, drain != null ? drain : (p2 != null ? p2 : p1), fin);
         if (wake == null || !ep.blocked()) return null;
-        steps.add(wake);
+        steps.addAll(wake);
         long kf = item.events();
         Witness.Step last = finalStep(kf, fin, queues, m -> (m & kf) != 0,
                 m -> "epoll_wait() stays blocked although " + PollBits.describe(m & kf & ~PollBits.EP_PRIVATE_BITS)

@@ -56,7 +56,7 @@ final class StateGate {
         Set<String> seen = new java.util.HashSet<>();
         Witness.Waker by = NO_WRITER_NEEDED;
         for (Chooser.Decision d : to.decisions()) {
-            if (!seen.add(d.label()) || d.label().startsWith("iterate:")) continue;
+            if (!seen.add(d.label()) || laterTurn(d)) continue;
             String b = before.get(d.label());
             if (b == null || b.equals(d.shown())) continue; // a value the earlier call never read need not change
             if (d.label().startsWith("mask:")) {
@@ -88,18 +88,36 @@ final class StateGate {
     /** What {@link #mover} answers when the change needs no writer of the driver. */
     static final Witness.Waker NO_WRITER_NEEDED = new Witness.Waker(null, null, null, 0, List.of());
 
+    /** One piece of driver code in a state change, and the choices of the final call it makes. */
+    record Change(Witness.Waker by, List<String> makes) {
+    }
+
+    /**
+     * The driver code that moves the device from the blocked call's state to the final one's: writers
+     * that make some of the changes and wake no queue the first call registered, then the waker that
+     * makes the rest and wakes the skipped queue. Each names only the changes its own writes make.
+     */
+    record Plan(List<Change> setters, Change last) {
+    }
+
     /**
      * The waker that moves the device from {@code blocked}'s state to {@code fin}'s and wakes no
      * queue {@code first} registered, or null (the reason is kept for {@link #refusals(String)}).
      */
     Witness.Waker waker(Interpreter.Outcome first, Interpreter.Outcome blocked, Interpreter.Outcome fin, String queue) {
+        Plan p = plan(first, blocked, fin, queue);
+        return p == null ? null : p.last().by();
+    }
+
+    /** The whole state change of {@link #waker}, or null. */
+    Plan plan(Interpreter.Outcome first, Interpreter.Outcome blocked, Interpreter.Outcome fin, String queue) {
         Map<String, String> before = new HashMap<>();
         for (Chooser.Decision d : blocked.decisions()) before.putIfAbsent(d.label(), d.shown());
         List<Chooser.Decision> changed = new ArrayList<>();
         List<Chooser.Decision> fresh = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (Chooser.Decision d : fin.decisions()) {
-            if (!seen.add(d.label()) || d.label().startsWith("iterate:")) continue;
+            if (!seen.add(d.label()) || laterTurn(d)) continue;
             String b = before.get(d.label());
             if (d.label().startsWith("mask:")) {
                 // A helper's mask is its subsystem's to change; a constant's (return -EIO) never changes.
@@ -115,10 +133,11 @@ final class StateGate {
         Set<String> registered = new java.util.HashSet<>();
         for (String q : first.queues()) registered.add(DriverModel.lastIdent(q));
         List<Chooser.Decision> gated = changed.isEmpty() ? fresh : changed;
-        Witness.Waker pick = null;
         Witness.Waker wakesCaller = null;
         Witness.Waker silent = null;
         String stuck = null;
+        // Per changed decision, the runtime code that can make it.
+        Map<Chooser.Decision, List<Witness.Waker>> per = new java.util.LinkedHashMap<>();
         for (Chooser.Decision d : gated) {
             Candidates c = candidates(d, fin, queue);
             if (c == null) continue; // not driver state (a parameter, a constant): nothing to ask
@@ -127,19 +146,55 @@ final class StateGate {
                 stuck = c.state();
                 break;
             }
+            per.put(d, c.wakers());
             for (Witness.Waker w : c.wakers()) {
-                boolean hits = false;
-                for (String q : w.wakes()) hits |= registered.contains(DriverModel.lastIdent(q));
-                if (!hits && !w.wakes().isEmpty() && pick == null) pick = w;
+                boolean hits = hits(w, registered);
                 if (hits && wakesCaller == null) wakesCaller = w;
                 if (w.wakes().isEmpty() && silent == null) silent = w;
             }
+        }
+        // The waker: of those that wake a queue nobody waits on, the one that makes the most changes.
+        Witness.Waker pick = null;
+        int best = 0;
+        for (List<Witness.Waker> l : per.values()) {
+            for (Witness.Waker w : l) {
+                if (hits(w, registered) || w.wakes().isEmpty()) continue;
+                int n = 0;
+                for (List<Witness.Waker> m : per.values()) n += makes(m, w) ? 1 : 0;
+                if (n > best) {
+                    pick = w;
+                    best = n;
+                }
+            }
+        }
+        if (stuck == null && pick != null) {
+            List<Change> setters = new ArrayList<>();
+            List<String> last = new ArrayList<>();
+            for (Map.Entry<Chooser.Decision, List<Witness.Waker>> e : per.entrySet()) {
+                if (makes(e.getValue(), pick)) {
+                    last.add(e.getKey().shown());
+                    continue;
+                }
+                // Another change, made first by code that wakes nobody the caller waits on.
+                Witness.Waker setter = null;
+                for (Witness.Waker w : e.getValue()) if (!hits(w, registered) && setter == null) setter = w;
+                if (setter == null) {
+                    Witness.Waker w = e.getValue().get(0);
+                    refuse(queue, "the state the final call needs is changed only by " + w.function() + "() (" + w.file() + ":"
+                            + w.line() + "), which wakes " + String.join(", ", w.wakes()) + ", a queue the first call registered: the caller is woken");
+                    return null;
+                }
+                Change prev = null;
+                for (Change c : setters) if (c.by().function().equals(setter.function())) prev = c;
+                if (prev != null) prev.makes().add(e.getKey().shown());
+                else setters.add(new Change(setter, new ArrayList<>(List.of(e.getKey().shown()))));
+            }
+            return new Plan(List.copyOf(setters), new Change(pick, last));
         }
         if (stuck != null) {
             refuse(queue, "no code in the scanned files makes " + stuck + " and wakes a queue");
             return null;
         }
-        if (pick != null) return pick;
         if (silent != null && wakesCaller == null && !changed.isEmpty()) {
             refuse(queue, "the state the final call needs is changed only by code that wakes no queue, such as "
                     + silent.function() + "() (" + silent.file() + ":" + silent.line() + ")");
@@ -153,9 +208,25 @@ final class StateGate {
         }
         // No decision names driver state the model can follow: the code that wakes the skipped queue signals it.
         Witness.Waker w = queueWaker(queue, registered, null);
-        if (w == null) refuse(queue, "no code in the scanned files makes the subsystem state the method reads change and wakes " + queue
-                + " at runtime without waking a queue the first call registered (a bare wake_up() changes no helper's result)");
-        return w;
+        if (w == null) {
+            refuse(queue, "no code in the scanned files makes the subsystem state the method reads change and wakes " + queue
+                    + " at runtime without waking a queue the first call registered (a bare wake_up() changes no helper's result)");
+            return null;
+        }
+        List<String> all = new ArrayList<>();
+        for (Chooser.Decision d : gated) all.add(d.shown());
+        return new Plan(List.of(), new Change(w, all));
+    }
+
+    private static boolean hits(Witness.Waker w, Set<String> registered) {
+        for (String q : w.wakes()) if (registered.contains(DriverModel.lastIdent(q))) return true;
+        return false;
+    }
+
+    /** Whether {@code w}'s function is among the code that can make a change. */
+    private static boolean makes(List<Witness.Waker> candidates, Witness.Waker w) {
+        for (Witness.Waker c : candidates) if (java.util.Objects.equals(c.function(), w.function())) return true;
+        return false;
     }
 
     /** Why changes were refused so far for scenarios that skip {@code queue}, in the order met. */
@@ -246,10 +317,24 @@ final class StateGate {
         };
     }
 
+    /** A later turn of a list walk: its elements are free; only the first turn says whether the list is empty. */
+    private static boolean laterTurn(Chooser.Decision d) {
+        return d.label().startsWith("iterate:") && !d.label().endsWith("#1");
+    }
+
     /** The atoms of a decision, each with the value that gives the decision's outcome. */
     private List<Atom> atoms(Chooser.Decision d, Interpreter.Source src) {
         String label = d.label();
         String shown = d.shown();
+        if (label.startsWith("iterate:")) {
+            // list_for_each_entry(pos, head, member) runs a first turn when head is not empty.
+            if (!(src.expr() instanceof dev.pollcheck.model.Expr.Call loop)) return List.of();
+            int h = model.knowledge().entryHead(loop.name());
+            if (h < 0 || h >= loop.args().size()) return List.of();
+            dev.pollcheck.model.Expr empty = new dev.pollcheck.model.Expr.Call(loop.span(),
+                    new dev.pollcheck.model.Expr.Name(loop.span(), "list_empty"), List.of(loop.args().get(h)));
+            return Atoms.of(empty, !shown.endsWith(": iteration 1"), src.owner(), model);
+        }
         String rest = shown.startsWith(label) ? shown.substring(label.length()) : "";
         int free = rest.indexOf(" (free:");
         if (free >= 0) rest = rest.substring(0, free);
