@@ -93,6 +93,126 @@ class SimulateCommandTest {
                 || r.out().contains("no code in the scanned files makes `v4l2_event_pending()` change"), r.out());
     }
 
+    /** A USB device whose poll reports a hang-up once disconnected; only disconnect writes the flag. */
+    static final String STICKY = """
+            #include <linux/fs.h>
+            #include <linux/poll.h>
+            #include <linux/usb.h>
+
+            struct tower {
+            	int disconnected;
+            	int ready;
+            	wait_queue_head_t read_wait;
+            };
+
+            static __poll_t tower_poll(struct file *file, poll_table *wait)
+            {
+            	struct tower *dev = file->private_data;
+
+            	if (dev->disconnected)
+            		return EPOLLERR | EPOLLHUP;
+            	poll_wait(file, &dev->read_wait, wait);
+            	return dev->ready ? EPOLLIN | EPOLLRDNORM : 0;
+            }
+
+            static ssize_t tower_read(struct file *file, char __user *buf, size_t n, loff_t *ppos)
+            {
+            	struct tower *dev = file->private_data;
+
+            	dev->ready = 0;
+            	return 0;
+            }
+
+            static void tower_irq_in(struct urb *urb)
+            {
+            	struct tower *dev = urb->context;
+
+            	dev->ready = 1;
+            	wake_up_interruptible(&dev->read_wait);
+            }
+
+            static void tower_disconnect(struct usb_interface *intf)
+            {
+            	struct tower *dev = usb_get_intfdata(intf);
+
+            	dev->disconnected = 1;
+            	wake_up_interruptible_all(&dev->read_wait);
+            }
+
+            static const struct file_operations tower_fops = {
+            	.read = tower_read,
+            	.poll = tower_poll,
+            };
+
+            static struct usb_driver tower_driver = {
+            	.disconnect = tower_disconnect,
+            };
+            """;
+
+    @Test
+    void aStateThatNeverComesBackCannotBeDrainedByARePoll() throws Exception {
+        // --any-state finds the epoll scenario: ADD reports ERR|HUP, a re-poll finds nothing, the
+        // completion's wake is lost. But only disconnect writes the flag, and never back to 0: no
+        // re-poll after the hang-up can find nothing to report, so the driver model refuses it.
+        Path f = write("tower.c", STICKY);
+        Result any = run("simulate", "--any-state", f.toString());
+        assertEquals(1, any.code(), any.out() + any.err());
+        Result r = run("simulate", f.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("no code in the scanned files makes `dev->disconnected` 0 (false, NULL) at runtime once "
+                + "the method has reported it"), r.out());
+    }
+
+    @Test
+    void aConstantErrorCodeNeverChangesBetweenCalls() throws Exception {
+        // The method returns -EIO as its mask while the device has no info; -EIO is a macro the scan
+        // cannot evaluate, but it is the same on every call, so no scenario may change it.
+        Path f = write("errcode.c", """
+                #include <linux/fs.h>
+                #include <linux/poll.h>
+
+                struct irqd {
+                	void *info;
+                	int event, seen;
+                	wait_queue_head_t wait;
+                };
+
+                static __poll_t irqd_poll(struct file *file, poll_table *wait)
+                {
+                	struct irqd *idev = file->private_data;
+                	__poll_t ret = 0;
+
+                	if (!idev->info)
+                		ret = -EIO;
+                	if (ret)
+                		return ret;
+                	poll_wait(file, &idev->wait, wait);
+                	return idev->event != idev->seen ? EPOLLIN : 0;
+                }
+
+                static irqreturn_t irqd_irq(int irq, void *data)
+                {
+                	struct irqd *idev = data;
+
+                	idev->event++;
+                	wake_up_interruptible(&idev->wait);
+                	return IRQ_HANDLED;
+                }
+
+                static int irqd_probe(struct platform_device *pdev)
+                {
+                	return request_irq(0, irqd_irq, 0, "irqd", NULL);
+                }
+
+                static const struct file_operations irqd_fops = {
+                	.poll = irqd_poll,
+                };
+                """);
+        Result r = run("simulate", f.toString());
+        assertFalse(r.out().contains("lost wake-up"), r.out());
+        assertTrue(r.out().contains("`-EIO` (a constant)"), r.out());
+    }
+
     /** An ioctl of the loopback device whose body is {@code body}, registered in a v4l2 ops table. */
     private static String ioctl(String body) {
         return """
