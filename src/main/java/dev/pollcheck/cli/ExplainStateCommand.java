@@ -49,6 +49,10 @@ final class ExplainStateCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Treat NAME as defined (repeatable).")
     List<String> defines = new ArrayList<>();
 
+    @Option(names = "--driver-model", paramLabel = "FILE",
+            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+    List<Path> driverModels = new ArrayList<>();
+
     @Option(names = "-U", paramLabel = "NAME", description = "Treat NAME as undefined (repeatable).")
     List<String> undefines = new ArrayList<>();
 
@@ -88,7 +92,7 @@ final class ExplainStateCommand implements Callable<Integer> {
         if (fn == null) throw new UsageException("no definition of " + function + " in " + file);
         // The driver is the file's directory, read from disk as a scan reads it.
         DriverModels drivers = new DriverModels(new DiskSources(dir, defs, ParseConfig.defaults(), 8L << 20),
-                DriverKnowledge.builtin(), new MacroExpansions(program, ParseConfig.defaults()));
+                DriverModelFiles.knowledge(driverModels), new MacroExpansions(program, ParseConfig.defaults()));
         List<StateSkipsRegistration.Explained> all = StateSkipsRegistration.explain(program, fn, drivers);
         DriverModel model = drivers.forFile(display);
         try (PrintWriter out = OutputArgs.open(output, env)) {

@@ -148,7 +148,7 @@ public final class Scan {
         // Reported paths open from the current directory, so the driver's other files are read from there.
         DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
                 options.limits().maxBytes()),
-                DriverKnowledge.builtin(), new MacroExpansions(program, parseConfig));
+                DriverModelFiles.knowledge(options.driverModels()), new MacroExpansions(program, parseConfig));
         List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,
                 parseConfig, timedOut);

@@ -54,6 +54,10 @@ final class ScanArgs {
     @Option(names = "--models", paramLabel = "FILE", description = "Extra helper models (repeatable).")
     List<Path> models = new ArrayList<>();
 
+    @Option(names = "--driver-model", paramLabel = "FILE",
+            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+    List<Path> driverModels = new ArrayList<>();
+
     @Option(names = "--follow-symlinks", description = "Follow symbolic links while walking directories.")
     boolean followSymlinks;
 
@@ -143,8 +147,9 @@ final class ScanArgs {
                 throw new UsageException(e.getMessage());
             }
         }
+        DriverModelFiles.check(driverModels);
         if (jobs < 0) throw new UsageException("--jobs must be 0 (all cores) or more, not " + jobs);
-        return new ScanOptions(paths, defines, undefines, effectiveJobs(jobs), allFiles, ops, models, simulate, confirmedOnly,
+        return new ScanOptions(paths, defines, undefines, effectiveJobs(jobs), allFiles, ops, models, driverModels, simulate, confirmedOnly,
                 followSymlinks, focus, progress, limits(), true);
     }
 

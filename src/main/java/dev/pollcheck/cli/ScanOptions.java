@@ -17,6 +17,7 @@ import java.util.Set;
  * @param allFiles       no prefilter: parse every {@code .c} and {@code .h} file under the roots
  * @param ops            extra poll members, {@code TYPE.member} ({@code --ops my_ops.poll})
  * @param models         extra helper-model files ({@code --models FILE})
+ * @param driverModels   extra driver-model files ({@code --driver-model FILE}: roles, writers, wakers, allocators)
  * @param simulate       run the simulator on every finding (false: verdicts are null)
  * @param confirmedOnly  only confirmed findings are wanted; the report stage applies it, the pipeline
  *                       may use it to skip nothing else
@@ -33,7 +34,7 @@ import java.util.Set;
  * @param fixes          run the fix stage (it needs the simulator, so it runs only with {@code simulate})
  */
 public record ScanOptions(List<Path> roots, List<String> defines, List<String> undefines, int jobs,
-                          boolean allFiles, List<String> ops, List<Path> models, boolean simulate,
+                          boolean allFiles, List<String> ops, List<Path> models, List<Path> driverModels, boolean simulate,
                           boolean confirmedOnly, boolean followSymlinks, Set<String> focusFiles,
                           ScanProgress progress, FileLimits limits, boolean fixes) {
 
@@ -69,6 +70,7 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
         undefines = List.copyOf(undefines);
         ops = List.copyOf(ops);
         models = List.copyOf(models);
+        driverModels = driverModels == null ? List.of() : List.copyOf(driverModels);
         focusFiles = focusFiles == null ? null : Set.copyOf(focusFiles);
         if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         if (progress == null) progress = ScanProgress.NONE;
@@ -78,26 +80,26 @@ public record ScanOptions(List<Path> roots, List<String> defines, List<String> u
     /** The defaults of {@code pollcheck check PATH...}. */
     public static ScanOptions defaults(List<Path> roots) {
         return new ScanOptions(roots, List.of(), List.of(), Runtime.getRuntime().availableProcessors(),
-                false, List.of(), List.of(), true, false, false, null, ScanProgress.NONE, FileLimits.DEFAULT, true);
+                false, List.of(), List.of(), List.of(), true, false, false, null, ScanProgress.NONE, FileLimits.DEFAULT, true);
     }
 
     public ScanOptions withFocusFiles(Set<String> files) {
-        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, driverModels, simulate,
                 confirmedOnly, followSymlinks, files, progress, limits, fixes);
     }
 
     public ScanOptions withProgress(ScanProgress p) {
-        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, driverModels, simulate,
                 confirmedOnly, followSymlinks, focusFiles, p, limits, fixes);
     }
 
     public ScanOptions withSimulate(boolean on) {
-        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, on,
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, driverModels, on,
                 confirmedOnly, followSymlinks, focusFiles, progress, limits, fixes);
     }
 
     public ScanOptions withFixes(boolean on) {
-        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, simulate,
+        return new ScanOptions(roots, defines, undefines, jobs, allFiles, ops, models, driverModels, simulate,
                 confirmedOnly, followSymlinks, focusFiles, progress, limits, on);
     }
 }

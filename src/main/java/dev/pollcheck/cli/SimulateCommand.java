@@ -74,6 +74,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Treat NAME as defined (repeatable).")
     List<String> defines = new ArrayList<>();
 
+    @Option(names = "--driver-model", paramLabel = "FILE",
+            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+    List<Path> driverModels = new ArrayList<>();
+
     @Option(names = "-U", paramLabel = "NAME", description = "Treat NAME as undefined (repeatable).")
     List<String> undefines = new ArrayList<>();
 
@@ -139,7 +143,7 @@ final class SimulateCommand implements Callable<Integer> {
         // The driver is the file's directory, read from disk as a scan reads it.
         DriverModels drivers = anyState ? null : new DriverModels(
                 new DiskSources(file.toAbsolutePath().getParent(), defs, ParseConfig.defaults(), 8L << 20),
-                DriverKnowledge.builtin(), new MacroExpansions(program, ParseConfig.defaults()));
+                DriverModelFiles.knowledge(driverModels), new MacroExpansions(program, ParseConfig.defaults()));
         Simulator simulator = Simulator.forProgram(program, helpers, drivers, ParseConfig.defaults());
         List<SimulationReport> reports = new ArrayList<>();
         for (TopLevel.Function fn : targets) reports.add(simulator.simulate(fn, scope.isEmpty() ? null : scope, mask));

@@ -87,6 +87,18 @@ public final class DiskSources implements DriverSources {
     }
 
     @Override
+    public int occurrences(String file, String word, boolean uncalled) {
+        Preprocessed pp = text(file);
+        if (pp == null) return 0;
+        int n = mentions(file, word) ? Words.count(pp.text(), word, uncalled) : 0;
+        // #define iio_buffer_poll_addr (&iio_buffer_poll_wrapper): directives are blank in the text.
+        for (dev.pollcheck.model.MacroDef m : pp.macros()) {
+            if (m.body() != null && m.body().contains(word)) n += Words.count(m.body(), word, uncalled);
+        }
+        return n;
+    }
+
+    @Override
     public boolean mayDefine(String file, String name) {
         Preprocessed pp = text(file);
         if (pp == null) return false;

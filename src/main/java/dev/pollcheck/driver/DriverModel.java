@@ -258,6 +258,26 @@ public final class DriverModel {
         return originsOf(function);
     }
 
+    /**
+     * Whether nothing in the driver's files reaches poll method {@code name} defined in {@code file}:
+     * its own file names it only where it is defined, no other {@code .c} file names it, and no header
+     * names it other than in a prototype (an ops table in a header would). No caller, no ops table, no
+     * {@code EXPORT_SYMBOL}: no open file can call it. False when a file's text is not at hand.
+     */
+    public synchronized boolean unreferenced(String name, String file) {
+        return unreferenced.computeIfAbsent(name + "\0" + file, k -> {
+            for (String f : files) {
+                boolean header = f.endsWith(".h");
+                int n = sources.occurrences(f, name, header);
+                if (n < 0) return false;
+                if (f.equals(file) ? n > 1 : n > 0) return false;
+            }
+            return true;
+        });
+    }
+
+    private final Map<String, Boolean> unreferenced = new HashMap<>();
+
     /** The first of {@link #origins(String)}. */
     public Origin origin(String function) {
         return origins(function).get(0);

@@ -33,6 +33,14 @@ public interface DriverSources {
         return true;
     }
 
+    /**
+     * How often {@code word} occurs in {@code file}'s text as an identifier (with {@code uncalled}, not
+     * followed by {@code (}); -1 when the text is not at hand (unknown: a reference may be there).
+     */
+    default int occurrences(String file, String word, boolean uncalled) {
+        return -1;
+    }
+
     /** The program's own units: its files, as parsed (every body when the program was parsed whole). */
     static DriverSources of(Program program) {
         return new DriverSources() {
@@ -55,7 +63,55 @@ public interface DriverSources {
             public TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
                 return program.unit(file);
             }
+
+            @Override
+            public int occurrences(String file, String word, boolean uncalled) {
+                TranslationUnit tu = program.unit(file);
+                return tu == null ? 0 : namesIn(tu, word, uncalled);
+            }
         };
+    }
+
+    /**
+     * The occurrences of {@code word} in a parsed unit, as its text would show them: definitions and
+     * declarators of that name, names in bodies and initializers (with {@code uncalled}, not those
+     * called), and names in its macros' bodies.
+     */
+    private static int namesIn(TranslationUnit tu, String word, boolean uncalled) {
+        int[] n = {0};
+        java.util.Set<dev.pollcheck.model.Node> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (dev.pollcheck.model.TopLevel item : tu.items()) {
+            if (item instanceof dev.pollcheck.model.TopLevel.Function f) {
+                if (word.equals(f.name()) && !uncalled) n[0]++;
+                if (f.body() == null) continue;
+                dev.pollcheck.model.Ast.walk(f.body(), x -> {
+                    if (x instanceof dev.pollcheck.model.Expr.Call c) called.add(c.callee());
+                });
+                dev.pollcheck.model.Ast.walk(f.body(), x -> {
+                    if (x instanceof dev.pollcheck.model.Expr.Name nm && nm.id().equals(word) && !(uncalled && called.contains(x))) n[0]++;
+                });
+            } else if (item instanceof dev.pollcheck.model.TopLevel.Declaration d) {
+                for (dev.pollcheck.model.VarDecl v : d.declarators()) {
+                    if (word.equals(v.name()) && !uncalled) n[0]++;
+                    if (v.init() == null) continue;
+                    dev.pollcheck.model.Ast.walk(v.init(), x -> {
+                        if (x instanceof dev.pollcheck.model.Expr.Name nm && nm.id().equals(word)) n[0]++;
+                    });
+                }
+            } else if (item instanceof dev.pollcheck.model.TopLevel.MacroInvocation m) {
+                for (dev.pollcheck.model.Expr a : m.args()) {
+                    dev.pollcheck.model.Ast.walk(a, x -> {
+                        if (x instanceof dev.pollcheck.model.Expr.Name nm && nm.id().equals(word)) n[0]++;
+                    });
+                }
+            } else if (item instanceof dev.pollcheck.model.TopLevel.Opaque o && Words.count(o.text(), word, uncalled) > 0) {
+                n[0]++;
+            }
+        }
+        for (dev.pollcheck.model.MacroDef m : tu.macros()) {
+            if (m.body() != null && m.body().contains(word)) n[0] += Words.count(m.body(), word, uncalled);
+        }
+        return n[0];
     }
 
     static String dirOf(String file) {

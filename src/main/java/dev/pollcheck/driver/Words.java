@@ -133,6 +133,25 @@ final class Words {
     }
 
     /** FNV-1a over the characters, 64 bits: tells items of one file apart. */
+    /**
+     * How often {@code word} occurs in {@code text} as a whole identifier; with {@code uncalled}, only
+     * where no {@code (} follows it (an initializer's {@code .poll = foo_poll}, not a prototype).
+     */
+    static int count(String text, String word, boolean uncalled) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            if (i > 0 && part(text.charAt(i - 1)) || end < text.length() && part(text.charAt(end))) continue;
+            if (uncalled) {
+                int j = end;
+                while (j < text.length() && Character.isWhitespace(text.charAt(j))) j++;
+                if (j < text.length() && text.charAt(j) == '(') continue;
+            }
+            n++;
+        }
+        return n;
+    }
+
     static long hash64(String text) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < text.length(); i++) {

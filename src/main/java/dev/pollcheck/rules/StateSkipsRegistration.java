@@ -234,6 +234,12 @@ public final class StateSkipsRegistration implements Rule {
         if (r.via() == Registration.Via.UNKNOWN && (texts.contains(r.callee()) || prefixOfCallee(texts, r.callee()))) {
             return new Judged(Judgement.NONE, null); // if (!ops->poll) return DEFAULT_POLLMASK; return ops->poll(file, wait);
         }
+        TopLevel.Function method = site.method();
+        if (method != null && drivers(site).forFile(method.span().file()).unreferenced(method.name(), method.span().file())) {
+            // A method that nothing calls, registers or exports: no open file runs it.
+            return new Judged(Judgement.NOTE, "no code in the scanned files calls `" + method.name()
+                    + "()`, puts it in an ops table or exports it: no open file reaches it");
+        }
         String lock = interrupted(cond, flow);
         if (lock != null) {
             return new Judged(Judgement.WARNING, "`" + lock + "()` fails whenever a signal arrives, in any device state");
@@ -254,7 +260,10 @@ public final class StateSkipsRegistration implements Rule {
                 return new Judged(Judgement.WARNING, "the skipping path reports a hang-up (" + hup + "), but "
                         + j.evidenceText(), j);
             }
-            return new Judged(Judgement.NOTE, "the skipping path reports a terminal state: " + hup, j);
+            // The writers say why it is terminal (moved there only by a disconnect, never back).
+            boolean writers = j.verdict() != StateJudge.Verdict.NO_STATE && !j.evidenceText().isEmpty();
+            return new Judged(Judgement.NOTE, "the skipping path reports a terminal state: " + hup
+                    + (writers ? "; " + j.evidenceText() : ""), j);
         }
         String config = fixedConfiguration(cond);
         if (config != null) {

@@ -157,6 +157,11 @@ public final class Simulator {
         if (unusable != null) {
             return Verdict.unconfirmed(unusable);
         }
+        if (drivers != null && drivers.forFile(fn.span().file()).unreferenced(fn.name(), fn.span().file())) {
+            // No scenario of a method that nothing calls is one the kernel can produce.
+            return Verdict.unconfirmed("no code in the scanned files calls " + fn.name() + "(), puts it in an ops table or "
+                    + "exports it: no open file reaches it");
+        }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),
                 k -> new ScenarioSearch(interpreter(1), fn, bounds.maxPaths(), bounds.maxExecutions()).gate(gate(fn)));

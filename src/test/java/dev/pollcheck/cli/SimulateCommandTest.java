@@ -213,6 +213,56 @@ class SimulateCommandTest {
         assertTrue(r.out().contains("`-EIO` (a constant)"), r.out());
     }
 
+    @Test
+    void driverModelLinesFromTheUserExtendTheBuiltInOnes() throws Exception {
+        // A constructor built on the driver's own pool allocator: unknown to the built-in knowledge,
+        // its writes are runtime changes (a warning); an "alloc" line makes them initial values.
+        Path f = write("pool.c", """
+                #include <linux/fs.h>
+                #include <linux/poll.h>
+
+                struct pctx {
+                	void *dev;
+                	int ready;
+                	wait_queue_head_t wq;
+                };
+
+                static __poll_t pctx_poll(struct file *file, poll_table *wait)
+                {
+                	struct pctx *ctx = file->private_data;
+
+                	if (!ctx->dev)
+                		return EPOLLERR;
+                	poll_wait(file, &ctx->wq, wait);
+                	return ctx->ready ? EPOLLIN : 0;
+                }
+
+                struct pctx *pctx_create(void *dev)
+                {
+                	struct pctx *ctx = my_pool_alloc(sizeof(*ctx));
+
+                	ctx->dev = dev;
+                	return ctx;
+                }
+
+                static const struct file_operations pctx_fops = {
+                	.poll = pctx_poll,
+                };
+                """);
+        Result plain = run("explain-state", f + ":pctx_poll");
+        assertEquals(0, plain.code(), plain.out() + plain.err());
+        assertTrue(plain.out().contains("verdict: warning"), plain.out());
+        Path extra = write("extra.txt", "# the driver's allocator\nalloc my_pool_alloc\n");
+        Result more = run("explain-state", "--driver-model", extra.toString(), f + ":pctx_poll");
+        assertEquals(0, more.code(), more.out() + more.err());
+        assertTrue(more.out().contains("verdict: note") && more.out().contains("initial value of a new object from my_pool_alloc()"),
+                more.out());
+        Path bad = write("bad.txt", "alloc\n");
+        Result refused = run("explain-state", "--driver-model", bad.toString(), f + ":pctx_poll");
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains(bad + ":1"), refused.err());
+    }
+
     /** An ioctl of the loopback device whose body is {@code body}, registered in a v4l2 ops table. */
     private static String ioctl(String body) {
         return """
