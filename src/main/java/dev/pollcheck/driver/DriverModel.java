@@ -266,7 +266,10 @@ public final class DriverModel {
      */
     public synchronized boolean unreferenced(String name, String file) {
         return unreferenced.computeIfAbsent(name + "\0" + file, k -> {
-            for (String f : files) {
+            // Its own file first: most poll methods sit in an ops table there, and no other file is read.
+            List<String> order = new ArrayList<>(files);
+            if (order.remove(file)) order.add(0, file);
+            for (String f : order) {
                 boolean header = f.endsWith(".h");
                 int n = sources.occurrences(f, name, header);
                 if (n < 0) return false;
