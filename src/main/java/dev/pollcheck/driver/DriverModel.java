@@ -613,6 +613,11 @@ public final class DriverModel {
                 }
             } else if (n instanceof Expr.Assign a && a.op() == null && CText.strip(a.target()) instanceof Expr.Name nm) {
                 entryOf(nm.id(), a.value(), heads);
+            } else if (n instanceof Expr.Call c && c.name() != null && c.args().size() >= 2 && knowledge.writeApi(c.name()) != null
+                    && knowledge.writeApi(c.name()).arg() == 1 && "nonempty".equals(knowledge.writeApi(c.name()).value())
+                    && addedEntry(c.args().get(0)) != null) {
+                // list_add_tail(&entry.list, &head): the entry is on head's list, so list_del(&entry.list) empties it.
+                heads.put(addedEntry(c.args().get(0)), c.args().get(1));
             } else if (n instanceof Stmt.MacroStmt m && knowledge.entryHead(m.macro()) > 0 && !m.args().isEmpty()
                     && knowledge.entryHead(m.macro()) < m.args().size() && CText.strip(m.args().get(0)) instanceof Expr.Name cur) {
                 heads.put(cur.id(), m.args().get(knowledge.entryHead(m.macro())));
@@ -724,6 +729,13 @@ public final class DriverModel {
         }
         returnsNew.put(key, ok);
         return ok;
+    }
+
+    /** {@code entry} of {@code &entry.list} or {@code &entry->list}: the object a list link belongs to, or null. */
+    private static String addedEntry(Expr link) {
+        Expr x = CText.strip(link);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        return x instanceof Expr.Member m && CText.strip(m.base()) instanceof Expr.Name b ? b.id() : null;
     }
 
     private void entryOf(String local, Expr value, Map<String, Expr> heads) {
