@@ -55,7 +55,62 @@ final class ItemBlanker {
         return blank(text, wantBody, d -> true);
     }
 
+    /**
+     * One top-level item as the scan met it, whatever the predicates: a function body
+     * ({@code bodyOpen >= 0}, {@code end} its closing brace) or a declaration ({@code end} its
+     * {@code ;}) that a predicate may blank ({@code blankable}: it starts with a word, is no typedef
+     * and no possible macro invocation).
+     */
+    private record Item(int start, int bodyOpen, int end, boolean blankable) {
+    }
+
+    /**
+     * The items of recent texts: the driver model parses one file's text again and again with other
+     * predicates, and finding its items was the largest part of each parse. Keyed by the text
+     * itself, bounded.
+     */
+    private static final Map<String, List<Item>> ITEMS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Item>> e) {
+                    return size() > 512;
+                }
+            });
+
     static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        List<Item> known = ITEMS.get(text);
+        return known != null ? replay(text, known, wantBody, wantDeclaration) : scan(text, wantBody, wantDeclaration);
+    }
+
+    /** {@link #blank} over items already found: the same questions, in the same order, with the same answers' effects. */
+    private static Result replay(String text, List<Item> items, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        char[] s = text.toCharArray();
+        Region bodies = new Region(text, wantBody);
+        Region declarations = new Region(text, wantDeclaration);
+        Map<Integer, Boolean> decisions = new HashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (Item it : items) {
+            if (it.bodyOpen() >= 0) {
+                boolean wanted = bodies.wants(it.start(), it.end() + 1);
+                decisions.put(it.bodyOpen(), wanted);
+                if (!wanted) {
+                    Skipped plain = plainHeader(s, it.start(), it.bodyOpen(), it.end());
+                    if (plain != null) {
+                        skipped.add(plain);
+                        blankRange(s, it.start(), it.end() + 1);
+                    } else {
+                        blankRange(s, it.bodyOpen() + 1, it.end());
+                    }
+                }
+            } else if (it.blankable() && !declarations.wants(it.start(), it.end() + 1)) {
+                blankRange(s, it.start(), it.end() + 1);
+            }
+        }
+        return new Result(s, decisions, List.copyOf(skipped));
+    }
+
+    private static Result scan(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        List<Item> items = new ArrayList<>();
         char[] s = text.toCharArray();
         Region bodies = new Region(text, wantBody);
         Region declarations = new Region(text, wantDeclaration);
@@ -130,6 +185,7 @@ final class ItemBlanker {
             } else if (c == '}') {
                 depth = Math.max(0, depth - 1);
                 if (depth == 0 && bodyOpen >= 0) {
+                    items.add(new Item(itemStart, bodyOpen, i, false));
                     boolean wanted = bodies.wants(itemStart, i + 1);
                     decisions.put(bodyOpen, wanted);
                     if (!wanted) {
@@ -145,9 +201,10 @@ final class ItemBlanker {
                     itemStart = -1;
                 }
             } else if (c == ';' && depth == 0) {
-                if (startsWithWord(s[itemStart]) && !typedefs.in(itemStart, i + 1)
-                        && !mayBeMacroInvocation(s, itemStart, i + 1)
-                        && !declarations.wants(itemStart, i + 1)) {
+                boolean blankable = startsWithWord(s[itemStart]) && !typedefs.in(itemStart, i + 1)
+                        && !mayBeMacroInvocation(s, itemStart, i + 1);
+                if (blankable) items.add(new Item(itemStart, -1, i, true));
+                if (blankable && !declarations.wants(itemStart, i + 1)) {
                     blankRange(s, itemStart, i + 1);
                 }
                 itemStart = -1;
@@ -155,6 +212,7 @@ final class ItemBlanker {
             lastSignificant = c;
             i++;
         }
+        ITEMS.put(text, List.copyOf(items));
         return new Result(s, decisions, List.copyOf(skipped));
     }
 
