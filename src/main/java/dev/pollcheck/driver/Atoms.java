@@ -162,6 +162,13 @@ public final class Atoms {
             String k = right ? number(b.right()) : number(b.left());
             String sv = pol == null ? null : (pol ? op : negate(op)) + k;
             leafValue(side, sv, owner, scope, depth);
+        } else if (x instanceof Expr.Binary b && relational(b.op()) != null) {
+            // cl->tx_cb_queued < dev->tx_queue_limit: the skipping side is reached by the left side going
+            // down and the right going up (or the reverse); a counter's ++ or -- has that direction.
+            String op = pol == null ? null : pol ? b.op().symbol : negate(b.op().symbol);
+            boolean less = op != null && op.startsWith("<");
+            leafValue(b.left(), op == null ? null : less ? "down" : "up", owner, scope, depth);
+            leafValue(b.right(), op == null ? null : less ? "up" : "down", owner, scope, depth);
         } else if (x instanceof Expr.Binary b && b.op() == Expr.BinaryOp.BIT_AND) {
             List<String> bits = bits(b.right());
             Expr obj = b.left();

@@ -193,6 +193,10 @@ public final class StateJudge {
 
     /** Whether writing {@code value} can take the atom away from the skipping value {@code sv}. */
     public static boolean movesAway(String value, String sv) {
+        if ("up".equals(sv) || "down".equals(sv)) {
+            // A counter compared with another state: ++ or -- moves it one way only.
+            return !("up".equals(sv) ? "+" : "-").equals(value);
+        }
         if (bound(sv)) {
             Boolean in = withinBound(value, sv);
             return in == null || !in;
@@ -204,6 +208,7 @@ public final class StateJudge {
 
     /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */
     public static boolean reaches(String value, String sv) {
+        if ("up".equals(sv) || "down".equals(sv)) return !("up".equals(sv) ? "-" : "+").equals(value);
         if (bound(sv)) {
             Boolean in = withinBound(value, sv);
             return in == null || in;

@@ -313,6 +313,8 @@ final class StateGate {
             case "0" -> "0 (false, NULL)";
             case "nonzero" -> "true (nonzero)";
             case "empty", "nonempty" -> v;
+            case "up" -> "higher";
+            case "down" -> "lower";
             default -> v.startsWith("!") ? "other than " + v.substring(1) : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v;
         };
     }

@@ -1,0 +1,42 @@
+package dev.pollcheck.driver;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The values a write can give an atom, against the value the skip needs. */
+class StateJudgeValuesTest {
+
+    @Test
+    void aBoundIsCheckedAgainstTheConstantWritten() {
+        // if (dev->interface < 0) return EPOLLERR | EPOLLHUP;: -1 keeps the skip, 0 or an unknown value leaves it.
+        assertTrue(StateJudge.reaches("-1", "<0"));
+        assertFalse(StateJudge.movesAway("-1", "<0"));
+        assertTrue(StateJudge.movesAway("0", "<0"));
+        assertTrue(StateJudge.movesAway(null, "<0"));
+        assertFalse(StateJudge.reaches("3", "<=2"));
+        assertTrue(StateJudge.reaches("2", "<=2"));
+    }
+
+    @Test
+    void aCounterComparedWithAnotherStateMovesOneWay() {
+        // The skip needs the left side lower: ++ cannot bring it there, -- can; a constant may.
+        assertFalse(StateJudge.reaches("+", "down"));
+        assertTrue(StateJudge.reaches("-", "down"));
+        assertTrue(StateJudge.reaches("5", "down"));
+        assertTrue(StateJudge.movesAway("+", "down"));
+        assertFalse(StateJudge.movesAway("-", "down"));
+        assertFalse(StateJudge.reaches("-", "up"));
+        assertFalse(StateJudge.movesAway("+", "up"));
+    }
+
+    @Test
+    void anEnumeratorSkipAndItsNegation() {
+        assertTrue(StateJudge.reaches("FOO_CLOSED", "FOO_CLOSED"));
+        assertFalse(StateJudge.reaches("FOO_OPEN", "FOO_CLOSED"));
+        assertTrue(StateJudge.movesAway("FOO_OPEN", "FOO_CLOSED"));
+        assertTrue(StateJudge.movesAway("FOO_CLOSED", "!FOO_CLOSED"));
+        assertFalse(StateJudge.movesAway("FOO_OPEN", "!FOO_CLOSED"));
+    }
+}
