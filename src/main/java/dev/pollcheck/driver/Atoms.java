@@ -230,10 +230,13 @@ public final class Atoms {
         } else if (model.knowledge().readKey(name) != null) {
             String key = model.knowledge().readKey(name);
             add(new Atom(Atom.Kind.DRVDATA, key, null, name + "()", pol == null ? null : pol ? "nonzero" : "0"));
-        } else if (depth < MAX_DEPTH && model.expansion(owner.span().file(), c) != null) {
-            // is_read_mode(dp->file_mode): the macro's text is the test ((dp->file_mode) & SNDRV_SEQ_OSS_FILE_READ).
-            walk(model.expansion(owner.span().file(), c), pol, owner, scope, depth + 1);
         } else {
+            Expr expanded = depth < MAX_DEPTH ? model.expansion(owner.span().file(), c) : null;
+            if (expanded != null) {
+                // is_read_mode(dp->file_mode): the macro's text is the test ((dp->file_mode) & SNDRV_SEQ_OSS_FILE_READ).
+                walk(expanded, pol, owner, scope, depth + 1);
+                return;
+            }
             TopLevel.Function h = depth < MAX_DEPTH ? model.function(name, owner.span().file()) : null;
             String always = h == null || h.body() == null ? null : constantResult(h);
             if (always != null) {
