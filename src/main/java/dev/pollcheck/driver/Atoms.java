@@ -337,13 +337,13 @@ public final class Atoms {
         if (stores.isEmpty()) return false;
         for (Expr v : stores) if (constantLike(v) == null) return false;
         List<Expr> conds = new ArrayList<>();
-        int[] unguarded = {0};
         Ast.walk(owner.body(), n -> {
             if (n instanceof Stmt.If i && setsTo(i.then(), id) != null && !"0".equals(setsTo(i.then(), id))) conds.add(i.cond());
         });
         // Every nonzero store must sit under such an if (the zero ones reset it).
-        for (Expr v : stores) if (!"0".equals(constantLike(v))) unguarded[0]++;
-        if (conds.isEmpty() || conds.size() != unguarded[0]) return false;
+        int nonzero = 0;
+        for (Expr v : stores) if (!"0".equals(constantLike(v))) nonzero++;
+        if (conds.isEmpty() || conds.size() != nonzero) return false;
         for (Expr c : conds) walk(c, "nonzero".equals(sv) ? Boolean.TRUE : Boolean.FALSE, owner, scope, depth + 1);
         return true;
     }

@@ -281,6 +281,12 @@ public final class DriverModel {
 
     private final Map<String, Boolean> unreferenced = new HashMap<>();
 
+    /** What a finding of a method {@link #unreferenced} says, for the rules and the simulator alike. */
+    public static String unreachable(String method) {
+        return "no code in the scanned files calls `" + method + "()`, puts it in an ops table or exports it: "
+                + "no open file reaches it";
+    }
+
     /** The first of {@link #origins(String)}. */
     public Origin origin(String function) {
         return origins(function).get(0);
@@ -700,7 +706,8 @@ public final class DriverModel {
      */
     private boolean returnsNew(String name, String fromFile, int depth) {
         if (depth >= NEW_OBJECT_DEPTH) return false;
-        String key = name + "\0" + fromFile;
+        // The depth is in the key: an answer cut short by the bound is not the answer from the top.
+        String key = name + "\0" + fromFile + "\0" + depth;
         Boolean known = returnsNew.get(key);
         if (known != null) return known;
         returnsNew.put(key, false); // a recursive constructor is not followed

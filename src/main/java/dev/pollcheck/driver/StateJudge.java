@@ -170,7 +170,7 @@ public final class StateJudge {
      * {@code sv} is no bound or the value is no number.
      */
     static Boolean withinBound(String value, String sv) {
-        if (sv == null || value == null || sv.isEmpty() || (sv.charAt(0) != '<' && sv.charAt(0) != '>')) return null;
+        if (value == null || !bound(sv)) return null;
         String op = sv.length() > 1 && sv.charAt(1) == '=' ? sv.substring(0, 2) : sv.substring(0, 1);
         long k, v;
         try {

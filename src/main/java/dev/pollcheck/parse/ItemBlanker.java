@@ -67,18 +67,33 @@ final class ItemBlanker {
     /**
      * The items of recent texts: the driver model parses one file's text again and again with other
      * predicates, and finding its items was the largest part of each parse. Keyed by the text
-     * itself, bounded.
+     * itself (which the map keeps alive), so bounded by the characters held, least recently used
+     * out first.
      */
-    private static final Map<String, List<Item>> ITEMS = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<Item>> e) {
-                    return size() > 512;
-                }
-            });
+    private static final java.util.LinkedHashMap<String, List<Item>> ITEMS = new java.util.LinkedHashMap<>(64, 0.75f, true);
+    private static final long MAX_CHARS = 32L << 20;
+    private static long chars;
+
+    private static List<Item> known(String text) {
+        synchronized (ITEMS) {
+            return ITEMS.get(text);
+        }
+    }
+
+    private static void remember(String text, List<Item> items) {
+        synchronized (ITEMS) {
+            if (ITEMS.put(text, items) == null) chars += text.length();
+            for (var it = ITEMS.entrySet().iterator(); chars > MAX_CHARS && it.hasNext(); ) {
+                String old = it.next().getKey();
+                if (old == text) continue;
+                chars -= old.length();
+                it.remove();
+            }
+        }
+    }
 
     static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
-        List<Item> known = ITEMS.get(text);
+        List<Item> known = known(text);
         return known != null ? replay(text, known, wantBody, wantDeclaration) : scan(text, wantBody, wantDeclaration);
     }
 
@@ -212,7 +227,7 @@ final class ItemBlanker {
             lastSignificant = c;
             i++;
         }
-        ITEMS.put(text, List.copyOf(items));
+        remember(text, List.copyOf(items));
         return new Result(s, decisions, List.copyOf(skipped));
     }
 

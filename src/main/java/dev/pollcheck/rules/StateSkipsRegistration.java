@@ -237,8 +237,7 @@ public final class StateSkipsRegistration implements Rule {
         TopLevel.Function method = site.method();
         if (method != null && drivers(site).forFile(method.span().file()).unreferenced(method.name(), method.span().file())) {
             // A method that nothing calls, registers or exports: no open file runs it.
-            return new Judged(Judgement.NOTE, "no code in the scanned files calls `" + method.name()
-                    + "()`, puts it in an ops table or exports it: no open file reaches it");
+            return new Judged(Judgement.NOTE, DriverModel.unreachable(method.name()));
         }
         String lock = interrupted(cond, flow);
         if (lock != null) {

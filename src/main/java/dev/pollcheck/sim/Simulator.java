@@ -159,8 +159,7 @@ public final class Simulator {
         }
         if (drivers != null && drivers.forFile(fn.span().file()).unreferenced(fn.name(), fn.span().file())) {
             // No scenario of a method that nothing calls is one the kernel can produce.
-            return Verdict.unconfirmed("no code in the scanned files calls " + fn.name() + "(), puts it in an ops table or "
-                    + "exports it: no open file reaches it");
+            return Verdict.unconfirmed(dev.pollcheck.driver.DriverModel.unreachable(fn.name()));
         }
         Set<Api> apis = f.apis() == null || f.apis().isEmpty() ? EnumSet.allOf(Api.class) : EnumSet.copyOf(f.apis());
         ScenarioSearch search = searches.computeIfAbsent(new SearchKey(fn, apis),

@@ -363,10 +363,10 @@ final class StateGate {
         return out;
     }
 
-    /** A runtime wake of {@code queue} in the driver whose function wakes none of {@code registered}. */
     /**
-     * {@code helpers}: the subsystem helpers whose change the wake must signal ({@code signals} lines);
-     * null for any subsystem call.
+     * A runtime wake of {@code queue} by a subsystem call, in a function that wakes none of
+     * {@code registered}; {@code helpers}: the subsystem helpers whose change the call must signal
+     * ({@code signals} lines), null for any subsystem call.
      */
     private Witness.Waker queueWaker(String queue, Set<String> registered, Set<String> helpers) {
         if (queue == null) return null;
