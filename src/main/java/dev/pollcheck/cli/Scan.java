@@ -249,7 +249,7 @@ public final class Scan {
                 wanted.add(f);
             }
         }
-        Map<Finding, FixOutcome> outcomes = new Fixer(context).fix(wanted);
+        Map<Finding, FixOutcome> outcomes = new Fixer(context).fix(wanted, options.jobs());
         List<ReportedFinding> out = new ArrayList<>(reported.size());
         for (ReportedFinding rf : reported) {
             FixOutcome o = outcomes.get(rf.finding());

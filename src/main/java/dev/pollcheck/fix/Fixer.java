@@ -63,17 +63,29 @@ public final class Fixer {
 
     private final Context cx;
     /** The patched file is read with its own headers' macros, as the scan read it. */
-    private LocalHeaders headers;
-    private final PollFlow flow;
-    private CParser parser;
+    private final LocalHeaders headers;
+    /** Methods are fixed side by side: each thread has its own flow memo and parser. */
+    private final ThreadLocal<PollFlow> flow;
+    private final ThreadLocal<CParser> parser;
 
     public Fixer(Context cx) {
         this.cx = cx;
-        this.flow = new PollFlow(cx.program(), cx.models());
+        this.headers = new LocalHeaders(new SourceLoader(), cx.defines());
+        this.flow = ThreadLocal.withInitial(() -> new PollFlow(cx.program(), cx.models()));
+        this.parser = ThreadLocal.withInitial(() -> new CParser(cx.parse()));
     }
 
     /** An outcome for every finding that is about a poll method's registrations (by identity). */
     public Map<Finding, FixOutcome> fix(List<Finding> findings) {
+        return fix(findings, 1);
+    }
+
+    /**
+     * As above, the methods fixed on {@code jobs} threads. Each method's outcome depends on that
+     * method alone (its patched file, re-analysed and re-simulated), so the result is the same for
+     * every {@code jobs}.
+     */
+    public Map<Finding, FixOutcome> fix(List<Finding> findings, int jobs) {
         Map<Finding, FixOutcome> out = new IdentityHashMap<>();
         Map<TopLevel.Function, List<Finding>> byMethod = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -85,8 +97,38 @@ public final class Fixer {
             }
             byMethod.computeIfAbsent(f.method(), k -> new ArrayList<>()).add(f);
         }
-        for (Map.Entry<TopLevel.Function, List<Finding>> e : byMethod.entrySet()) {
-            out.putAll(fixMethod(e.getKey(), e.getValue()));
+        if (jobs <= 1 || byMethod.size() < 2) {
+            for (Map.Entry<TopLevel.Function, List<Finding>> e : byMethod.entrySet()) {
+                out.putAll(fixMethod(e.getKey(), e.getValue()));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(jobs, byMethod.size()), r -> {
+                    // Deep stacks, as the scan's workers have: re-parsing and re-analysing recurse.
+                    Thread t = new Thread(null, r, "pollcheck-fixer", 512L << 20);
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Map<Finding, FixOutcome>>> parts = new ArrayList<>();
+            for (Map.Entry<TopLevel.Function, List<Finding>> e : byMethod.entrySet()) {
+                parts.add(pool.submit(() -> fixMethod(e.getKey(), e.getValue())));
+            }
+            for (java.util.concurrent.Future<Map<Finding, FixOutcome>> part : parts) {
+                try {
+                    out.putAll(part.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    if (e.getCause() instanceof Error er) throw er;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while fixing", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return out;
     }
@@ -117,7 +159,7 @@ public final class Fixer {
             return out;
         }
         TextEdits text = new TextEdits(loaded.file().text());
-        Summary top = flow.summary(m, pt);
+        Summary top = flow.get().summary(m, pt);
         List<Registration> regs = new ArrayList<>();
         Map<Finding, Registration> regOf = new IdentityHashMap<>();
         for (Finding f : fs) {
@@ -214,10 +256,8 @@ public final class Fixer {
     /** Null when the patched text passes every check, else the check that failed; {@code verified[0]} says what passed. */
     private String verify(TopLevel.Function m, int pt, String file, String patched, List<String> queues, Summary before,
                           String[] verified) {
-        if (parser == null) parser = new CParser(cx.parse());
-        if (headers == null) headers = new LocalHeaders(new SourceLoader(), cx.defines());
         Preprocessed pp = headers.apply(cx.root().resolve(file), Preprocessor.run(SourceFile.of(file, patched), cx.defines()));
-        TranslationUnit unit = parser.parse(file, pp.text(), pp.macros(), cx.want(), cx.want());
+        TranslationUnit unit = parser.get().parse(file, pp.text(), pp.macros(), cx.want(), cx.want());
         TopLevel.Function fn = null;
         for (TopLevel.Function f : unit.functions()) {
             if (f.name().equals(m.name()) && f.isStatic() == m.isStatic()) fn = f;

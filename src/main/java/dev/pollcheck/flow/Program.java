@@ -32,7 +32,11 @@ public final class Program {
     private final Map<String, List<TopLevel.Function>> globals = new HashMap<>();
     /** Static definitions by file, then name. */
     private final Map<String, Map<String, TopLevel.Function>> statics = new HashMap<>();
-    private final Map<String, Map<String, MacroDef>> macros = new HashMap<>();
+    /**
+     * Each file's macros by name, made when first asked: a file's own headers can give it thousands
+     * of macros, few files are ever asked, and the fix stage makes a program per patched method.
+     */
+    private final Map<String, Map<String, MacroDef>> macros = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Program(List<TranslationUnit> input) {
         List<TranslationUnit> sorted = new ArrayList<>(input);
@@ -40,10 +44,6 @@ public final class Program {
         this.units = Collections.unmodifiableList(sorted);
         for (TranslationUnit tu : sorted) {
             byFile.putIfAbsent(tu.file(), tu);
-            Map<String, MacroDef> m = macros.computeIfAbsent(tu.file(), k -> new HashMap<>());
-            for (MacroDef d : tu.macros()) {
-                m.put(d.name(), d); // a later #define of the same name is the one in effect below it
-            }
             for (TopLevel.Function f : tu.functions()) {
                 if (f.isStatic()) {
                     statics.computeIfAbsent(tu.file(), k -> new HashMap<>()).putIfAbsent(f.name(), f);
@@ -125,12 +125,25 @@ public final class Program {
 
     /** The macros a file defines, by name (the last definition of a name wins). */
     public Map<String, MacroDef> macros(String file) {
-        Map<String, MacroDef> m = macros.get(file);
+        Map<String, MacroDef> m = macroMap(file);
         return m == null ? Map.of() : Collections.unmodifiableMap(m);
     }
 
     public MacroDef macro(String file, String name) {
-        Map<String, MacroDef> m = macros.get(file);
+        Map<String, MacroDef> m = macroMap(file);
         return m == null ? null : m.get(name);
+    }
+
+    private Map<String, MacroDef> macroMap(String file) {
+        if (file == null) return null;
+        TranslationUnit tu = byFile.get(file);
+        if (tu == null) return null;
+        return macros.computeIfAbsent(file, k -> {
+            Map<String, MacroDef> m = new HashMap<>();
+            for (MacroDef d : tu.macros()) {
+                m.put(d.name(), d); // a later #define of the same name is the one in effect below it
+            }
+            return m;
+        });
     }
 }

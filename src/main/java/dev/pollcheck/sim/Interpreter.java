@@ -1370,13 +1370,20 @@ final class Interpreter {
     }
 
     /** {@code (&x)->m} and {@code (&x).m} forms a template may produce, written as {@code x.m}. */
+    private static final java.util.regex.Pattern ADDRESS_ARROW =
+            java.util.regex.Pattern.compile("\\(&([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)->");
+    private static final java.util.regex.Pattern PARENTHESISED =
+            java.util.regex.Pattern.compile("(?<![A-Za-z_0-9])\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)");
+
     static String canonicalQueue(String q) {
         String s = q.replace(" ", "");
+        // Asked at every registration the interpreter meets: most spellings have nothing to rewrite.
+        if (s.indexOf('(') < 0) return s;
         String prev;
         do {
             prev = s;
-            s = s.replaceAll("\\(&([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)->", "$1.");
-            s = s.replaceAll("(?<![A-Za-z_0-9])\\(([A-Za-z_][A-Za-z_0-9>.\\-\\[\\]]*)\\)", "$1");
+            s = ADDRESS_ARROW.matcher(s).replaceAll("$1.");
+            s = PARENTHESISED.matcher(s).replaceAll("$1");
         } while (!s.equals(prev));
         return s;
     }
