@@ -50,6 +50,8 @@ public final class DriverModel {
     private final Set<String> filesRead = new TreeSet<>();
     /** Indexed functions by name (several files may each have a static one). */
     private final Map<String, List<Fn>> byName = new HashMap<>();
+    /** The names of the indexed functions calling each name: {@link #callers}, kept as bodies are indexed. */
+    private final Map<String, java.util.SortedSet<String>> callersOf = new HashMap<>();
     private final Set<String> indexed = new HashSet<>();
     /** Direct registrations by function name. */
     private final Map<String, List<Origin>> registered = new HashMap<>();
@@ -176,15 +178,20 @@ public final class DriverModel {
         List<Write> out = new ArrayList<>();
         Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
+        // The private data of another file type (another fops of the directory) is another object;
+        // but a new file's private data is that file's, whatever code makes it: dma_buf_export(),
+        // called from udmabuf's ioctl, sets it on a file it has just made with dma_buf_fops.
+        Set<String> otherType = new TreeSet<>();
         if (atom.kind() == Atom.Kind.PRIVATE_DATA && atom.file() != null) {
             resolveRoles(Set.of(atom.file())); // reads the poll method's ops table
-            writerFns.removeIf(w -> !sameFileType(w, atom.file()));
+            for (String w : writerFns) if (!sameFileType(w, atom.file())) otherType.add(w);
         }
         for (String name : writerFns) {
             // A copy: reading whether a write makes a new object may parse (and index) more bodies.
             for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
                 for (RawWrite w : f.writes) {
                     if (!w.key.equals(atom.key()) || !canWrite(atom, w, f.file)) continue;
+                    if (otherType.contains(name) && !(w.fresh != null && newObject(w.fresh, f.file, 0))) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
                         out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
@@ -362,11 +369,11 @@ public final class DriverModel {
     private List<String> wakesOf(Fn f, Span at) {
         Set<String> out = new LinkedHashSet<>();
         for (RawWake k : f.wakes) if (together(f, at, k.at)) out.add(k.queue);
-        for (List<Fn> l : byName.values()) {
-            for (Fn c : l) {
-                if (c != f && c.callees.contains(f.def.name())) {
-                    for (RawWake k : c.wakes) out.add(k.queue);
-                }
+        // Every direct caller is read first, so the answer does not depend on what was asked before.
+        ensure(Set.of(f.def.name()));
+        for (String name : callers(f.def.name())) {
+            for (Fn c : byName.getOrDefault(name, List.of())) {
+                for (RawWake k : c.wakes) out.add(k.queue);
             }
         }
         return List.copyOf(out);
@@ -405,7 +412,10 @@ public final class DriverModel {
         Set<String> todo = new TreeSet<>();
         for (String f : fns) if (!origins.containsKey(f)) todo.add(f);
         if (todo.isEmpty()) return;
-        // Round by round: parse what names the open functions, then their callers.
+        // Round by round, for them all at once: parse what names the open functions, then their
+        // callers. Functions whose roles are known already are walked through again (their callers
+        // are read by now, so it costs no parse): a function's roles are then those of its own
+        // callers to ROLE_DEPTH, whatever was asked before it.
         Set<String> frontier = new TreeSet<>(todo);
         Set<String> all = new TreeSet<>(todo);
         for (int round = 0; round < ROLE_DEPTH && !frontier.isEmpty(); round++) {
@@ -413,40 +423,54 @@ public final class DriverModel {
             Set<String> next = new TreeSet<>();
             for (String f : frontier) {
                 if (registered.containsKey(f)) continue;
-                for (String c : callers(f)) {
-                    if (all.add(c) && !origins.containsKey(c)) next.add(c);
-                }
+                for (String c : callers(f)) if (all.add(c)) next.add(c);
             }
             frontier = next;
         }
-        // Origins from registrations first, then from callers, to a fixed point (call cycles stay unknown).
-        for (String f : all) {
-            if (registered.containsKey(f)) origins.put(f, distinct(registered.get(f)));
+        ensure(frontier); // the last callers' registrations are read; their own callers are not
+        for (String f : todo) origins.put(f, rolesOf(f));
+    }
+
+    /**
+     * The roles of {@code root} from the registrations of its callers up to {@link #ROLE_DEPTH}
+     * (read by {@link #resolveRoles}), to a fixed point: call cycles stay unknown.
+     */
+    private List<Origin> rolesOf(String root) {
+        Set<String> near = new TreeSet<>(Set.of(root));
+        Set<String> frontier = Set.of(root);
+        for (int round = 0; round < ROLE_DEPTH && !frontier.isEmpty(); round++) {
+            Set<String> next = new TreeSet<>();
+            for (String f : frontier) {
+                if (registered.containsKey(f)) continue;
+                for (String c : callers(f)) if (near.add(c)) next.add(c);
+            }
+            frontier = next;
         }
-        for (int iter = 0; iter < all.size() + 1; iter++) {
+        Map<String, List<Origin>> local = new HashMap<>();
+        for (String f : near) if (registered.containsKey(f)) local.put(f, distinct(registered.get(f)));
+        for (int iter = 0; iter < near.size() + 1; iter++) {
             boolean changed = false;
-            for (String f : all) {
+            for (String f : near) {
                 if (registered.containsKey(f)) continue;
                 List<Origin> got = new ArrayList<>();
                 for (String c : callers(f)) {
-                    List<Origin> co = origins.get(c);
+                    List<Origin> co = near.contains(c) ? local.get(c) : null;
                     if (co == null) continue;
                     for (Origin o : co) {
                         got.add(new Origin(o.role(), "called from " + c + "()" + (o.how().startsWith("called from") ? "" : ", " + o.how())));
                     }
                 }
                 List<Origin> d = distinct(got);
-                if (!d.isEmpty() && !d.equals(origins.get(f))) {
-                    origins.put(f, d);
+                if (!d.isEmpty() && !d.equals(local.get(f))) {
+                    local.put(f, d);
                     changed = true;
                 }
             }
             if (!changed) break;
         }
-        for (String f : all) origins.putIfAbsent(f, List.of());
+        return local.getOrDefault(root, List.of());
     }
 
-    /** One origin per role, in role order, the first found for each. */
     private static List<Origin> distinct(List<Origin> in) {
         Map<Role, Origin> by = new java.util.EnumMap<>(Role.class);
         List<Origin> sorted = new ArrayList<>(in);
@@ -455,12 +479,9 @@ public final class DriverModel {
         return List.copyOf(by.values());
     }
 
+    /** The indexed functions that call {@code f} (itself left out), by name. */
     private Set<String> callers(String f) {
-        Set<String> out = new TreeSet<>();
-        for (List<Fn> l : byName.values()) {
-            for (Fn c : l) if (c.callees.contains(f) && !c.def.name().equals(f)) out.add(c.def.name());
-        }
-        return out;
+        return callersOf.getOrDefault(f, java.util.Collections.emptySortedSet());
     }
 
     // ---- reading -----------------------------------------------------------------------------
@@ -503,6 +524,9 @@ public final class DriverModel {
                 Fn fn = new Fn(f);
                 scanBody(fn);
                 byName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(fn);
+                for (String c : fn.callees) {
+                    if (!c.equals(f.name())) callersOf.computeIfAbsent(c, k -> new TreeSet<>()).add(f.name());
+                }
             } else if (item instanceof TopLevel.Declaration d) {
                 if (d.definesTag() != null) homes.computeIfAbsent(d.definesTag(), k -> new TreeSet<>()).add(d.span().file());
                 for (VarDecl v : d.declarators()) {
