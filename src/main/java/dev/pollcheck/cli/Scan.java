@@ -202,9 +202,9 @@ public final class Scan {
 
     /**
      * Runs the rules and confirms each finding with the simulator. A confirmation starts on a worker
-     * as soon as the rules make the finding, so the simulator works while the rules (one thread) go
-     * on; verdicts are then read in the findings' sorted order, and none depends on which ran first
-     * (the output is the same for every {@code --jobs}).
+     * as soon as the rules make the finding, so the simulator works while the rules go on; verdicts
+     * are then read in the findings' sorted order, and none depends on which ran first (the output is
+     * the same for every {@code --jobs}).
      */
     private static List<ReportedFinding> analyzeAndConfirm(Program program, FlowConfig flowConfig,
                                                            List<PollMethod> methods, ScanOptions options,
@@ -212,22 +212,40 @@ public final class Scan {
                                                            List<TopLevel.Function> timedOut) {
         AnalysisConfig config = new AnalysisConfig(flowConfig, drivers);
         java.time.Duration bound = options.limits().methodTime();
+        // The rules run on several threads (one directory's methods on one), and tell from each.
+        java.util.function.Consumer<TopLevel.Function> late = f -> {
+            synchronized (timedOut) {
+                timedOut.add(f);
+            }
+        };
         if (!options.simulate()) {
-            return Analyzer.analyze(program, config, methods, f -> { }, bound, timedOut::add).stream()
+            return Analyzer.analyze(program, config, methods, f -> { }, bound, late, options.jobs()).stream()
                     .map(f -> ReportedFinding.of(f, null)).toList();
         }
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
                 parseConfig);
-        Map<Finding, Future<Verdict>> verdicts = new IdentityHashMap<>();
+        Map<Finding, Future<Verdict>> verdicts = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
         try {
             // The simulation of one method's findings shares one bound, from when the first starts.
             Map<TopLevel.Function, Long> deadlines = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+            // One method's findings share its search, and what a verdict says (the paths explored so
+            // far) depends on which ran first: they run one after another, in the order the rules made
+            // them (fixed: one thread analyses a method), while other methods' run beside them.
+            Map<TopLevel.Function, java.util.concurrent.CompletableFuture<Verdict>> last = new IdentityHashMap<>();
             List<Finding> findings = Analyzer.analyze(program, config, methods, f -> {
                 if (options.focusFiles() == null || inFocus(f, options.focusFiles())) {
-                    verdicts.put(f, pool.submit(() -> confirmWithin(simulator, f, deadlines, bound)));
+                    java.util.function.Supplier<Verdict> work = () -> confirmWithin(simulator, f, deadlines, bound);
+                    synchronized (last) {
+                        java.util.concurrent.CompletableFuture<Verdict> prev = last.get(f.method());
+                        java.util.concurrent.CompletableFuture<Verdict> next = prev == null
+                                ? java.util.concurrent.CompletableFuture.supplyAsync(work, pool)
+                                : prev.handle((v, e) -> (Verdict) null).thenApplyAsync(x -> work.get(), pool);
+                        last.put(f.method(), next);
+                        verdicts.put(f, next);
+                    }
                 }
-            }, bound, timedOut::add);
+            }, bound, late, options.jobs());
             List<ReportedFinding> out = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 Future<Verdict> v = verdicts.get(f);

@@ -114,6 +114,7 @@ public interface DriverSources {
         return n[0];
     }
 
+    /** The directory part of a display path ("" for a file at the top): what one driver model covers. */
     static String dirOf(String file) {
         int slash = file.lastIndexOf('/');
         return slash < 0 ? "" : file.substring(0, slash);

@@ -8,6 +8,7 @@ import dev.pollcheck.flow.Program;
 import dev.pollcheck.flow.Registration;
 import dev.pollcheck.flow.Shapes;
 import dev.pollcheck.flow.Summary;
+import dev.pollcheck.flow.Workers;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
 import dev.pollcheck.model.TranslationUnit;
@@ -97,38 +98,10 @@ public final class Fixer {
             }
             byMethod.computeIfAbsent(f.method(), k -> new ArrayList<>()).add(f);
         }
-        if (jobs <= 1 || byMethod.size() < 2) {
-            for (Map.Entry<TopLevel.Function, List<Finding>> e : byMethod.entrySet()) {
-                out.putAll(fixMethod(e.getKey(), e.getValue()));
-            }
-            return out;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(jobs, byMethod.size()), r -> {
-                    // Deep stacks, as the scan's workers have: re-parsing and re-analysing recurse.
-                    Thread t = new Thread(null, r, "pollcheck-fixer", 512L << 20);
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<java.util.concurrent.Future<Map<Finding, FixOutcome>>> parts = new ArrayList<>();
-            for (Map.Entry<TopLevel.Function, List<Finding>> e : byMethod.entrySet()) {
-                parts.add(pool.submit(() -> fixMethod(e.getKey(), e.getValue())));
-            }
-            for (java.util.concurrent.Future<Map<Finding, FixOutcome>> part : parts) {
-                try {
-                    out.putAll(part.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    if (e.getCause() instanceof Error er) throw er;
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while fixing", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Map.Entry<TopLevel.Function, List<Finding>>> work = new ArrayList<>(byMethod.entrySet());
+        for (Map<Finding, FixOutcome> part : Workers.map(work, jobs, "pollcheck-fixer",
+                e -> fixMethod(e.getKey(), e.getValue()))) {
+            out.putAll(part);
         }
         return out;
     }

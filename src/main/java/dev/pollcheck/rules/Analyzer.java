@@ -16,6 +16,7 @@ import dev.pollcheck.flow.Registration;
 import dev.pollcheck.flow.Shapes;
 import dev.pollcheck.flow.Summary;
 import dev.pollcheck.flow.TimeBound;
+import dev.pollcheck.flow.Workers;
 import dev.pollcheck.model.Span;
 import dev.pollcheck.model.TopLevel;
 import java.util.ArrayDeque;
@@ -94,32 +95,66 @@ public final class Analyzer {
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
                                         java.util.function.Consumer<Finding> found, java.time.Duration methodBound,
                                         java.util.function.Consumer<TopLevel.Function> timedOut) {
+        return analyze(program, config, methods, found, methodBound, timedOut, 1);
+    }
+
+    /**
+     * As above, on {@code jobs} threads: the methods of one directory (one driver model) go to one
+     * thread in order, and the findings are merged as one thread would have made them, so the result
+     * is the same for every {@code jobs}. {@code found} and {@code timedOut} are then called from
+     * several threads.
+     */
+    public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
+                                        java.util.function.Consumer<Finding> found, java.time.Duration methodBound,
+                                        java.util.function.Consumer<TopLevel.Function> timedOut, int jobs) {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
-        PollFlow flow = new PollFlow(program, models);
         DriverModels drivers = config.drivers() != null ? config.drivers()
                 : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin(), new MacroExpansions(program, null));
         List<TopLevel.Function> defs = new ArrayList<>(PollMethods.definitions(methods));
         defs.sort(Comparator.comparing((TopLevel.Function f) -> f.span().file())
                 .thenComparing(TopLevel.Function::name, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(f -> f.span().line()));
-        List<Finding> out = new ArrayList<>();
+        Map<String, List<TopLevel.Function>> byDir = new java.util.LinkedHashMap<>();
+        for (TopLevel.Function m : defs) {
+            byDir.computeIfAbsent(DriverSources.dirOf(m.span().file()), d -> new ArrayList<>()).add(m);
+        }
+        // A flow per thread: its memo of summaries is not shared between threads.
+        ThreadLocal<PollFlow> flows = ThreadLocal.withInitial(() -> new PollFlow(program, models));
+        record Part(List<Finding> out, Map<String, Finding> byCall) {
+        }
+        List<Part> parts = Workers.map(new ArrayList<>(byDir.values()), jobs, "pollcheck-rules", group -> {
+            Part part = new Part(new ArrayList<>(), new HashMap<>());
+            for (TopLevel.Function m : group) {
+                int pt = Shapes.pollTableParam(m.params());
+                if (pt < 0 || !PollFlow.readable(m)) continue;
+                PollFlow flow = flows.get();
+                if (methodBound == null) {
+                    analyzeMethod(program, flow, drivers, m, pt, part.out(), part.byCall(), found);
+                    continue;
+                }
+                try {
+                    TimeBound.within(methodBound, () -> {
+                        analyzeMethod(program, flow, drivers, m, pt, part.out(), part.byCall(), found);
+                        return null;
+                    });
+                } catch (TimeBound.Exceeded e) {
+                    timedOut.accept(m);
+                }
+            }
+            return part;
+        });
         // One finding per registration call: the worst over every poll method that reaches it, so that
         // a helper shared by several methods is judged in each calling context, whatever their order.
+        // Of two equally bad ones, the one of the method first in the sorted order, as one thread keeps.
+        Map<TopLevel.Function, Integer> rank = new IdentityHashMap<>();
+        for (TopLevel.Function m : defs) rank.putIfAbsent(m, rank.size());
+        List<Finding> out = new ArrayList<>();
         Map<String, Finding> byCall = new HashMap<>();
-        for (TopLevel.Function m : defs) {
-            int pt = Shapes.pollTableParam(m.params());
-            if (pt < 0 || !PollFlow.readable(m)) continue;
-            if (methodBound == null) {
-                analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
-                continue;
-            }
-            try {
-                TimeBound.within(methodBound, () -> {
-                    analyzeMethod(program, flow, drivers, m, pt, out, byCall, found);
-                    return null;
-                });
-            } catch (TimeBound.Exceeded e) {
-                timedOut.accept(m);
+        for (Part p : parts) {
+            out.addAll(p.out());
+            for (Map.Entry<String, Finding> e : p.byCall().entrySet()) {
+                byCall.merge(e.getKey(), e.getValue(), (a, b) -> worse(b, a)
+                        || !worse(a, b) && rank.get(b.method()) < rank.get(a.method()) ? b : a);
             }
         }
         out.addAll(byCall.values());
