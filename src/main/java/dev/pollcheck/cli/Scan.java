@@ -219,7 +219,8 @@ public final class Scan {
             }
         };
         if (!options.simulate()) {
-            return Analyzer.analyze(program, config, methods, f -> { }, bound, late, options.jobs()).stream()
+            return Analyzer.analyze(program, config, methods, f -> { }, bound, late, options.jobs(),
+                    options.focusFiles() == null ? null : options.focusFiles()::contains).stream()
                     .map(f -> ReportedFinding.of(f, null)).toList();
         }
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
@@ -245,7 +246,8 @@ public final class Scan {
                         verdicts.put(f, next);
                     }
                 }
-            }, bound, late, options.jobs());
+            }, bound, late, options.jobs(),
+                    options.focusFiles() == null ? null : options.focusFiles()::contains);
             List<ReportedFinding> out = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 Future<Verdict> v = verdicts.get(f);

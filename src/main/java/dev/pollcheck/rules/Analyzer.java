@@ -95,18 +95,21 @@ public final class Analyzer {
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
                                         java.util.function.Consumer<Finding> found, java.time.Duration methodBound,
                                         java.util.function.Consumer<TopLevel.Function> timedOut) {
-        return analyze(program, config, methods, found, methodBound, timedOut, 1);
+        return analyze(program, config, methods, found, methodBound, timedOut, 1, null);
     }
 
     /**
      * As above, on {@code jobs} threads: the methods of one directory (one driver model) go to one
      * thread in order, and the findings are merged as one thread would have made them, so the result
      * is the same for every {@code jobs}. {@code found} and {@code timedOut} are then called from
-     * several threads.
+     * several threads. With {@code focus} (a patch gate's files; null: all), a method is analysed only
+     * when its call path can reach one of them (itself or a helper the poll_table flows into): the
+     * gate reports nothing else, and the driver model's questions are most of the cost.
      */
     public static List<Finding> analyze(Program program, AnalysisConfig config, List<PollMethod> methods,
                                         java.util.function.Consumer<Finding> found, java.time.Duration methodBound,
-                                        java.util.function.Consumer<TopLevel.Function> timedOut, int jobs) {
+                                        java.util.function.Consumer<TopLevel.Function> timedOut, int jobs,
+                                        java.util.function.Predicate<String> focus) {
         HelperModels models = HelperModels.load(config.flow().modelFiles());
         DriverModels drivers = config.drivers() != null ? config.drivers()
                 : new DriverModels(DriverSources.of(program), DriverKnowledge.builtin(), new MacroExpansions(program, null));
@@ -128,6 +131,7 @@ public final class Analyzer {
                 int pt = Shapes.pollTableParam(m.params());
                 if (pt < 0 || !PollFlow.readable(m)) continue;
                 PollFlow flow = flows.get();
+                if (focus != null && !reaches(flow.summary(m, pt), focus)) continue;
                 if (methodBound == null) {
                     analyzeMethod(program, flow, drivers, m, pt, part.out(), part.byCall(), found);
                     continue;
@@ -211,6 +215,20 @@ public final class Analyzer {
                 }
             }
         }
+    }
+
+    /** Whether the method or a helper its registrations go through is defined in a file {@code focus} accepts. */
+    private static boolean reaches(Summary top, java.util.function.Predicate<String> focus) {
+        Map<Summary, Boolean> seen = new IdentityHashMap<>();
+        Deque<Summary> work = new ArrayDeque<>();
+        work.add(top);
+        while (!work.isEmpty()) {
+            Summary s = work.poll();
+            if (seen.put(s, Boolean.TRUE) != null) continue;
+            if (focus.test(s.function().span().file())) return true;
+            for (Registration reg : s.registrations()) if (reg.helper() != null) work.add(reg.helper());
+        }
+        return false;
     }
 
     /** The functions from the poll method down to {@code owner}, outermost first. */
