@@ -78,6 +78,46 @@ public final class DiskSources implements DriverSources {
         }).orElse(null);
     }
 
+    /** Where each header name is found from a directory: the absolute path, or empty. */
+    private final Map<String, Optional<Path>> headerPaths = new ConcurrentHashMap<>();
+
+    @Override
+    public List<String> systemHeaders(String file) {
+        Preprocessed pp = text(file);
+        if (pp == null || pp.systemIncludes().isEmpty()) return List.of();
+        Path abs = root.resolve(file).toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        List<String> out = new ArrayList<>();
+        for (String name : pp.systemIncludes()) {
+            Optional<Path> h = headerPaths.computeIfAbsent(dir + "\0" + name, k -> find(dir, name));
+            if (h.isEmpty()) continue;
+            String shown = Path.of(file).isAbsolute() || !h.get().startsWith(root) ? h.get().toString()
+                    : root.relativize(h.get()).toString();
+            if (!out.contains(shown)) out.add(shown);
+        }
+        return out;
+    }
+
+    /** {@code include/NAME} under the nearest ancestor of {@code dir} that has it. */
+    private static Optional<Path> find(Path dir, String name) {
+        if (name.contains("..")) return Optional.empty();
+        for (Path a = dir; a != null; a = a.getParent()) {
+            Path h = a.resolve("include").resolve(name);
+            if (Files.isRegularFile(h)) return Optional.of(h.normalize());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the file's text has {@code struct TAG {}: a header is parsed only for a definition it holds. */
+    @Override
+    public boolean definesStruct(String file, String tag) {
+        Preprocessed pp = text(file);
+        if (pp == null) return false;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:struct|union)\\s+"
+                + java.util.regex.Pattern.quote(tag) + "\\s*\\{").matcher(pp.text());
+        return m.find();
+    }
+
     @Override
     public boolean mentions(String file, String word) {
         Preprocessed pp = text(file);

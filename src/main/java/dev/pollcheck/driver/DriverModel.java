@@ -962,7 +962,12 @@ public final class DriverModel {
         return tag;
     }
 
-    /** Reads the definitions of {@code struct tag} in the driver's files (declarations only, no bodies). */
+    /**
+     * Reads the definitions of {@code struct tag} in the driver's files (declarations only, no
+     * bodies); when none has it, in the kernel headers they include: a subsystem's structs
+     * ({@code struct snd_compr_stream} of {@code <sound/compress_driver.h>}) are defined there, and
+     * without them a compress runtime's {@code state} and a PCM runtime's are one member.
+     */
     private void readStruct(String tag) {
         if (!structsRead.add(tag)) return;
         Set<String> want = Set.of(tag);
@@ -973,13 +978,29 @@ public final class DriverModel {
             for (TopLevel item : tu.items()) {
                 if (item instanceof TopLevel.Declaration d && d.definesTag() != null) {
                     homes.computeIfAbsent(d.definesTag(), k -> new TreeSet<>()).add(d.span().file());
-                    Map<String, String> m = memberTypes.computeIfAbsent(d.definesTag(), k -> new TreeMap<>());
-                    for (Map.Entry<String, String> e : d.memberTags().entrySet()) {
-                        String had = m.putIfAbsent(e.getKey(), e.getValue());
-                        if (had != null && !had.equals(e.getValue())) m.put(e.getKey(), "");
-                    }
+                    addMembers(d);
                 }
             }
+        }
+        if (memberTypes.containsKey(tag)) return;
+        Set<String> headers = new TreeSet<>();
+        for (String file : files) headers.addAll(sources.systemHeaders(file));
+        for (String h : headers) {
+            if (!sources.definesStruct(h, tag)) continue;
+            TranslationUnit tu = sources.parse(h, text -> false, text -> text.indexOf('{') >= 0 && Words.mentionsAny(text, want));
+            if (tu == null) continue;
+            filesRead.add(h);
+            for (TopLevel item : tu.items()) {
+                if (item instanceof TopLevel.Declaration d && tag.equals(d.definesTag())) addMembers(d);
+            }
+        }
+    }
+
+    private void addMembers(TopLevel.Declaration d) {
+        Map<String, String> m = memberTypes.computeIfAbsent(d.definesTag(), k -> new TreeMap<>());
+        for (Map.Entry<String, String> e : d.memberTags().entrySet()) {
+            String had = m.putIfAbsent(e.getKey(), e.getValue());
+            if (had != null && !had.equals(e.getValue())) m.put(e.getKey(), "");
         }
     }
 

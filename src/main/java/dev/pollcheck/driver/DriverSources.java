@@ -26,6 +26,20 @@ public interface DriverSources {
     TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration);
 
     /**
+     * The kernel headers {@code file} includes ({@code #include <...>}) that exist, as display paths,
+     * each found in the {@code include/} directory of the nearest ancestor of the file's directory
+     * that has it; empty when unknown.
+     */
+    default List<String> systemHeaders(String file) {
+        return List.of();
+    }
+
+    /** Whether {@code file} may hold a definition of {@code struct tag} (true when unsure). */
+    default boolean definesStruct(String file, String tag) {
+        return true;
+    }
+
+    /**
      * Whether {@code file} may define a function {@code name} (true when unsure): lets the model
      * answer "not in this driver" for a kernel API without parsing every file that calls it.
      */
@@ -68,6 +82,21 @@ public interface DriverSources {
             public int occurrences(String file, String word, boolean uncalled) {
                 TranslationUnit tu = program.unit(file);
                 return tu == null ? 0 : namesIn(tu, word, uncalled);
+            }
+
+            /** A unit lacks its includes: every unit under the {@code include/} directory of an ancestor. */
+            @Override
+            public List<String> systemHeaders(String file) {
+                String dir = dirOf(file);
+                List<String> out = new ArrayList<>();
+                for (TranslationUnit tu : program.units()) {
+                    String f = tu.file();
+                    int at = f.startsWith("include/") ? 0 : f.indexOf("/include/") + 1;
+                    if (at <= 0 && !f.startsWith("include/")) continue;
+                    String above = at == 0 ? "" : f.substring(0, at - 1);
+                    if (above.isEmpty() || dir.equals(above) || dir.startsWith(above + "/")) out.add(f);
+                }
+                return out;
             }
         };
     }

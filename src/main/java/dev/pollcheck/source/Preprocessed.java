@@ -10,11 +10,14 @@ import java.util.List;
  * {@code macros} are the {@code #define}s of the active branches in file order; {@code problems} are
  * notices with file and line (unbalanced conditionals, unterminated comments or literals, functions
  * left out by a conditional); {@code includes} are the names of the active {@code #include "..."}
- * directives, in file order (a driver's own headers; {@code <...>} ones are not listed).
+ * directives, in file order (a driver's own headers); {@code systemIncludes} those of the active
+ * {@code #include <...>} ones (the kernel's headers, where the driver model reads struct definitions
+ * the driver's directory lacks).
  */
-public record Preprocessed(String text, List<MacroDef> macros, List<ParseProblem> problems, List<String> includes) {
+public record Preprocessed(String text, List<MacroDef> macros, List<ParseProblem> problems, List<String> includes,
+                           List<String> systemIncludes) {
     public Preprocessed(String text, List<MacroDef> macros, List<ParseProblem> problems) {
-        this(text, macros, problems, List.of());
+        this(text, macros, problems, List.of(), List.of());
     }
 
     /** The same text with {@code before}'s macros in effect first (a header's, which the file's own override). */
@@ -22,6 +25,6 @@ public record Preprocessed(String text, List<MacroDef> macros, List<ParseProblem
         if (before.isEmpty()) return this;
         List<MacroDef> all = new java.util.ArrayList<>(before);
         all.addAll(macros);
-        return new Preprocessed(text, List.copyOf(all), problems, includes);
+        return new Preprocessed(text, List.copyOf(all), problems, includes, systemIncludes);
     }
 }

@@ -127,6 +127,7 @@ public final class Preprocessor {
         private final List<Object> pending = new ArrayList<>();
         private final List<MacroDef> macros = new ArrayList<>();
         private final List<String> includes = new ArrayList<>();
+        private final List<String> systemIncludes = new ArrayList<>();
         private final List<ParseProblem> problems = new ArrayList<>();
         private int problemsDropped;
         private final Deque<Frame> conds = new ArrayDeque<>();
@@ -221,7 +222,8 @@ public final class Preprocessor {
             if (problemsDropped > 0) {
                 problems.add(new ParseProblem(file, 0, 0, problemsDropped + " more problems in this file not listed"));
             }
-            return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems), List.copyOf(includes));
+            return new Preprocessed(new String(out), List.copyOf(macros), List.copyOf(problems), List.copyOf(includes),
+                    List.copyOf(systemIncludes));
         }
 
         /** Keeps at most {@link #MAX_PROBLEMS}: hostile input (a file of stray #endif) stays bounded in memory. */
@@ -471,6 +473,9 @@ public final class Preprocessor {
                     // A driver's own header: its macros are the file's too (see LocalHeaders).
                     if (active && rest.length() > 2 && rest.charAt(0) == '"' && rest.indexOf('"', 1) > 1) {
                         includes.add(rest.substring(1, rest.indexOf('"', 1)));
+                    }
+                    if (active && rest.length() > 2 && rest.charAt(0) == '<' && rest.indexOf('>', 1) > 1) {
+                        systemIncludes.add(rest.substring(1, rest.indexOf('>', 1)).strip());
                     }
                 }
                 default -> {

@@ -68,7 +68,9 @@ class FixtureTest {
                     for (Path item : items.sorted().toList()) {
                         if (Files.isDirectory(item)) {
                             try (Stream<Path> fs = Files.walk(item)) {
-                                List<Path> files = fs.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+                                // A group's include/ holds kernel headers, read for their struct definitions.
+                                List<Path> files = fs.filter(p -> p.toString().endsWith(".c")
+                                        || p.toString().endsWith(".h") && p.toString().contains("/include/")).sorted().toList();
                                 if (!files.isEmpty()) out.add(files);
                             }
                         } else if (item.toString().endsWith(".c")) {
