@@ -108,14 +108,24 @@ public final class DiskSources implements DriverSources {
         return Optional.empty();
     }
 
+    /** The struct and union tags each header defines ({@code struct TAG {}), found in one pass. */
+    private final Map<String, java.util.Set<String>> structTags = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern STRUCT_DEFINITION =
+            java.util.regex.Pattern.compile("\\b(?:struct|union)\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*\\{");
+
     /** Whether the file's text has {@code struct TAG {}: a header is parsed only for a definition it holds. */
     @Override
     public boolean definesStruct(String file, String tag) {
-        Preprocessed pp = text(file);
-        if (pp == null) return false;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:struct|union)\\s+"
-                + java.util.regex.Pattern.quote(tag) + "\\s*\\{").matcher(pp.text());
-        return m.find();
+        // The raw text, not the preprocessed one: most headers a directory includes define nothing it
+        // asks for, and preprocessing them all cost more than the rest of the model.
+        return structTags.computeIfAbsent(file, f -> {
+            SourceLoader.Loaded l = loader.load(root.resolve(f), f);
+            if (!l.parseable()) return java.util.Set.of();
+            java.util.Set<String> out = new java.util.HashSet<>();
+            java.util.regex.Matcher m = STRUCT_DEFINITION.matcher(l.file().text());
+            while (m.find()) out.add(m.group(1));
+            return out;
+        }).contains(tag);
     }
 
     @Override
