@@ -153,12 +153,19 @@ final class StateGate {
                 if (w.wakes().isEmpty() && silent == null) silent = w;
             }
         }
-        // The waker: of those that wake a queue nobody waits on, the one that makes the most changes.
+        // The waker: of those that wake the skipped queue and no queue the caller waits on, the one that
+        // makes the most changes. A wake of another queue nobody waits on is not the wake-up the skip
+        // loses: registering the skipped queue would not have woken the caller either.
         Witness.Waker pick = null;
+        Witness.Waker elsewhere = null;
         int best = 0;
         for (List<Witness.Waker> l : per.values()) {
             for (Witness.Waker w : l) {
                 if (hits(w, registered) || w.wakes().isEmpty()) continue;
+                if (queue != null && !wakesQueue(w, queue)) {
+                    if (elsewhere == null) elsewhere = w;
+                    continue;
+                }
                 int n = 0;
                 for (List<Witness.Waker> m : per.values()) n += makes(m, w) ? 1 : 0;
                 if (n > best) {
@@ -195,6 +202,12 @@ final class StateGate {
             refuse(queue, "no code in the scanned files makes " + stuck + " and wakes a queue");
             return null;
         }
+        if (elsewhere != null && wakesCaller == null) {
+            refuse(queue, "the state the final call needs is made by code that wakes other queues than " + queue
+                    + ", such as " + elsewhere.function() + "() (" + elsewhere.file() + ":" + elsewhere.line() + "), which wakes "
+                    + String.join(", ", elsewhere.wakes()) + ": registering " + queue + " would not have woken the caller");
+            return null;
+        }
         if (silent != null && wakesCaller == null && !changed.isEmpty()) {
             refuse(queue, "the state the final call needs is changed only by code that wakes no queue, such as "
                     + silent.function() + "() (" + silent.file() + ":" + silent.line() + ")");
@@ -216,6 +229,13 @@ final class StateGate {
         List<String> all = new ArrayList<>();
         for (Chooser.Decision d : gated) all.add(d.shown());
         return new Plan(List.of(), new Change(w, all));
+    }
+
+    /** Whether {@code w} wakes {@code queue} (by its last member, as registrations are matched). */
+    private static boolean wakesQueue(Witness.Waker w, String queue) {
+        String want = DriverModel.lastIdent(queue);
+        for (String q : w.wakes()) if (DriverModel.lastIdent(q).equals(want)) return true;
+        return false;
     }
 
     private static boolean hits(Witness.Waker w, Set<String> registered) {

@@ -164,6 +164,62 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aWakeOfAnotherQueueIsNotTheWakeUpTheSkipLoses() throws Exception {
+        // The read queue is registered only when the caller asks for IN (PW001), but the interrupt
+        // that makes data ready wakes the status queue, which nobody registered either: registering
+        // the read queue would not have woken the caller, so no hang of the read queue is confirmed.
+        // When the interrupt wakes the read queue, the same scenario is the lost wake-up.
+        String driver = """
+                #include <linux/fs.h>
+                #include <linux/interrupt.h>
+                #include <linux/platform_device.h>
+                #include <linux/poll.h>
+
+                struct twoq {
+                	int ready;
+                	wait_queue_head_t read_wait;
+                	wait_queue_head_t status_wait;
+                };
+
+                static __poll_t twoq_poll(struct file *file, poll_table *wait)
+                {
+                	struct twoq *q = file->private_data;
+                	__poll_t req = poll_requested_events(wait);
+
+                	if (req & EPOLLIN)
+                		poll_wait(file, &q->read_wait, wait);
+                	return q->ready ? EPOLLIN : 0;
+                }
+
+                static irqreturn_t twoq_irq(int irq, void *data)
+                {
+                	struct twoq *q = data;
+
+                	q->ready = 1;
+                	wake_up_interruptible(&q->%s);
+                	return IRQ_HANDLED;
+                }
+
+                static int twoq_probe(struct platform_device *pdev)
+                {
+                	return request_irq(0, twoq_irq, 0, "twoq", NULL);
+                }
+
+                static const struct file_operations twoq_fops = {
+                	.poll = twoq_poll,
+                };
+                """;
+        Path other = write("twoq.c", driver.formatted("status_wait"));
+        Result r = run("simulate", other.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("wakes other queues than &q->read_wait, such as twoq_irq()"), r.out());
+        Path own = write("twoq_own.c", driver.formatted("read_wait").replace("twoq", "twoq_own"));
+        Result hang = run("simulate", own.toString());
+        assertEquals(1, hang.code(), hang.out() + hang.err());
+        assertTrue(hang.out().contains("twoq_own_irq()") && hang.out().contains("lost wake-up"), hang.out());
+    }
+
+    @Test
     void aConstantErrorCodeNeverChangesBetweenCalls() throws Exception {
         // The method returns -EIO as its mask while the device has no info; -EIO is a macro the scan
         // cannot evaluate, but it is the same on every call, so no scenario may change it.
