@@ -274,7 +274,9 @@ final class StateGate {
         Set<String> helpers = new java.util.TreeSet<>();
         List<String> names = new ArrayList<>();
         model.prepare(atoms);
-        for (Map.Entry<Atom, List<Write>> e : StateJudge.writers(atoms, model).entrySet()) {
+        Map<Atom, List<Write>> writers = StateJudge.writers(atoms, model);
+        Set<String> equalizers = equalizers(d, src, writers);
+        for (Map.Entry<Atom, List<Write>> e : writers.entrySet()) {
             Atom a = e.getKey();
             names.add("`" + a.text() + "` " + valueWord(a.skipValue()));
             if (a.kind() == Atom.Kind.CONSTANT) continue;
@@ -285,6 +287,7 @@ final class StateGate {
             for (Write w : e.getValue()) {
                 if (w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN) continue;
                 if (!StateJudge.reaches(w.value(), a.skipValue())) continue;
+                if (equalizers.contains(w.function())) continue;
                 out.add(new Witness.Waker(w.function(), w.origin().how() + ", " + w.role().id(), w.file(), w.line(), w.wakes()));
             }
         }
@@ -295,6 +298,43 @@ final class StateGate {
             if (w != null) out.add(w);
         }
         return new Candidates(String.join(", ", names), List.copyOf(out), opaque);
+    }
+
+    /**
+     * When the decision needs two members compared with each other to differ ({@code urgent !=
+     * urgent_poll} holding, or {@code ==} failing): the functions that write both with one constant
+     * ({@code urgent = 0; urgent_poll = 0;} in an init), which make them equal and never different.
+     */
+    private static Set<String> equalizers(Chooser.Decision d, Interpreter.Source src, Map<Atom, List<Write>> writers) {
+        if (writers.size() != 2) return Set.of();
+        dev.pollcheck.model.Expr e = dev.pollcheck.flow.CText.strip(src.expr());
+        if (!(e instanceof dev.pollcheck.model.Expr.Binary b)
+                || b.op() != dev.pollcheck.model.Expr.BinaryOp.NE && b.op() != dev.pollcheck.model.Expr.BinaryOp.EQ) {
+            return Set.of();
+        }
+        // The decision reads as its outcome: "uctxt->urgent != uctxt->urgent_poll" when they must differ.
+        if (!d.shown().contains(" != ") || d.shown().contains(" == ")) return Set.of();
+        List<List<Write>> sides = new ArrayList<>(writers.values());
+        Set<String> out = new java.util.TreeSet<>();
+        for (Write x : sides.get(0)) {
+            if (!isConstant(x.value())) continue;
+            boolean sameOther = false;
+            boolean otherValue = false;
+            for (Write y : sides.get(1)) {
+                if (!y.function().equals(x.function())) continue;
+                if (x.value().equals(y.value())) sameOther = true;
+                else otherValue = true;
+            }
+            boolean otherOwn = false;
+            for (Write z : sides.get(0)) if (z.function().equals(x.function()) && !x.value().equals(z.value())) otherOwn = true;
+            if (sameOther && !otherValue && !otherOwn) out.add(x.function());
+        }
+        return out;
+    }
+
+    /** A written value that is one constant: not a counter step, not unknown. */
+    private static boolean isConstant(String v) {
+        return v != null && !v.equals("+") && !v.equals("-") && !v.equals("?") && !v.isEmpty();
     }
 
     /** {@code `-EIO` (a constant)} when the decision's expression is a constant, else null. */

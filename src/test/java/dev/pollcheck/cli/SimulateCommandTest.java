@@ -220,6 +220,82 @@ class SimulateCommandTest {
     }
 
     @Test
+    void codeThatSetsTwoComparedMembersAlikeCannotMakeThemDiffer() throws Exception {
+        // The poll reports IN when urgent != urgent_poll. The ioctl that arms the file also resets
+        // both counters to 0: it makes them equal, so the change the final call needs is the
+        // interrupt's urgent++, and the witness names the interrupt, not the ioctl.
+        Path f = write("urgent.c", """
+                #include <linux/fs.h>
+                #include <linux/interrupt.h>
+                #include <linux/platform_device.h>
+                #include <linux/poll.h>
+
+                struct uq {
+                	int armed;
+                	int urgent, urgent_poll;
+                	wait_queue_head_t wait;
+                };
+
+                static __poll_t uq_poll(struct file *file, poll_table *pt)
+                {
+                	struct uq *q = file->private_data;
+
+                	if (!q->armed)
+                		return EPOLLERR;
+                	poll_wait(file, &q->wait, pt);
+                	if (q->urgent != q->urgent_poll) {
+                		q->urgent_poll = q->urgent;
+                		return EPOLLIN;
+                	}
+                	return 0;
+                }
+
+                static long uq_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+                {
+                	struct uq *q = file->private_data;
+
+                	q->armed = 1;
+                	q->urgent = 0;
+                	q->urgent_poll = 0;
+                	wake_up(&q->wait);
+                	return 0;
+                }
+
+                static irqreturn_t uq_irq(int irq, void *data)
+                {
+                	struct uq *q = data;
+
+                	q->urgent++;
+                	wake_up_interruptible(&q->wait);
+                	return IRQ_HANDLED;
+                }
+
+                static int uq_probe(struct platform_device *pdev)
+                {
+                	return request_irq(0, uq_irq, 0, "uq", NULL);
+                }
+
+                static const struct file_operations uq_fops = {
+                	.poll = uq_poll,
+                	.unlocked_ioctl = uq_ioctl,
+                };
+                """);
+        Result r = run("simulate", "--format", "json", f.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        java.util.List<JsonNode> wakers = new java.util.ArrayList<>();
+        for (JsonNode w : new ObjectMapper().readTree(r.out()).get(0).path("witnesses")) {
+            for (JsonNode step : w.path("witness").path("steps")) if (step.path("kind").asText().equals("waker")) wakers.add(step);
+        }
+        assertTrue(wakers.size() > 0, r.out());
+        JsonNode last = wakers.get(wakers.size() - 1);
+        assertEquals("uq_irq", last.path("function").asText(), r.out());
+        for (JsonNode step : wakers) {
+            assertFalse(step.path("function").asText().equals("uq_ioctl") && step.path("description").asText().contains("urgent !="),
+                    r.out());
+        }
+    }
+
+    @Test
     void aConstantErrorCodeNeverChangesBetweenCalls() throws Exception {
         // The method returns -EIO as its mask while the device has no info; -EIO is a macro the scan
         // cannot evaluate, but it is the same on every call, so no scenario may change it.
