@@ -201,9 +201,26 @@ public final class StateJudge {
             Boolean in = withinBound(value, sv);
             return in == null || !in;
         }
+        Boolean step = counterStep(value, sv, false);
+        if (step != null) return step;
         if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
         if (sv.startsWith("!")) return value.equals(sv.substring(1));
         return !reaches(value, sv);
+    }
+
+    /**
+     * A counter's step against a zero test ({@code if (!dev->count)}, {@code count != 0}): counts do not
+     * go below zero, so {@code ++} takes a zero count to nonzero and never a nonzero one to zero, and
+     * {@code --} the other way. Null when {@code value} is no step or {@code sv} no zero test.
+     */
+    private static Boolean counterStep(String value, String sv, boolean reach) {
+        if (sv == null || !("+".equals(value) || "-".equals(value))) return null;
+        boolean toNonzero = "+".equals(value);
+        return switch (sv) {
+            case "0" -> reach ? !toNonzero : toNonzero;
+            case "nonzero" -> reach ? toNonzero : !toNonzero;
+            default -> null;
+        };
     }
 
     /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */
@@ -213,6 +230,8 @@ public final class StateJudge {
             Boolean in = withinBound(value, sv);
             return in == null || in;
         }
+        Boolean step = counterStep(value, sv, true);
+        if (step != null) return step;
         if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
         boolean zero = value.equals("0") || value.equals("empty");
         return switch (sv) {

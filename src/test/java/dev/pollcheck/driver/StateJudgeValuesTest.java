@@ -32,6 +32,22 @@ class StateJudgeValuesTest {
     }
 
     @Test
+    void aCountStepAgainstAZeroTest() {
+        // Counts do not go below zero: ++ takes a zero count to nonzero, -- a nonzero count to zero.
+        assertTrue(StateJudge.reaches("-", "0"));
+        assertFalse(StateJudge.reaches("+", "0"));
+        assertTrue(StateJudge.reaches("+", "nonzero"));
+        assertFalse(StateJudge.reaches("-", "nonzero"));
+        assertTrue(StateJudge.movesAway("+", "0"));
+        assertFalse(StateJudge.movesAway("-", "0"));
+        assertTrue(StateJudge.movesAway("-", "nonzero"));
+        assertFalse(StateJudge.movesAway("+", "nonzero"));
+        // A list or an unknown value keeps its old reading.
+        assertTrue(StateJudge.reaches("+", "empty"));
+        assertTrue(StateJudge.reaches("?", "0"));
+    }
+
+    @Test
     void anEnumeratorSkipAndItsNegation() {
         assertTrue(StateJudge.reaches("FOO_CLOSED", "FOO_CLOSED"));
         assertFalse(StateJudge.reaches("FOO_OPEN", "FOO_CLOSED"));
