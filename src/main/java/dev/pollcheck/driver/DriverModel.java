@@ -71,6 +71,8 @@ public final class DriverModel {
         final Map<String, String> fresh = new HashMap<>();
         /** Pairs of regions of the body that one call never both runs (the arms of an if, an arm that returns and what follows). */
         final List<Span[]> exclusive = new ArrayList<>();
+        /** Regions that run only while a state has given values: {@code if (x == A)}, {@code case A:}. */
+        final List<Guard> guards = new ArrayList<>();
 
         Fn(TopLevel.Function def) {
             this.def = def;
@@ -82,10 +84,19 @@ public final class DriverModel {
      * {@code fresh}: when the write goes through a local that only holds what some calls return,
      * those calls (comma-joined); the write is a new object's initial value if they all return one.
      */
-    private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh) {
+    private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh,
+                            Set<String> from) {
         RawWrite(String key, String type, String text, String how, String value, Span at) {
-            this(key, type, text, how, value, at, null);
+            this(key, type, text, how, value, at, null, null);
         }
+
+        RawWrite(String key, String type, String text, String how, String value, Span at, String fresh) {
+            this(key, type, text, how, value, at, fresh, null);
+        }
+    }
+
+    /** A region of a body that runs only while the state spelt {@code text} has one of {@code values}. */
+    private record Guard(Span region, String text, Set<String> values) {
     }
 
     /** The write's origin: the function's, or the creation of a new object for an initial value. */
@@ -195,7 +206,7 @@ public final class DriverModel {
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
                         out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
-                                w.at.line(), wakes));
+                                w.at.line(), wakes, w.from));
                     }
                 }
             }
@@ -625,6 +636,8 @@ public final class DriverModel {
         // Locals holding an entry of a list, with the list's head: what list_del(&entry->node) empties.
         Map<String, Expr> heads = new HashMap<>();
         Ast.walk(fn.def.body(), n -> {
+            if (n instanceof Stmt.If i) guardOfIf(fn, i);
+            if (n instanceof Stmt.Switch sw) guardsOfSwitch(fn, sw);
             if (n instanceof Stmt.If i) {
                 if (i.otherwise() != null) fn.exclusive.add(new Span[] {i.then().span(), i.otherwise().span()});
                 Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
@@ -899,10 +912,119 @@ public final class DriverModel {
             while (!m.arrow() && root instanceof Expr.Member inner && !inner.arrow()) root = CText.strip(inner.base());
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
-            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh));
+            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
+                    guardAt(fn, CText.of(m), at)));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
-            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at)); // a file-scope variable
+            // a file-scope variable
+            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at)));
         }
+    }
+
+    /**
+     * {@code if (x == A) ...}: the then-arm runs only while x is A. {@code if ((x != A && x != B) || ...)
+     * goto out;}: what follows the if runs only while x is A or B (smc_listen()).
+     */
+    private static void guardOfIf(Fn fn, Stmt.If i) {
+        if (i.otherwise() == null && leaves(i.then())) {
+            Span whole = fn.def.body().span();
+            Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
+            for (Expr disjunct : split(CText.strip(i.cond()), Expr.BinaryOp.OR)) {
+                String state = null;
+                Set<String> values = new TreeSet<>();
+                for (Expr c : split(disjunct, Expr.BinaryOp.AND)) {
+                    if (!(c instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.NE) {
+                        state = null;
+                        break;
+                    }
+                    String st = stateText(CText.strip(b.left()));
+                    String v = constantText(CText.strip(b.right()));
+                    if (st == null || v == null || state != null && !state.equals(st)) {
+                        state = null;
+                        break;
+                    }
+                    state = st;
+                    values.add(v);
+                }
+                if (state != null) fn.guards.add(new Guard(rest, state, Set.copyOf(values)));
+            }
+        }
+        if (!(CText.strip(i.cond()) instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) return;
+        Expr l = CText.strip(b.left());
+        Expr r = CText.strip(b.right());
+        String state = stateText(l) != null && constantText(r) != null ? stateText(l) : stateText(r);
+        String value = stateText(l) != null && constantText(r) != null ? constantText(r) : constantText(l);
+        if (state == null || value == null) return;
+        fn.guards.add(new Guard(i.then().span(), state, Set.of(value)));
+    }
+
+    /**
+     * {@code switch (x) { case A: case B: ... }}: each group of labels runs only while x has one of
+     * them, and one a group before falls into also counts; a {@code default:} group has no guard.
+     */
+    private static void guardsOfSwitch(Fn fn, Stmt.Switch sw) {
+        String state = stateText(CText.strip(sw.selector()));
+        if (state == null || !(sw.body() instanceof Stmt.Block block)) return;
+        List<Stmt> items = block.items();
+        Set<String> carried = new TreeSet<>();
+        for (int k = 0; k < items.size(); k++) {
+            if (!(items.get(k) instanceof Stmt.Case first)) continue;
+            Set<String> values = new TreeSet<>(carried);
+            boolean known = true;
+            Stmt body = first;
+            while (body instanceof Stmt.Case c) {
+                String v = c.value() == null || c.high() != null ? null : constantText(CText.strip(c.value()));
+                if (v == null) known = false;
+                else values.add(v);
+                body = c.body();
+            }
+            int end = k + 1;
+            while (end < items.size() && !(items.get(end) instanceof Stmt.Case)) end++;
+            Span from = first.span();
+            Span to = end < items.size() ? items.get(end).span() : block.span();
+            Span region = new Span(from.file(), from.line(), from.column(),
+                    end < items.size() ? to.line() : to.endLine(), end < items.size() ? to.column() - 1 : to.endColumn());
+            if (known) fn.guards.add(new Guard(region, state, Set.copyOf(values)));
+            // The group falls into the next unless its last statement leaves the switch.
+            Stmt last = end - 1 > k ? items.get(end - 1) : body;
+            boolean leaves = last instanceof Stmt.Break || leaves(last);
+            carried = leaves || !known ? new TreeSet<>() : values;
+        }
+    }
+
+    /** The operands of a chain of {@code op} ({@code a || b || c}), parentheses stripped. */
+    private static List<Expr> split(Expr e, Expr.BinaryOp op) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Binary b && b.op() == op) {
+            List<Expr> out = new ArrayList<>(split(b.left(), op));
+            out.addAll(split(b.right(), op));
+            return out;
+        }
+        return List.of(x);
+    }
+
+    /** The text of a state a guard can test: a member or a file-scope name, as written. */
+    private static String stateText(Expr e) {
+        return e instanceof Expr.Member || e instanceof Expr.Name ? CText.of(e).replace(" ", "") : null;
+    }
+
+    /** An enumerator or number a guard compares with: upper-case names and digits only. */
+    private static String constantText(Expr e) {
+        if (e instanceof Expr.Name n && n.id().equals(n.id().toUpperCase(java.util.Locale.ROOT))
+                && Character.isJavaIdentifierStart(n.id().charAt(0))) {
+            return n.id();
+        }
+        return null;
+    }
+
+    /** The values the state spelt {@code text} has wherever {@code at} runs, or null when unguarded. */
+    private static Set<String> guardAt(Fn fn, String text, Span at) {
+        String want = text.replace(" ", "");
+        Guard best = null;
+        for (Guard g : fn.guards) {
+            if (!g.text().equals(want) || !within(g.region(), at)) continue;
+            if (best == null || within(best.region(), g.region())) best = g; // the innermost
+        }
+        return best == null ? null : best.values();
     }
 
     /** {@code p} of {@code p->x} and {@code p->a.b}: the pointer to the object a member is in, or null. */

@@ -119,7 +119,7 @@ public final class StateJudge {
         boolean leaves = false;
         for (Write w : ws) {
             if (w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN) continue;
-            boolean away = movesAway(w.value(), a.skipValue());
+            boolean away = movesAway(w.value(), a.skipValue()) && runsAt(w, a.skipValue());
             leaves |= away;
             if (away || (ready && reaches(w.value(), a.skipValue()))) {
                 if (runtime == null || rank(w, a, registered, ready).compareTo(rank(runtime, a, registered, ready)) < 0) runtime = w;
@@ -221,6 +221,20 @@ public final class StateJudge {
             case "nonzero" -> reach ? toNonzero : !toNonzero;
             default -> null;
         };
+    }
+
+    /**
+     * Whether {@code w} can run while the state is at the skipping value {@code sv}: a write under
+     * {@code case SMC_ACTIVE:} of {@code switch (sk->sk_state)} cannot take the state away from
+     * {@code SMC_CLOSED}. Only an enumerator's skipping value is checked; a write with no guard can
+     * run at any value.
+     */
+    static boolean runsAt(Write w, String sv) {
+        if (w.from() == null || sv == null || sv.startsWith("!") || bound(sv) || "up".equals(sv) || "down".equals(sv)) {
+            return true;
+        }
+        if (sv.equals("0") || sv.equals("nonzero") || sv.equals("empty") || sv.equals("nonempty")) return true;
+        return w.from().contains(sv);
     }
 
     /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */

@@ -22,7 +22,17 @@ import java.util.List;
  *                 direct callers, as far as the model read them), as written
  */
 public record Write(String key, String type, String text, String how, String value, String function,
-                    Origin origin, String file, int line, List<String> wakes) {
+                    Origin origin, String file, int line, List<String> wakes, java.util.Set<String> from) {
+    /**
+     * As above, with no guard: {@code from}, when not null, are the values the written state has
+     * whenever the write runs (it sits under {@code if (x == A)} or {@code case A:} of
+     * {@code switch (x)}): such a write moves the state only away from those values.
+     */
+    public Write(String key, String type, String text, String how, String value, String function, Origin origin,
+                 String file, int line, List<String> wakes) {
+        this(key, type, text, how, value, function, origin, file, line, wakes, null);
+    }
+
     /** The suffix of {@link #how} for an or or and of named bits only. */
     public static final String NAMED_BITS = " bits";
 
