@@ -46,6 +46,8 @@ public final class DriverKnowledge {
     private final Map<String, String> reads = new HashMap<>();
     private final Map<String, WakerApi> wakers = new HashMap<>();
     private final Map<String, WakerApi> memberWakers = new HashMap<>();
+    /** Ops members whose function the subsystem calls and then does what a waking call does (s_ctrl). */
+    private final Map<String, String> callbacks = new java.util.TreeMap<>();
     private final Map<String, Integer> entries = new HashMap<>();
     private final Map<String, Integer> unlinks = new HashMap<>();
 
@@ -138,6 +140,10 @@ public final class DriverKnowledge {
                         need(w, 3, 3, where);
                         signals.computeIfAbsent(w[1], x -> new java.util.TreeSet<>()).add(w[2]);
                     }
+                    case "callback" -> {
+                        need(w, 3, 3, where);
+                        callbacks.put(w[1], w[2]);
+                    }
                     case "alloc" -> {
                         need(w, 2, 2, where);
                         allocators.add(w[1]);
@@ -223,6 +229,15 @@ public final class DriverKnowledge {
     }
 
     /** Names of every waker call and waker member, for the text search that picks the files to read. */
+    /**
+     * The callback members ({@code s_ctrl}) whose function the subsystem runs inside a call that then
+     * acts as the waking call named ({@code v4l2_event_queue_fh}: a control event to every handle
+     * subscribed), by member.
+     */
+    public Map<String, String> callbacks() {
+        return java.util.Collections.unmodifiableMap(callbacks);
+    }
+
     public Set<String> wakerNames() {
         Set<String> out = new java.util.TreeSet<>(wakers.keySet());
         out.addAll(memberWakers.keySet());

@@ -50,6 +50,8 @@ public final class DriverModel {
     private final Set<String> filesRead = new TreeSet<>();
     /** Indexed functions by name (several files may each have a static one). */
     private final Map<String, List<Fn>> byName = new HashMap<>();
+    /** The functions stored in each ops member, by member: the callbacks a subsystem runs. */
+    private final Map<String, Set<String>> byMember = new HashMap<>();
     /** The names of the indexed functions calling each name: {@link #callers}, kept as bodies are indexed. */
     private final Map<String, java.util.SortedSet<String>> callersOf = new HashMap<>();
     private final Set<String> indexed = new HashSet<>();
@@ -253,7 +255,36 @@ public final class DriverModel {
                 }
             }
         }
+        out.addAll(callbackWakes(queueKey));
         out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line).thenComparing(w -> w.role().ordinal()));
+        return out;
+    }
+
+    /**
+     * The wakes of {@code queueKey} that a subsystem makes after a callback of the driver's returns
+     * ({@code callback} lines of wakers.txt): the callback's function, at its definition, named with
+     * the waking call the subsystem makes. Its queue is that call's: a subscribed handle's
+     * {@code fh->wait} for a control event.
+     */
+    private List<Wake> callbackWakes(String queueKey) {
+        List<Wake> out = new ArrayList<>();
+        for (Map.Entry<String, String> cb : knowledge.callbacks().entrySet()) {
+            DriverKnowledge.WakerApi api = knowledge.waker(cb.getValue());
+            if (api == null || !lastIdent(api.suffix()).equals(queueKey)) continue;
+            ensure(Set.of(cb.getKey()));
+            Set<String> fns = new TreeSet<>(byMember.getOrDefault(cb.getKey(), Set.of()));
+            if (fns.isEmpty()) continue;
+            ensure(fns);
+            resolveRoles(fns);
+            for (String name : fns) {
+                for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
+                    for (Origin o : originsOf(name)) {
+                        out.add(new Wake("fh" + api.suffix(), queueKey, null, cb.getValue(), name, o, f.file,
+                                f.def.nameSpan().line(), List.of()));
+                    }
+                }
+            }
+        }
         return out;
     }
 
@@ -597,6 +628,7 @@ public final class DriverModel {
 
     private void memberRegistration(String member, String fn, Span at) {
         if (!registrationSites.add(at + ":" + fn + ":" + member)) return;
+        byMember.computeIfAbsent(member, k -> new TreeSet<>()).add(fn);
         Role r = knowledge.memberRole(member);
         Origin o = r != null ? new Origin(r, member) : new Origin(Role.RUNTIME, "callback ." + member);
         registered.computeIfAbsent(fn, k -> new ArrayList<>()).add(o);

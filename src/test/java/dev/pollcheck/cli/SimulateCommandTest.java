@@ -82,6 +82,33 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aControlSetThroughTheDriversSCtrlQueuesAControlEvent() throws Exception {
+        // v4l2loopback's own other side: no call in the driver queues an event, but the v4l2 core, after
+        // the driver's .s_ctrl sets a control, queues a control event to every subscribed handle
+        // (wakers.txt: callback s_ctrl v4l2_event_queue_fh). That is the wake the skipped fh.wait loses.
+        String ctrl = """
+
+                static int vloop_s_ctrl(struct v4l2_ctrl *ctrl)
+                {
+                	return 0;
+                }
+
+                static const struct v4l2_ctrl_ops vloop_ctrl_ops = {
+                	.s_ctrl = vloop_s_ctrl,
+                };
+                """;
+        Path f = write("loop.c", BUGGY + ctrl);
+        Result r = run("simulate", f.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("lost wake-up on &opener->fh.wait"), r.out());
+        assertTrue(r.out().contains("vloop_s_ctrl() makes it and wakes fh->wait"), r.out());
+        Files.createDirectories(dir.resolve("plain")); // another driver's directory: no .s_ctrl there
+        Path without = write("plain/loop.c", BUGGY);
+        Result none = run("simulate", without.toString());
+        assertFalse(none.out().contains("lost wake-up on &opener->fh.wait"), none.out());
+    }
+
+    @Test
     void aBareWakeUpOfTheQueueChangesNoSubsystemHelper() throws Exception {
         // wake_up() of the same queue, after a write of the driver's own field: nothing queues an event,
         // so v4l2_event_pending() cannot change and the scenario is refused, with the reason.
