@@ -9,6 +9,7 @@ import dev.pollcheck.flow.PollMethod;
 import dev.pollcheck.flow.PollMethods;
 import dev.pollcheck.flow.Program;
 import dev.pollcheck.flow.TimeBound;
+import dev.pollcheck.flow.Workers;
 import dev.pollcheck.model.Ast;
 import dev.pollcheck.model.Expr;
 import dev.pollcheck.model.Param;
@@ -54,9 +55,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -66,13 +64,6 @@ import java.util.function.Predicate;
  * output is the same whatever {@code --jobs} says.
  */
 public final class Scan {
-
-    /**
-     * Per-file work runs on threads with a large stack: hostile input (thousands of nested
-     * parentheses or else-if arms) makes parsers and tree walks deep, and a StackOverflowError
-     * there would lose the file.
-     */
-    static final long WORKER_STACK_BYTES = 512L << 20;
 
     private static final Comparator<ParseProblem> PROBLEM_ORDER = Comparator.comparing(ParseProblem::file)
             .thenComparingInt(ParseProblem::line).thenComparingInt(ParseProblem::column)
@@ -101,7 +92,7 @@ public final class Scan {
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
         List<String> opsMembers = opsMembers(options.ops());
-        List<FileOutcome> outcomes = parallelMap(walked.files(), options.jobs(), found -> {
+        List<FileOutcome> outcomes = Workers.map(walked.files(), options.jobs(), "pollcheck-worker", found -> {
             try {
                 return scanFile(found, loader, headers, defines, parsers.get(), options.allFiles(), opsMembers);
             } catch (OutOfMemoryError | StackOverflowError e) {
@@ -226,7 +217,7 @@ public final class Scan {
         Simulator simulator = Simulator.forProgram(program, HelperModels.load(flowConfig.modelFiles()), drivers,
                 parseConfig);
         Map<Finding, Future<Verdict>> verdicts = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
-        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), workerThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), Workers.threads("pollcheck-worker"));
         try {
             // The simulation of one method's findings shares one bound, from when the first starts.
             Map<TopLevel.Function, Long> deadlines = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
@@ -519,28 +510,6 @@ public final class Scan {
         return common == null ? Path.of("").toAbsolutePath() : common;
     }
 
-    /** Maps {@code work} over {@code items} on {@code jobs} big-stack threads, keeping the input order. */
-    static <T, R> List<R> parallelMap(List<T> items, int jobs, Function<T, R> work) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, items.size())),
-                workerThreads());
-        try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> out = new ArrayList<>(items.size());
-            for (Future<R> f : futures) {
-                out.add(await(f));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** The result of a worker's task; anything it threw is a bug in pollcheck (stages report bad input). */
     private static <R> R await(Future<R> f) {
         try {
@@ -551,14 +520,5 @@ public final class Scan {
         } catch (ExecutionException e) {
             throw new IllegalStateException("internal error: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(null, r, "pollcheck-worker-" + n.incrementAndGet(), WORKER_STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

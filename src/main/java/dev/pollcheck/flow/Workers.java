@@ -13,24 +13,20 @@ import java.util.function.Function;
  * do per poll method depends on that method alone, so the output is the same for every thread count.
  */
 public final class Workers {
-    /** Deep stacks, as the scan's workers have: hostile input makes parsers and tree walks recurse deeply. */
-    private static final long STACK_BYTES = 512L << 20;
+    /**
+     * Every worker's stack: hostile input (thousands of nested parentheses or else-if arms) makes
+     * parsers and tree walks deep, and a StackOverflowError there would lose the file or the method.
+     */
+    public static final long STACK_BYTES = 512L << 20;
 
     private Workers() {
     }
 
-    /** {@code work} of each item on at most {@code jobs} threads (on the caller's when one is enough). */
+    /** {@code work} of each item on at most {@code jobs} worker threads (at least one), in the items' order. */
     public static <T, R> List<R> map(List<T> items, int jobs, String name, Function<T, R> work) {
         List<R> out = new ArrayList<>(items.size());
-        if (jobs <= 1 || items.size() < 2) {
-            for (T item : items) out.add(work.apply(item));
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, items.size()), r -> {
-            Thread t = new Thread(null, r, name, STACK_BYTES);
-            t.setDaemon(true);
-            return t;
-        });
+        if (items.isEmpty()) return out;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, items.size())), threads(name));
         try {
             List<Future<R>> futures = new ArrayList<>(items.size());
             for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
@@ -39,6 +35,16 @@ public final class Workers {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Daemon threads with {@link #STACK_BYTES} stacks, named {@code name-1}, {@code name-2}, ... */
+    public static java.util.concurrent.ThreadFactory threads(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(null, r, name + "-" + n.incrementAndGet(), STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static <R> R get(Future<R> f) {

@@ -219,16 +219,23 @@ public final class Analyzer {
 
     /** Whether the method or a helper its registrations go through is defined in a file {@code focus} accepts. */
     private static boolean reaches(Summary top, java.util.function.Predicate<String> focus) {
+        for (Summary s : withHelpers(top)) if (focus.test(s.function().span().file())) return true;
+        return false;
+    }
+
+    /** The method's summary and those of the helpers its registrations go through, each once. */
+    private static List<Summary> withHelpers(Summary top) {
+        List<Summary> out = new ArrayList<>();
         Map<Summary, Boolean> seen = new IdentityHashMap<>();
         Deque<Summary> work = new ArrayDeque<>();
         work.add(top);
         while (!work.isEmpty()) {
             Summary s = work.poll();
             if (seen.put(s, Boolean.TRUE) != null) continue;
-            if (focus.test(s.function().span().file())) return true;
+            out.add(s);
             for (Registration reg : s.registrations()) if (reg.helper() != null) work.add(reg.helper());
         }
-        return false;
+        return out;
     }
 
     /** The functions from the poll method down to {@code owner}, outermost first. */
@@ -252,14 +259,8 @@ public final class Analyzer {
     /** The last members of every queue the method registers on some path, through its helpers. */
     static Set<String> registeredQueues(Summary top) {
         Set<String> out = new java.util.TreeSet<>();
-        Map<Summary, Boolean> seen = new IdentityHashMap<>();
-        Deque<Summary> work = new ArrayDeque<>();
-        work.add(top);
-        while (!work.isEmpty()) {
-            Summary s = work.poll();
-            if (seen.put(s, Boolean.TRUE) != null) continue;
+        for (Summary s : withHelpers(top)) {
             for (Registration reg : s.registrations()) {
-                if (reg.helper() != null) work.add(reg.helper());
                 for (String q : reg.queues()) out.add(DriverModel.lastIdent(q));
             }
         }

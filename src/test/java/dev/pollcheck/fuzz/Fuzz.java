@@ -43,7 +43,7 @@ final class Fuzz {
     static final long BOUND_SECONDS = 240;
 
     /**
-     * The scan pipeline runs per-file work on 512 MB stacks (cli.Scan.WORKER_STACK_BYTES); the
+     * The scan pipeline runs per-file work on 512 MB stacks (flow.Workers.STACK_BYTES); the
      * harnesses do the same, so that a stack overflow found here would also happen in a real scan.
      */
     private static ExecutorService worker = newWorker();
