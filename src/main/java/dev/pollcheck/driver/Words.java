@@ -132,7 +132,6 @@ final class Words {
         return false;
     }
 
-    /** FNV-1a over the characters, 64 bits: tells items of one file apart. */
     /**
      * How often {@code word} occurs in {@code text} as a whole identifier; with {@code uncalled}, only
      * where no {@code (} follows it (an initializer's {@code .poll = foo_poll}, not a prototype).
@@ -152,6 +151,7 @@ final class Words {
         return n;
     }
 
+    /** FNV-1a over the characters, 64 bits: tells items of one file apart. */
     static long hash64(String text) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < text.length(); i++) {
