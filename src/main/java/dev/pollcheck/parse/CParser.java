@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -96,41 +97,20 @@ public final class CParser {
      */
     public TranslationUnit parse(String displayPath, String text, List<MacroDef> macros, Predicate<String> wantBody,
                                  Predicate<String> wantDeclaration) {
-        this.wantDeclaration = wantDeclaration;
-        file = displayPath;
-        b.file = displayPath;
-        problems = new ArrayList<>();
-        fileDeadline = System.nanoTime() + fileBound.toNanos();
+        List<MacroDef> macroList = begin(displayPath, macros, wantDeclaration);
         List<TopLevel> items = new ArrayList<>();
-        List<MacroDef> macroList = macros == null ? List.of() : macros;
         try {
-            functionMacros = new HashMap<>();
-            fileAttributes = new HashMap<>();
-            for (MacroDef m : macroList) {
-                learnMacro(m);
-            }
-            preds.fileTypes.clear();
-            expansionDepth = 0;
             // Items the run does not want are blanked first, so they cost neither lexing nor chunking.
             ItemBlanker.Result blanked = ItemBlanker.blank(text, wantBody, wantDeclaration);
             bodyDecisions = blanked.decisions();
             // Tokens come from the blanked text; raw text for the predicates and macro arguments
             // from the source itself (the same offsets).
             List<Token> toks = lex(blanked.chars(), true);
-            learnTypedefs(toks);
-            List<Chunker.Chunk> chunks = Chunker.split(toks);
-            for (int i = 0; i < chunks.size(); i++) {
-                if (System.nanoTime() - fileDeadline > 0) {
-                    unparsedRest(toks, chunks.subList(i, chunks.size()), items);
-                    break;
-                }
-                parseChunk(toks, chunks.get(i), text, wantBody, items);
-            }
+            learnTypedefs(toks, preds.fileTypes);
+            parseChunks(toks, text, wantBody, items);
             if (!blanked.skipped().isEmpty()) {
                 // Functions blanked whole by the blanker: placed among the others by position.
-                // The driver model parses one file's text again and again: its line index is kept.
-                if (lineIndexes.size() > 256) lineIndexes.clear();
-                LineIndex lines = lineIndexes.computeIfAbsent(text, LineIndex::new);
+                LineIndex lines = new LineIndex(text);
                 for (ItemBlanker.Skipped sk : blanked.skipped()) {
                     items.add(skippedFunction(sk, text, lines));
                 }
@@ -141,6 +121,127 @@ public final class CParser {
             problem(1, 1, "internal parser error: " + t);
         }
         return new TranslationUnit(displayPath, List.copyOf(items), macroList, List.copyOf(problems));
+    }
+
+    /**
+     * Parses only the items of {@code outline} (found in {@code text}) that the predicates accept:
+     * {@code wantBody} sees each function definition, {@code wantDeclaration} every file-scope
+     * declaration (typedefs and macro invocations too), each once. The unit holds those items alone,
+     * and no lexing happens when there are none. The text's typedef names are known to the parser
+     * whatever is read. For a reader that parses one text many times for other items (the driver
+     * model): the cost is what it reads, not the file.
+     */
+    public TranslationUnit parseWanted(String displayPath, String text, List<MacroDef> macros, Outline outline,
+                                       Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+        if (outline.text() != text && !outline.text().equals(text)) {
+            throw new IllegalArgumentException("the outline is of another text");
+        }
+        List<ItemBlanker.Item> all = outline.items();
+        List<MacroDef> macroList = macros == null ? List.of() : macros;
+        boolean[] wanted = new boolean[all.size()];
+        boolean any = false;
+        Map<String, String> macroBodies = null;
+        for (int k = 0; k < all.size(); k++) {
+            ItemBlanker.Item it = all.get(k);
+            if (it.body() || it.blankable() || it.typedef()) {
+                wanted[k] = accepts(it.body() ? wantBody : wantDeclaration, text, it.start(), it.end() + 1);
+            } else {
+                // A possible macro invocation: the parser reads its expansion, so the predicate sees
+                // the macro's body too (SEQ_PROFILE_FOPS(name) makes a function calling seq_profile_open).
+                if (macroBodies == null) {
+                    macroBodies = new HashMap<>();
+                    for (MacroDef m : macroList) {
+                        if (m.functionLike() && m.body() != null) macroBodies.put(m.name(), m.body());
+                    }
+                }
+                String item = text.substring(it.start(), it.end() + 1);
+                String body = macroBodies.get(invokedName(item));
+                wanted[k] = accepts(wantDeclaration, body == null ? item : item + "\n" + body, 0,
+                        body == null ? item.length() : item.length() + 1 + body.length());
+            }
+            any |= wanted[k];
+        }
+        if (!any) return new TranslationUnit(displayPath, List.of(), macroList, List.of());
+        begin(displayPath, macros, wantDeclaration);
+        List<TopLevel> items = new ArrayList<>();
+        try {
+            preds.fileTypes.addAll(outline.typedefNames(this));
+            char[] s = text.toCharArray();
+            Map<Integer, Boolean> decisions = new HashMap<>();
+            for (int k = 0; k < all.size(); k++) {
+                ItemBlanker.Item it = all.get(k);
+                if (wanted[k]) {
+                    if (it.body()) decisions.put(it.bodyOpen(), true);
+                } else {
+                    for (int j = it.start(); j <= it.end(); j++) {
+                        if (s[j] != '\n') s[j] = ' ';
+                    }
+                }
+            }
+            bodyDecisions = decisions;
+            List<Token> toks = lex(s, true);
+            learnTypedefs(toks, preds.fileTypes);
+            parseChunks(toks, text, wantBody, items);
+        } catch (Throwable t) {
+            problem(1, 1, "internal parser error: " + t);
+        }
+        return new TranslationUnit(displayPath, List.copyOf(items), macroList, List.copyOf(problems));
+    }
+
+    /** The name before the first parenthesis of a possible macro invocation ({@code static DEFINE_MUTEX(x);}), or "". */
+    private static String invokedName(String item) {
+        int open = item.indexOf('(');
+        int end = open < 0 ? 0 : open;
+        while (end > 0 && Character.isWhitespace(item.charAt(end - 1))) end--;
+        int start = end;
+        while (start > 0 && (Character.isLetterOrDigit(item.charAt(start - 1)) || item.charAt(start - 1) == '_')) start--;
+        return item.substring(start, end);
+    }
+
+    /** A predicate's answer for {@code text[from, to)}; none, or one that throws, accepts (reading too much only costs time). */
+    private static boolean accepts(Predicate<String> p, String text, int from, int to) {
+        try {
+            return p == null || p.test(text.substring(from, to));
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Resets the per-file state for a parse of {@code displayPath}; the macro list as given (never null). */
+    private List<MacroDef> begin(String displayPath, List<MacroDef> macros, Predicate<String> wantDeclaration) {
+        this.wantDeclaration = wantDeclaration;
+        file = displayPath;
+        b.file = displayPath;
+        problems = new ArrayList<>();
+        fileDeadline = System.nanoTime() + fileBound.toNanos();
+        List<MacroDef> macroList = macros == null ? List.of() : macros;
+        functionMacros = new HashMap<>();
+        fileAttributes = new HashMap<>();
+        for (MacroDef m : macroList) {
+            learnMacro(m);
+        }
+        preds.fileTypes.clear();
+        expansionDepth = 0;
+        return macroList;
+    }
+
+    /** Chunks the tokens and parses each chunk, until the file's time bound. */
+    private void parseChunks(List<Token> toks, String text, Predicate<String> wantBody, List<TopLevel> items) {
+        List<Chunker.Chunk> chunks = Chunker.split(toks);
+        for (int i = 0; i < chunks.size(); i++) {
+            if (System.nanoTime() - fileDeadline > 0) {
+                unparsedRest(toks, chunks.subList(i, chunks.size()), items);
+                break;
+            }
+            parseChunk(toks, chunks.get(i), text, wantBody, items);
+        }
+    }
+
+    /** The typedef names declared in {@code chars} (lexed without reports). */
+    Set<String> typedefsIn(char[] chars) {
+        Set<String> out = new java.util.HashSet<>();
+        learnTypedefs(lex(chars, false), out);
+        return out;
     }
 
     // ------------------------------------------------------------------ problems
@@ -339,7 +440,7 @@ public final class CParser {
      * Learns typedef names from the file: for each {@code typedef ... ;} at file scope, the name of
      * each declarator ({@code (*name)} for function pointers, else the last identifier).
      */
-    private void learnTypedefs(List<Token> toks) {
+    private static void learnTypedefs(List<Token> toks, Set<String> into) {
         int n = toks.size();
         int braces = 0;
         for (int i = 0; i < n; i++) {
@@ -362,7 +463,7 @@ public final class CParser {
                     } else if (depth <= 0 && (u == Semi || u == Comma)) {
                         String name = funcPtr != null ? funcPtr : last;
                         if (name != null) {
-                            preds.fileTypes.add(name);
+                            into.add(name);
                         }
                         last = null;
                         funcPtr = null;
@@ -663,9 +764,6 @@ public final class CParser {
     }
 
     /** A function the blanker removed whole, as the chunk of its tokens would have given it. */
-    /** By identity of the text: the same file's text, parsed for other bodies, is the same String. */
-    private final Map<String, LineIndex> lineIndexes = new java.util.IdentityHashMap<>();
-
     private TopLevel.Function skippedFunction(ItemBlanker.Skipped sk, String text, LineIndex lines) {
         // The lexer drops attribute macros (asmlinkage, __init...): a chunk starts after them.
         int start = sk.start();

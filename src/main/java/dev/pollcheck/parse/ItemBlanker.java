@@ -56,56 +56,30 @@ final class ItemBlanker {
     }
 
     /**
-     * One top-level item as the scan met it, whatever the predicates: a function body
-     * ({@code bodyOpen >= 0}, {@code end} its closing brace) or a declaration ({@code end} its
-     * {@code ;}) that a predicate may blank ({@code blankable}: it starts with a word, is no typedef
-     * and no possible macro invocation).
+     * One top-level item: a function body ({@code bodyOpen >= 0}, {@code end} its closing brace) or
+     * a declaration ({@code end} its {@code ;}). A declaration is {@code blankable} when it starts
+     * with a word and is no typedef and no possible macro invocation; {@code typedef} marks one that
+     * is a typedef. An unterminated rest of the text is no item.
      */
-    private record Item(int start, int bodyOpen, int end, boolean blankable) {
-    }
-
-    /**
-     * The items of recent texts: the driver model parses one file's text again and again with other
-     * predicates, and finding its items was the largest part of each parse. Keyed by the text
-     * itself (which the map keeps alive), so bounded by the characters held, least recently used
-     * out first.
-     */
-    private static final java.util.LinkedHashMap<String, List<Item>> ITEMS = new java.util.LinkedHashMap<>(64, 0.75f, true);
-    private static final long MAX_CHARS = 32L << 20;
-    private static long chars;
-
-    private static List<Item> known(String text) {
-        synchronized (ITEMS) {
-            return ITEMS.get(text);
-        }
-    }
-
-    private static void remember(String text, List<Item> items) {
-        synchronized (ITEMS) {
-            if (ITEMS.put(text, items) == null) chars += text.length();
-            for (var it = ITEMS.entrySet().iterator(); chars > MAX_CHARS && it.hasNext(); ) {
-                String old = it.next().getKey();
-                if (old == text) continue;
-                chars -= old.length();
-                it.remove();
-            }
+    record Item(int start, int bodyOpen, int end, boolean blankable, boolean typedef) {
+        boolean body() {
+            return bodyOpen >= 0;
         }
     }
 
     static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
-        List<Item> known = known(text);
-        return known != null ? replay(text, known, wantBody, wantDeclaration) : scan(text, wantBody, wantDeclaration);
+        return replay(text, items(text), wantBody, wantDeclaration);
     }
 
-    /** {@link #blank} over items already found: the same questions, in the same order, with the same answers' effects. */
-    private static Result replay(String text, List<Item> items, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+    /** Blanks, over items already found, what the predicates refuse (asked in the items' order). */
+    static Result replay(String text, List<Item> items, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
         char[] s = text.toCharArray();
         Region bodies = new Region(text, wantBody);
         Region declarations = new Region(text, wantDeclaration);
         Map<Integer, Boolean> decisions = new HashMap<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Item it : items) {
-            if (it.bodyOpen() >= 0) {
+            if (it.body()) {
                 boolean wanted = bodies.wants(it.start(), it.end() + 1);
                 decisions.put(it.bodyOpen(), wanted);
                 if (!wanted) {
@@ -124,15 +98,16 @@ final class ItemBlanker {
         return new Result(s, decisions, List.copyOf(skipped));
     }
 
-    private static Result scan(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+    /**
+     * The file-scope items of {@code text}, in order: function definitions and declarations, found
+     * with strings, character literals, comments and {@code #} lines stepped over.
+     */
+    static List<Item> items(String source) {
+        // A char array: charAt is slow on texts with a non-Latin-1 character (a name in a comment).
+        char[] text = source.toCharArray();
         List<Item> items = new ArrayList<>();
-        char[] s = text.toCharArray();
-        Region bodies = new Region(text, wantBody);
-        Region declarations = new Region(text, wantDeclaration);
-        Mentions.Cursor typedefs = new Mentions.Cursor(text, "typedef");
-        Map<Integer, Boolean> decisions = new HashMap<>();
-        List<Skipped> skipped = new ArrayList<>();
-        int n = text.length();
+        Mentions.Cursor typedefs = new Mentions.Cursor(source, "typedef");
+        int n = text.length;
         int depth = 0;
         int itemStart = -1;
         int bodyOpen = -1;
@@ -140,7 +115,7 @@ final class ItemBlanker {
         boolean lineStart = true;
         int i = 0;
         while (i < n) {
-            char c = s[i];
+            char c = text[i];
             if (ordinary(c)) {
                 // A run of characters that change nothing but where the item starts and what was
                 // last seen: most of a file, stepped over in a tight loop.
@@ -149,10 +124,10 @@ final class ItemBlanker {
                 }
                 lineStart = false;
                 int j = i + 1;
-                while (j < n && ordinary(s[j])) {
+                while (j < n && ordinary(text[j])) {
                     j++;
                 }
-                lastSignificant = s[j - 1];
+                lastSignificant = text[j - 1];
                 i = j;
                 continue;
             }
@@ -163,32 +138,32 @@ final class ItemBlanker {
             }
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
                 i++;
-                while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+                while (i < n && (text[i] == ' ' || text[i] == '\t')) {
                     i++;   // indentation comes in runs
                 }
                 continue;
             }
             if (lineStart && c == '#') {
-                i = endOfDirective(text, i);
+                i = endOfDirective(source, i);
                 continue;
             }
             lineStart = false;
-            boolean comment = c == '/' && i + 1 < n && (text.charAt(i + 1) == '*' || text.charAt(i + 1) == '/');
+            boolean comment = c == '/' && i + 1 < n && (text[i + 1] == '*' || text[i + 1] == '/');
             if (itemStart < 0 && !comment) {
                 itemStart = i;
             }
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int e = text.indexOf("*/", i + 2);
+            if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+                int e = source.indexOf("*/", i + 2);
                 i = e < 0 ? n : e + 2;
                 continue;
             }
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                int e = text.indexOf('\n', i);
+            if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+                int e = source.indexOf('\n', i);
                 i = e < 0 ? n : e;
                 continue;
             }
             if (c == '"' || c == '\'') {
-                i = endOfLiteral(text, i);
+                i = endOfLiteral(source, i);
                 lastSignificant = c;
                 continue;
             }
@@ -200,35 +175,21 @@ final class ItemBlanker {
             } else if (c == '}') {
                 depth = Math.max(0, depth - 1);
                 if (depth == 0 && bodyOpen >= 0) {
-                    items.add(new Item(itemStart, bodyOpen, i, false));
-                    boolean wanted = bodies.wants(itemStart, i + 1);
-                    decisions.put(bodyOpen, wanted);
-                    if (!wanted) {
-                        Skipped plain = plainHeader(s, itemStart, bodyOpen, i);
-                        if (plain != null) {
-                            skipped.add(plain);
-                            blankRange(s, itemStart, i + 1);
-                        } else {
-                            blankRange(s, bodyOpen + 1, i);
-                        }
-                    }
+                    items.add(new Item(itemStart, bodyOpen, i, false, false));
                     bodyOpen = -1;
                     itemStart = -1;
                 }
             } else if (c == ';' && depth == 0) {
-                boolean blankable = startsWithWord(s[itemStart]) && !typedefs.in(itemStart, i + 1)
-                        && !mayBeMacroInvocation(s, itemStart, i + 1);
-                if (blankable) items.add(new Item(itemStart, -1, i, true));
-                if (blankable && !declarations.wants(itemStart, i + 1)) {
-                    blankRange(s, itemStart, i + 1);
-                }
+                boolean typedef = typedefs.in(itemStart, i + 1);
+                boolean blankable = startsWithWord(text[itemStart]) && !typedef
+                        && !mayBeMacroInvocation(source, itemStart, i + 1);
+                items.add(new Item(itemStart, -1, i, blankable, typedef));
                 itemStart = -1;
             }
             lastSignificant = c;
             i++;
         }
-        remember(text, List.copyOf(items));
-        return new Result(s, decisions, List.copyOf(skipped));
+        return List.copyOf(items);
     }
 
     /** The characters the loop of {@link #blank} acts on; every other one is ordinary. */
@@ -369,14 +330,13 @@ final class ItemBlanker {
      * says yes to function prototypes, which only costs their reading.
      */
     static boolean mayBeMacroInvocation(String item) {
-        char[] chars = item.toCharArray();
-        return mayBeMacroInvocation(chars, 0, chars.length);
+        return mayBeMacroInvocation(item, 0, item.length());
     }
 
-    private static boolean mayBeMacroInvocation(char[] s, int from, int to) {
+    private static boolean mayBeMacroInvocation(String s, int from, int to) {
         boolean word = false;
         for (int j = from; j < to; j++) {
-            char c = s[j];
+            char c = s.charAt(j);
             if (Character.isLetterOrDigit(c) || c == '_') {
                 word = true;
             } else if (c == '(') {
