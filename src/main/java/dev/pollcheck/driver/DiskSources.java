@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * A driver's files read from disk under the scan's root, preprocessed once each (with the run's
- * {@code -D}/{@code -U}) and parsed as often as the model asks for other bodies. The {@code .c} and
+ * {@code -D}/{@code -U}), outlined once (its items, by offset) and parsed as often as the model
+ * asks for other items, each parse reading only the items asked for. The {@code .c} and
  * {@code .h} files of the directory are read: a driver's probe, ioctls, handlers and wakers live in
  * the former, the static inline helpers its poll methods test in both. Thread-safe without a common lock (a parser per thread, each file preprocessed once): two
  * drivers' models are built side by side.
@@ -35,8 +36,13 @@ public final class DiskSources implements DriverSources {
     private final ThreadLocal<CParser> parser;
     private final Map<String, List<String>> dirs = new ConcurrentHashMap<>();
     private final Map<String, Optional<Preprocessed>> texts = new ConcurrentHashMap<>();
-    private final Map<String, String[]> identifiers = new ConcurrentHashMap<>();
-    private final Map<String, String[]> definitions = new ConcurrentHashMap<>();
+    /** Each file's items, found once: the model parses one file for other items again and again. */
+    private final Map<String, dev.pollcheck.parse.Outline> outlines = new ConcurrentHashMap<>();
+    /** Per file, the hashes of the identifiers of its raw text ({@link Words#index(byte[], int)}). */
+    private final Map<String, long[]> identifiers = new ConcurrentHashMap<>();
+    private static final ThreadLocal<SourceLoader.Buffer> BUFFERS = ThreadLocal.withInitial(SourceLoader.Buffer::new);
+    /** Per file, the names it may define as functions, read on its raw bytes ({@link Words#definitionCandidates}). */
+    private final Map<String, long[]> definitions = new ConcurrentHashMap<>();
 
     public DiskSources(Path root, Defines defines, ParseConfig config, long maxBytes) {
         this.root = root;
@@ -110,30 +116,32 @@ public final class DiskSources implements DriverSources {
 
     /** The struct and union tags each header defines ({@code struct TAG {}), found in one pass. */
     private final Map<String, java.util.Set<String>> structTags = new ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern STRUCT_DEFINITION =
-            java.util.regex.Pattern.compile("\\b(?:struct|union)\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*\\{");
 
     /** Whether the file's text has {@code struct TAG {}: a header is parsed only for a definition it holds. */
     @Override
     public boolean definesStruct(String file, String tag) {
-        // The raw text, not the preprocessed one: most headers a directory includes define nothing it
-        // asks for, and preprocessing them all cost more than the rest of the model.
+        // The raw bytes, not the preprocessed text: most headers a directory includes define nothing
+        // it asks for, and preprocessing them all cost more than the rest of the model.
         return structTags.computeIfAbsent(file, f -> {
-            SourceLoader.Loaded l = loader.load(root.resolve(f), f);
-            if (!l.parseable()) return java.util.Set.of();
-            java.util.Set<String> out = new java.util.HashSet<>();
-            java.util.regex.Matcher m = STRUCT_DEFINITION.matcher(l.file().text());
-            while (m.find()) out.add(m.group(1));
-            return out;
+            SourceLoader.Buffer buffer = BUFFERS.get();
+            if (loader.read(root.resolve(f), f, buffer) != null) return java.util.Set.of();
+            return Words.structDefinitions(buffer.bytes(), buffer.length());
         }).contains(tag);
     }
 
     @Override
     public boolean mentions(String file, String word) {
-        Preprocessed pp = text(file);
-        if (pp == null) return false;
-        if (!Words.isIdentifier(word)) return pp.text().contains(word);
-        return Words.contains(identifiers.computeIfAbsent(file, f -> Words.index(pp.text())), word);
+        if (!Words.isIdentifier(word)) {
+            Preprocessed pp = text(file);
+            return pp != null && pp.text().contains(word);
+        }
+        // The raw bytes answer without preprocessing: most files of a directory are never parsed.
+        long[] index = identifiers.computeIfAbsent(file, f -> {
+            SourceLoader.Buffer buffer = BUFFERS.get();
+            if (loader.read(root.resolve(f), f, buffer) != null) return new long[0];
+            return Words.index(buffer.bytes(), buffer.length());
+        });
+        return Words.contains(index, word);
     }
 
     @Override
@@ -150,15 +158,19 @@ public final class DiskSources implements DriverSources {
 
     @Override
     public boolean mayDefine(String file, String name) {
-        Preprocessed pp = text(file);
-        if (pp == null) return false;
-        return Words.contains(definitions.computeIfAbsent(file, f -> Words.definitions(pp.text())), name);
+        long[] names = definitions.computeIfAbsent(file, f -> {
+            SourceLoader.Buffer buffer = BUFFERS.get();
+            if (loader.read(root.resolve(f), f, buffer) != null) return new long[0];
+            return Words.definitionCandidates(buffer.bytes(), buffer.length());
+        });
+        return Words.contains(names, name);
     }
 
     @Override
     public TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
         Preprocessed pp = text(file);
         if (pp == null) return null;
-        return parser.get().parse(file, pp.text(), pp.macros(), wantBody, wantDeclaration);
+        dev.pollcheck.parse.Outline outline = outlines.computeIfAbsent(file, f -> dev.pollcheck.parse.Outline.of(pp.text()));
+        return parser.get().parseWanted(file, pp.text(), pp.macros(), outline, wantBody, wantDeclaration);
     }
 }

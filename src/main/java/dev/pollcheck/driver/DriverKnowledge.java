@@ -238,6 +238,26 @@ public final class DriverKnowledge {
         return java.util.Collections.unmodifiableMap(callbacks);
     }
 
+    /**
+     * The calls whose arguments a write can hide in: write APIs, calls returning or walking a list
+     * entry, calls unlinking one (what {@link Words#writesAny} looks inside).
+     */
+    public Set<String> stateCallNames() {
+        Set<String> out = new java.util.TreeSet<>(writes.keySet());
+        out.addAll(entries.keySet());
+        out.addAll(unlinks.keySet());
+        return out;
+    }
+
+    /** The keys that write APIs write without naming them in an argument ({@code drvdata}), with the APIs. */
+    public Map<String, Set<String>> keyedWrites() {
+        Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, WriteApi> e : writes.entrySet()) {
+            if (e.getValue().key() != null) out.computeIfAbsent(e.getValue().key(), k -> new java.util.TreeSet<>()).add(e.getKey());
+        }
+        return out;
+    }
+
     public Set<String> wakerNames() {
         Set<String> out = new java.util.TreeSet<>(wakers.keySet());
         out.addAll(memberWakers.keySet());

@@ -166,7 +166,7 @@ public final class DriverModel {
         Set<String> keys = new TreeSet<>();
         for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.add(a.key());
         if (keys.isEmpty()) return;
-        ensure(keys);
+        ensureWrites(keys);
         resolveRoles(writerFunctions(atoms));
     }
 
@@ -187,7 +187,7 @@ public final class DriverModel {
 
     /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
     public synchronized List<Write> writers(Atom atom) {
-        ensure(Set.of(atom.key()));
+        ensureWrites(Set.of(atom.key()));
         List<Write> out = new ArrayList<>();
         Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
@@ -347,7 +347,7 @@ public final class DriverModel {
      */
     public synchronized TopLevel.Function function(String name, String fromFile) {
         if (!definedSomewhere(name)) return null;
-        ensure(Set.of(name));
+        ensureDefinition(name);
         TopLevel.Function other = null;
         for (Fn f : byName.getOrDefault(name, List.of())) {
             if (f.file.equals(fromFile)) return f.def;
@@ -357,11 +357,11 @@ public final class DriverModel {
         return other;
     }
 
-    private final Map<String, Boolean> defined = new HashMap<>();
+    private final Map<String, Boolean> mayBeDefined = new HashMap<>();
 
     /** Whether some file of the driver may define {@code name}: most names asked for are kernel APIs. */
     private boolean definedSomewhere(String name) {
-        return defined.computeIfAbsent(name, n -> {
+        return mayBeDefined.computeIfAbsent(name, n -> {
             for (String file : files) if (sources.mayDefine(file, n)) return true;
             return false;
         });
@@ -538,7 +538,51 @@ public final class DriverModel {
     private void ensure(Set<String> want) {
         Set<String> fresh = new TreeSet<>();
         for (String w : want) if (w != null && !w.isEmpty() && words.add(w)) fresh.add(w);
+        read(fresh, Reading.MENTIONS);
+    }
+
+    /** Functions whose definitions have been read ({@link #ensureDefinition}). */
+    private final Set<String> defined = new HashSet<>();
+
+    /** Parses the bodies that define {@code name}, not every body that calls it. */
+    private void ensureDefinition(String name) {
+        if (words.contains(name) || !defined.add(name)) return;
+        read(Set.of(name), Reading.DEFINITIONS);
+    }
+
+    /** Keys whose writes have been read ({@link #ensureWrites}); a key of {@link #words} needs no more. */
+    private final Set<String> writeWords = new HashSet<>();
+
+    /**
+     * Parses what may write one of {@code keys}: the bodies that assign it, step it or pass it to a
+     * write API ({@link Words#writesAny}), not every body that reads it; and the declarations that
+     * name it (struct definitions, ops tables).
+     */
+    private void ensureWrites(Set<String> keys) {
+        Set<String> fresh = new TreeSet<>();
+        for (String k : keys) if (k != null && !k.isEmpty() && !words.contains(k) && writeWords.add(k)) fresh.add(k);
+        read(fresh, Reading.WRITES);
+    }
+
+    /** Which items of a file that names a word are parsed for it. */
+    private enum Reading {
+        /** Bodies and declarations that name it. */
+        MENTIONS,
+        /** Bodies that may write it ({@link Words#writesAny}), declarations that name it. */
+        WRITES,
+        /** The bodies that define it, nothing else. */
+        DEFINITIONS
+    }
+
+    /** Parses, in the driver's files that name one of {@code fresh}, the items {@code how} asks for, each body once. */
+    private void read(Set<String> fresh, Reading how) {
         if (fresh.isEmpty()) return;
+        // Keys a write API writes without naming them (dev_set_drvdata: drvdata) are read by mention.
+        Set<String> byMention = new TreeSet<>();
+        if (how == Reading.WRITES) {
+            for (String k : fresh) if (knowledge.keyedWrites().containsKey(k)) byMention.add(k);
+        }
+        Set<String> calls = how == Reading.WRITES ? knowledge.stateCallNames() : Set.of();
         for (String file : files) {
             // Only the words this file names are looked for in its items.
             Set<String> present = new HashSet<>();
@@ -549,8 +593,14 @@ public final class DriverModel {
             // words of their round only, so they are read again.
             Set<Long> seen = taken.computeIfAbsent(file, f -> new HashSet<>());
             java.util.function.Predicate<String> mentions = text -> Words.mentionsAny(text, present);
-            java.util.function.Predicate<String> body = text -> mentions.test(text) && seen.add(Words.hash64(text));
-            TranslationUnit tu = sources.parse(file, body, mentions);
+            java.util.function.Predicate<String> wanted = switch (how) {
+                case MENTIONS -> mentions;
+                case WRITES -> text -> mentions.test(text)
+                        && (Words.mentionsAny(text, byMention) || Words.writesAny(text, present, calls));
+                case DEFINITIONS -> text -> mentions.test(text) && Words.definesAny(text, present);
+            };
+            java.util.function.Predicate<String> body = text -> wanted.test(text) && seen.add(Words.hash64(text));
+            TranslationUnit tu = sources.parse(file, body, how == Reading.DEFINITIONS ? text -> false : mentions);
             if (tu == null) continue;
             filesRead.add(file);
             index(tu, fresh);

@@ -20,8 +20,9 @@ public interface DriverSources {
     boolean mentions(String file, String word);
 
     /**
-     * The file parsed with the bodies and file-scope declarations the predicates accept (refused
-     * bodies come back SKIPPED and empty); null when the file cannot be read.
+     * The function definitions and file-scope declarations of the file that the predicates accept,
+     * parsed (each predicate is asked once per item; a unit may hold more, such as one whose bodies
+     * were all parsed before, with refused bodies SKIPPED); null when the file cannot be read.
      */
     TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration);
 

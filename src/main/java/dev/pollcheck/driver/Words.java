@@ -2,6 +2,7 @@ package dev.pollcheck.driver;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,29 +21,82 @@ final class Words {
         return true;
     }
 
-    /** The distinct identifiers of {@code text}, interned (files share most of theirs), sorted. */
-    static String[] index(String text) {
-        Set<String> out = new HashSet<>();
-        int n = text.length();
+    /**
+     * The 64-bit hashes ({@link #hash64}) of the distinct identifiers in {@code bytes[0, n)}, sorted:
+     * a file's raw bytes, read without decoding (identifiers are ASCII). The raw text holds every
+     * identifier its preprocessed text holds (the preprocessor drops lines and expands nothing), so
+     * the index answers "may this file name X" for both; a collision only costs a parse.
+     */
+    static long[] index(byte[] bytes, int n) {
+        long[] out = new long[256];
+        int size = 0;
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
+            int c = bytes[i];
             if (start(c)) {
-                int j = i + 1;
-                while (j < n && part(text.charAt(j))) j++;
-                out.add(text.substring(i, j).intern());
+                long h = 0xcbf29ce484222325L;
+                int j = i;
+                while (j < n && part(bytes[j])) {
+                    h ^= bytes[j];
+                    h *= 0x100000001b3L;
+                    j++;
+                }
+                if (size == out.length) out = Arrays.copyOf(out, size * 2);
+                out[size++] = h ^ (j - i);
                 i = j;
             } else if (c >= '0' && c <= '9') {
                 // A number's letters (0x1f, 10UL) are not identifiers.
                 int j = i + 1;
-                while (j < n && part(text.charAt(j))) j++;
+                while (j < n && part(bytes[j])) j++;
                 i = j;
             } else {
                 i++;
             }
         }
-        String[] a = out.toArray(new String[0]);
-        Arrays.sort(a);
-        return a;
+        Arrays.sort(out, 0, size);
+        int distinct = 0;
+        for (int k = 0; k < size; k++) if (distinct == 0 || out[k] != out[distinct - 1]) out[distinct++] = out[k];
+        return Arrays.copyOf(out, distinct);
+    }
+
+    /** The tags of {@code struct TAG {} and {@code union TAG {} in {@code bytes[0, n)} (blanks allowed between). */
+    static Set<String> structDefinitions(byte[] bytes, int n) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < n; ) {
+            if (!start(bytes[i])) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && part(bytes[j])) j++;
+            if (isWord(bytes, i, j, "struct") || isWord(bytes, i, j, "union")) {
+                int k = blanks(bytes, j, n);
+                int t = k;
+                while (t < n && part(bytes[t])) t++;
+                if (t > k && start(bytes[k])) {
+                    int b = blanks(bytes, t, n);
+                    if (b < n && bytes[b] == '{') out.add(new String(bytes, k, t - k, java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static boolean isWord(byte[] bytes, int from, int to, String word) {
+        if (to - from != word.length()) return false;
+        for (int k = 0; k < word.length(); k++) if (bytes[from + k] != word.charAt(k)) return false;
+        return true;
+    }
+
+    private static int blanks(byte[] bytes, int from, int n) {
+        int k = from;
+        while (k < n && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\n' || bytes[k] == '\r' || bytes[k] == '\f' || bytes[k] == 0x0B)) k++;
+        return k;
+    }
+
+    /** Whether an index of {@link #index(byte[], int)} holds {@code word}. */
+    static boolean contains(long[] index, String word) {
+        return Arrays.binarySearch(index, hash64(word)) >= 0;
     }
 
     /**
@@ -51,21 +105,22 @@ final class Words {
      * A superset is harmless (it only costs a parse); a definition that a macro makes is missed, so
      * the caller treats a name no file seems to define as "not in the driver".
      */
-    static String[] definitions(String text) {
+    static String[] definitions(String source) {
+        char[] text = source.toCharArray();
         Set<String> out = new HashSet<>();
-        int n = text.length();
+        int n = text.length;
         int depth = 0;
         String candidate = null;
         int parens = 0;
         boolean closed = false;
         String lastIdent = null;
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (start(c)) {
                 int j = i + 1;
-                while (j < n && part(text.charAt(j))) j++;
+                while (j < n && part(text[j])) j++;
                 if (depth == 0 && parens == 0) {
-                    lastIdent = text.substring(i, j);
+                    lastIdent = new String(text, i, j - i);
                     // After "name(...)" an identifier is an attribute or K&R noise: keep the candidate.
                     if (!closed) candidate = null;
                 }
@@ -75,7 +130,7 @@ final class Words {
             if (c == '"' || c == '\'') {
                 // Skip a literal: its braces and semicolons are not code.
                 int j = i + 1;
-                while (j < n && text.charAt(j) != c) j += text.charAt(j) == '\\' ? 2 : 1;
+                while (j < n && text[j] != c) j += text[j] == '\\' ? 2 : 1;
                 i = j + 1;
                 continue;
             }
@@ -86,7 +141,7 @@ final class Words {
                 } else if (c == ')') {
                     if (parens > 0 && --parens == 0 && candidate != null) closed = true;
                 } else if (c == '{' && parens == 0) {
-                    if (closed && candidate != null) out.add(candidate.intern());
+                    if (closed && candidate != null) out.add(candidate);
                     candidate = null;
                     closed = false;
                     depth = 1;
@@ -105,6 +160,119 @@ final class Words {
         String[] a = out.toArray(new String[0]);
         Arrays.sort(a);
         return a;
+    }
+
+    /**
+     * The names in {@code bytes[0, n)} that may be defined there as functions: an identifier followed
+     * by a parenthesised list and then, after at most a few attribute words or groups, {@code {}.
+     * Read on the raw bytes with no brace depth, so that {@code #if}/{@code #else} arms that each
+     * open a body cannot hide what follows: a superset (a loop macro {@code list_for_each(p, h) {}
+     * counts, which only costs a parse), with no definition left out but those a macro makes.
+     */
+    static long[] definitionCandidates(byte[] bytes, int n) {
+        long[] out = new long[64];
+        int size = 0;
+        int i = 0;
+        while (i < n) {
+            int c = bytes[i];
+            if (c == '"' || c == '\'') {
+                i = skipLiteral(bytes, i, n);
+            } else if (c == '/' && i + 1 < n && bytes[i + 1] == '*') {
+                i = skipComment(bytes, i, n);
+            } else if (c == '/' && i + 1 < n && bytes[i + 1] == '/') {
+                while (i < n && bytes[i] != '\n') i++;
+            } else if (start(c)) {
+                int j = i;
+                long h = 0xcbf29ce484222325L;
+                while (j < n && part(bytes[j])) {
+                    h ^= bytes[j];
+                    h *= 0x100000001b3L;
+                    j++;
+                }
+                if (opensBodyAfterList(bytes, j, n)) {
+                    if (size == out.length) out = Arrays.copyOf(out, size * 2);
+                    out[size++] = h ^ (j - i);
+                }
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                i++;
+                while (i < n && part(bytes[i])) i++;
+            } else {
+                i++;
+            }
+        }
+        Arrays.sort(out, 0, size);
+        return Arrays.copyOf(out, size);
+    }
+
+    /** Whether {@code (...)} follows at {@code at}, then up to four attribute words or groups, then {@code {}. */
+    private static boolean opensBodyAfterList(byte[] bytes, int at, int n) {
+        int k = gap(bytes, at, n);
+        if (k >= n || bytes[k] != '(') return false;
+        for (int round = 0; round < 5; round++) {
+            if (bytes[k] == '(') {
+                k = skipGroup(bytes, k, n);
+                if (k < 0) return false;
+            } else if (start(bytes[k])) {
+                while (k < n && part(bytes[k])) k++;
+            } else {
+                return false;
+            }
+            k = gap(bytes, k, n);
+            if (k >= n) return false;
+            if (bytes[k] == '{') return true;
+        }
+        return false;
+    }
+
+    /** The index after the parenthesised group opening at {@code at}, or -1 when it is not closed within 4 kB. */
+    private static int skipGroup(byte[] bytes, int at, int n) {
+        int depth = 0;
+        for (int k = at; k < n && k < at + 4096; k++) {
+            int c = bytes[k];
+            if (c == '"' || c == '\'') {
+                k = skipLiteral(bytes, k, n) - 1;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return k + 1;
+            } else if (c == ';' || c == '{' || c == '}') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after blanks and comments from {@code at}. */
+    private static int gap(byte[] bytes, int at, int n) {
+        int k = blanks(bytes, at, n);
+        while (k + 1 < n && bytes[k] == '/' && (bytes[k + 1] == '*' || bytes[k + 1] == '/')) {
+            if (bytes[k + 1] == '*') {
+                k = skipComment(bytes, k, n);
+            } else {
+                while (k < n && bytes[k] != '\n') k++;
+            }
+            k = blanks(bytes, k, n);
+        }
+        return k;
+    }
+
+    private static int skipLiteral(byte[] bytes, int at, int n) {
+        int q = bytes[at];
+        int k = at + 1;
+        while (k < n && bytes[k] != q && bytes[k] != '\n') k += bytes[k] == '\\' ? 2 : 1;
+        return Math.min(n, k + 1);
+    }
+
+    private static int skipComment(byte[] bytes, int at, int n) {
+        for (int k = at + 2; k + 1 < n; k++) if (bytes[k] == '*' && bytes[k + 1] == '/') return k + 2;
+        return n;
+    }
+
+    /** Whether the function definition {@code item} (a file-scope item) defines one of {@code names}. */
+    static boolean definesAny(String item, Set<String> names) {
+        for (String d : definitions(item)) if (names.contains(d)) return true;
+        return false;
     }
 
     static boolean contains(String[] index, String word) {
@@ -130,6 +298,150 @@ final class Words {
             }
         }
         return false;
+    }
+
+    /** Assignment operators: what may follow the target of a write. */
+    private static final Set<String> ASSIGN = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--");
+
+    /**
+     * Whether {@code text} may write one of {@code keys} as the driver model reads writes: a key
+     * that is the target of an assignment or of {@code ++}/{@code --} (after its indexes), a key
+     * inside the arguments of one of {@code calls} (write APIs, list entry and unlink calls), or a
+     * key on the right of {@code |=}, {@code &=} or {@code ^=} (a flag bit). A superset of the
+     * bodies that hold such a write, found on tokens without parsing: most bodies that name a
+     * member only read it.
+     */
+    static boolean writesAny(String text, Set<String> keys, Set<String> calls) {
+        List<String> toks = tokens(text);
+        int n = toks.size();
+        // The callee before each open parenthesis, for "inside the arguments of".
+        String[] callee = new String[n];
+        java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
+        boolean bits = false;
+        for (int i = 0; i < n; i++) {
+            String t = toks.get(i);
+            switch (t) {
+                case "(" -> open.push(i > 0 && isIdentifier(toks.get(i - 1)) ? toks.get(i - 1) : "");
+                case ")" -> {
+                    if (!open.isEmpty()) open.pop();
+                }
+                case ";" -> bits = false;
+                case "|=", "&=", "^=" -> bits = true;
+                case "++", "--" -> {
+                    if (incrementsAny(toks, i, keys)) return true;
+                }
+                default -> {
+                    if (!keys.contains(t)) break;
+                    if (bits) return true;
+                    for (String c : open) if (calls.contains(c)) return true;
+                    int j = i + 1;
+                    // dev->buf[i] = ..., (dev->x) = ...: indexes and closing parentheses come first.
+                    while (j < n) {
+                        String u = toks.get(j);
+                        if (u.equals(")")) {
+                            j++;
+                        } else if (u.equals("[")) {
+                            int depth = 0;
+                            for (; j < n; j++) {
+                                if (toks.get(j).equals("[")) depth++;
+                                else if (toks.get(j).equals("]") && --depth == 0) break;
+                            }
+                            j++;
+                        } else {
+                            break;
+                        }
+                    }
+                    if (j < n && ASSIGN.contains(toks.get(j))) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the operand after the {@code ++} or {@code --} at {@code at} ends in one of {@code keys}:
+     * {@code ++dev->count}, {@code --(*p)->users}, {@code ++dev->a[i].n}.
+     */
+    private static boolean incrementsAny(List<String> toks, int at, Set<String> keys) {
+        String prev = toks.get(at);
+        int depth = 0;
+        for (int j = at + 1; j < toks.size(); j++) {
+            String u = toks.get(j);
+            boolean afterOperator = prev.equals("++") || prev.equals("--") || prev.equals("(") || prev.equals("*")
+                    || prev.equals("&");
+            boolean afterOperand = isIdentifier(prev) || prev.equals("]") || prev.equals(")");
+            if (isIdentifier(u)) {
+                if (!afterOperator && !prev.equals("->") && !prev.equals(".")) return false;
+                if (keys.contains(u)) return true;
+            } else if (u.equals("->") || u.equals(".")) {
+                if (!afterOperand) return false;
+            } else if (u.equals("(") || u.equals("*") || u.equals("&")) {
+                if (!afterOperator) return false;
+                if (u.equals("(")) depth++;
+            } else if (u.equals(")")) {
+                if (depth-- == 0) return false;
+            } else if (u.equals("[")) {
+                if (!afterOperand) return false;
+                for (int d = 0; j < toks.size(); j++) {
+                    if (toks.get(j).equals("[")) d++;
+                    else if (toks.get(j).equals("]") && --d == 0) break;
+                }
+                u = "]";
+            } else {
+                return false;
+            }
+            prev = u;
+        }
+        return false;
+    }
+
+    /** Punctuators of more than one character, longest first. */
+    private static final String[] PUNCT = {"<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
+            "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="};
+
+    /** C tokens of {@code text}: identifiers, numbers and punctuators; comments, strings and characters left out. */
+    static List<String> tokens(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        next:
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c <= ' ') {
+                i++;
+            } else if (start(c)) {
+                int j = i + 1;
+                while (j < n && part(text.charAt(j))) j++;
+                out.add(text.substring(i, j));
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                int j = i + 1;
+                while (j < n && (part(text.charAt(j)) || text.charAt(j) == '.')) j++;
+                out.add("0");
+                i = j;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != c && text.charAt(j) != '\n') j += text.charAt(j) == '\\' ? 2 : 1;
+                i = j + 1;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int e = text.indexOf("*/", i + 2);
+                i = e < 0 ? n : e + 2;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                int e = text.indexOf('\n', i);
+                i = e < 0 ? n : e;
+            } else {
+                for (String p : PUNCT) {
+                    if (text.startsWith(p, i)) {
+                        out.add(p);
+                        i += p.length();
+                        continue next;
+                    }
+                }
+                out.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return out;
     }
 
     /**
@@ -161,11 +473,11 @@ final class Words {
         return h ^ text.length();
     }
 
-    private static boolean start(char c) {
+    private static boolean start(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    private static boolean part(char c) {
+    private static boolean part(int c) {
         return start(c) || (c >= '0' && c <= '9');
     }
 }

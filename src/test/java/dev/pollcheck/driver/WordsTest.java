@@ -1,10 +1,12 @@
 package dev.pollcheck.driver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +22,47 @@ class WordsTest {
 
     @Test
     void fileIndexHoldsIdentifiersNotNumbers() {
-        String[] ix = Words.index("int foo(void) { return 10UL + bar_2; }");
+        byte[] text = "int foo(void) { return 10UL + bar_2; /* caf\u00e9 */ }".getBytes(StandardCharsets.UTF_8);
+        long[] ix = Words.index(text, text.length);
         assertTrue(Words.contains(ix, "foo"));
         assertTrue(Words.contains(ix, "bar_2"));
+        assertTrue(Words.contains(ix, "caf"), "a non-ASCII letter ends an identifier");
         assertFalse(Words.contains(ix, "UL"));
+        assertFalse(Words.contains(ix, "bar"));
+        assertFalse(Words.contains(Words.index(text, 3), "foo"), "only the first n bytes");
+    }
+
+    @Test
+    void writesAreAssignmentsStepsWriteCallsAndBits() {
+        Set<String> calls = Set.of("set_bit", "list_add", "list_first_entry");
+        assertTrue(Words.writesAny("dev->state = 1;", Set.of("state"), calls));
+        assertTrue(Words.writesAny("dev->buf[i + 1] |= 2;", Set.of("buf"), calls), "after its indexes");
+        assertTrue(Words.writesAny("(dev->n)--;", Set.of("n"), calls));
+        assertTrue(Words.writesAny("++dev->a[i].count;", Set.of("count"), calls));
+        assertTrue(Words.writesAny("--(*p)->users;", Set.of("users"), calls));
+        assertTrue(Words.writesAny("set_bit(FOO_READY, &dev->flags);", Set.of("FOO_READY"), calls));
+        assertTrue(Words.writesAny("x = list_first_entry(&dev->done, struct b, node);", Set.of("done"), calls));
+        assertTrue(Words.writesAny("dev->flags &= ~(FOO_A | FOO_B);", Set.of("FOO_B"), calls));
+        assertFalse(Words.writesAny("if (dev->state == 1) return dev->count;", Set.of("state", "count"), calls));
+        assertFalse(Words.writesAny("dev->state.x = 1; dev->a[i].b = 2;", Set.of("state", "a"), calls),
+                "a member of the key is another key");
+        assertFalse(Words.writesAny("for (i = 0; i < n; i++) if (dev->state) f(dev->state);", Set.of("state"), calls),
+                "the ++ of another operand");
+        assertFalse(Words.writesAny("/* dev->state = 1; */ s = \"state = 2\";", Set.of("state"), calls));
+        assertFalse(Words.writesAny("wake_up(&dev->state);", Set.of("state"), calls), "not a write call");
+    }
+
+    @Test
+    void structDefinitionsAreTagsFollowedByABrace() {
+        byte[] text = "struct a {\n int x; };\nstruct b *p;\nunion c\n{ int y; };\ntypedef struct d{} d_t;\nstructx e { };"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Set.of("a", "c", "d"), Words.structDefinitions(text, text.length));
+    }
+
+    @Test
+    void aDefiningItemNamesItsFunction() {
+        assertTrue(Words.definesAny("static int foo(struct x *p)\n{\n\treturn bar(p);\n}", Set.of("foo")));
+        assertFalse(Words.definesAny("static int foo(struct x *p)\n{\n\treturn bar(p);\n}", Set.of("bar")));
     }
 
     @Test
