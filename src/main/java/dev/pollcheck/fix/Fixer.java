@@ -236,9 +236,7 @@ public final class Fixer {
             if (f.name().equals(m.name()) && f.isStatic() == m.isStatic()) fn = f;
         }
         if (fn == null || !PollFlow.readable(fn)) return "the patched " + m.name() + "() does not parse";
-        List<TranslationUnit> units = new ArrayList<>();
-        for (TranslationUnit u : cx.program().units()) units.add(u.file().equals(file) ? unit : u);
-        Program patchedProgram = Program.of(units);
+        Program patchedProgram = cx.program().replacing(unit);
         PollMethod pm = null;
         for (PollMethod p : cx.methods()) {
             if (p.function() == m) pm = p;

@@ -61,6 +61,44 @@ public final class Program {
         return new Program(units);
     }
 
+    /**
+     * This program with {@code unit} in place of the unit of the same file (a patched file): what the
+     * fix stage re-analyses, made without indexing every other unit again.
+     */
+    public Program replacing(TranslationUnit unit) {
+        return new Program(this, unit);
+    }
+
+    private Program(Program base, TranslationUnit unit) {
+        List<TranslationUnit> list = new ArrayList<>(base.units.size());
+        for (TranslationUnit u : base.units) list.add(u.file().equals(unit.file()) ? unit : u);
+        this.units = Collections.unmodifiableList(list);
+        for (TranslationUnit u : list) byFile.putIfAbsent(u.file(), u);
+        statics.putAll(base.statics);
+        statics.remove(unit.file());
+        for (Map.Entry<String, List<TopLevel.Function>> e : base.globals.entrySet()) {
+            List<TopLevel.Function> kept = e.getValue();
+            for (TopLevel.Function f : kept) {
+                if (f.span().file().equals(unit.file())) {
+                    kept = new ArrayList<>(kept);
+                    kept.removeIf(g -> g.span().file().equals(unit.file()));
+                    break;
+                }
+            }
+            if (!kept.isEmpty()) globals.put(e.getKey(), kept);
+        }
+        for (TopLevel.Function f : unit.functions()) {
+            if (f.isStatic()) {
+                statics.computeIfAbsent(unit.file(), k -> new HashMap<>()).putIfAbsent(f.name(), f);
+            } else {
+                List<TopLevel.Function> l = new ArrayList<>(globals.getOrDefault(f.name(), List.of()));
+                l.add(f);
+                l.sort(BY_PLACE);
+                globals.put(f.name(), l);
+            }
+        }
+    }
+
     /** The units, sorted by file. */
     public List<TranslationUnit> units() {
         return units;
