@@ -2,6 +2,7 @@ package dev.pollcheck.driver;
 
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.parse.CParser;
+import dev.pollcheck.parse.Outline;
 import dev.pollcheck.parse.ParseConfig;
 import dev.pollcheck.source.Defines;
 import dev.pollcheck.source.LocalHeaders;
@@ -37,7 +38,7 @@ public final class DiskSources implements DriverSources {
     private final Map<String, List<String>> dirs = new ConcurrentHashMap<>();
     private final Map<String, Optional<Preprocessed>> texts = new ConcurrentHashMap<>();
     /** Each file's items, found once: the model parses one file for other items again and again. */
-    private final Map<String, dev.pollcheck.parse.Outline> outlines = new ConcurrentHashMap<>();
+    private final Map<String, Outline> outlines = new ConcurrentHashMap<>();
     /** Per file, the hashes of the identifiers of its raw text ({@link Words#index(byte[], int)}). */
     private final Map<String, long[]> identifiers = new ConcurrentHashMap<>();
     private static final ThreadLocal<SourceLoader.Buffer> BUFFERS = ThreadLocal.withInitial(SourceLoader.Buffer::new);
@@ -167,10 +168,10 @@ public final class DiskSources implements DriverSources {
     }
 
     @Override
-    public TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+    public TranslationUnit parse(String file, Predicate<Outline.Item> wantBody, Predicate<Outline.Item> wantDeclaration) {
         Preprocessed pp = text(file);
         if (pp == null) return null;
-        dev.pollcheck.parse.Outline outline = outlines.computeIfAbsent(file, f -> dev.pollcheck.parse.Outline.of(pp.text()));
+        Outline outline = outlines.computeIfAbsent(file, f -> Outline.of(pp.text(), pp.macros()));
         return parser.get().parseWanted(file, pp.text(), pp.macros(), outline, wantBody, wantDeclaration);
     }
 }

@@ -10,6 +10,7 @@ import dev.pollcheck.model.Stmt;
 import dev.pollcheck.model.TopLevel;
 import dev.pollcheck.model.TranslationUnit;
 import dev.pollcheck.model.VarDecl;
+import dev.pollcheck.parse.Outline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -531,8 +532,8 @@ public final class DriverModel {
     /** The files whose declarations spell out a struct's members, by tag. */
     private final Map<String, Set<String>> homes = new HashMap<>();
 
-    /** Per file, the 64-bit hashes of the bodies already parsed and indexed. */
-    private final Map<String, Set<Long>> taken = new HashMap<>();
+    /** Per file, where the bodies already parsed and indexed start. */
+    private final Map<String, Set<Integer>> taken = new HashMap<>();
 
     /** Parses, in the driver's files that contain one of {@code want}, the items that mention one. */
     private void ensure(Set<String> want) {
@@ -591,16 +592,17 @@ public final class DriverModel {
             // A body taken by an earlier round is indexed already, for all it holds: parsing it again
             // was 40% of the model's parses on the kernel tree. Declarations are indexed for the
             // words of their round only, so they are read again.
-            Set<Long> seen = taken.computeIfAbsent(file, f -> new HashSet<>());
-            java.util.function.Predicate<String> mentions = text -> Words.mentionsAny(text, present);
-            java.util.function.Predicate<String> wanted = switch (how) {
+            Set<Integer> seen = taken.computeIfAbsent(file, f -> new HashSet<>());
+            java.util.function.Predicate<Outline.Item> mentions = it -> it.mentionsAny(present);
+            java.util.function.Predicate<Outline.Item> wanted = switch (how) {
                 case MENTIONS -> mentions;
-                case WRITES -> text -> mentions.test(text)
-                        && (Words.mentionsAny(text, byMention) || Words.writesAny(text, present, calls));
-                case DEFINITIONS -> text -> mentions.test(text) && Words.definesAny(text, present);
+                case WRITES -> it -> mentions.test(it)
+                        && (it.mentionsAny(byMention) || Words.writesAny(it.text(), present, calls));
+                case DEFINITIONS -> it -> mentions.test(it) && Words.definesAny(it.text(), present);
             };
-            java.util.function.Predicate<String> body = text -> wanted.test(text) && seen.add(Words.hash64(text));
-            TranslationUnit tu = sources.parse(file, body, how == Reading.DEFINITIONS ? text -> false : mentions);
+            java.util.function.Predicate<Outline.Item> body = it -> !seen.contains(it.start()) && wanted.test(it)
+                    && seen.add(it.start());
+            TranslationUnit tu = sources.parse(file, body, how == Reading.DEFINITIONS ? it -> false : mentions);
             if (tu == null) continue;
             filesRead.add(file);
             index(tu, fresh);
@@ -1177,7 +1179,7 @@ public final class DriverModel {
         Set<String> want = Set.of(tag);
         for (String file : files) {
             if (!sources.mentions(file, tag)) continue;
-            TranslationUnit tu = sources.parse(file, text -> false, text -> text.indexOf('{') >= 0 && Words.mentionsAny(text, want));
+            TranslationUnit tu = sources.parse(file, it -> false, it -> it.mentionsAny(want) && it.text().indexOf('{') >= 0);
             if (tu == null) continue;
             for (TopLevel item : tu.items()) {
                 if (item instanceof TopLevel.Declaration d && d.definesTag() != null) {
@@ -1191,7 +1193,7 @@ public final class DriverModel {
         for (String file : files) headers.addAll(sources.systemHeaders(file));
         for (String h : headers) {
             if (!sources.definesStruct(h, tag)) continue;
-            TranslationUnit tu = sources.parse(h, text -> false, text -> text.indexOf('{') >= 0 && Words.mentionsAny(text, want));
+            TranslationUnit tu = sources.parse(h, it -> false, it -> it.mentionsAny(want) && it.text().indexOf('{') >= 0);
             if (tu == null) continue;
             filesRead.add(h);
             for (TopLevel item : tu.items()) {

@@ -2,6 +2,7 @@ package dev.pollcheck.driver;
 
 import dev.pollcheck.flow.Program;
 import dev.pollcheck.model.TranslationUnit;
+import dev.pollcheck.parse.Outline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,7 +25,7 @@ public interface DriverSources {
      * parsed (each predicate is asked once per item; a unit may hold more, such as one whose bodies
      * were all parsed before, with refused bodies SKIPPED); null when the file cannot be read.
      */
-    TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration);
+    TranslationUnit parse(String file, Predicate<Outline.Item> wantBody, Predicate<Outline.Item> wantDeclaration);
 
     /**
      * The kernel headers {@code file} includes ({@code #include <...>}) that exist, as display paths,
@@ -75,7 +76,7 @@ public interface DriverSources {
             }
 
             @Override
-            public TranslationUnit parse(String file, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+            public TranslationUnit parse(String file, Predicate<Outline.Item> wantBody, Predicate<Outline.Item> wantDeclaration) {
                 return program.unit(file);
             }
 

@@ -127,84 +127,43 @@ public final class CParser {
      * Parses only the items of {@code outline} (found in {@code text}) that the predicates accept:
      * {@code wantBody} sees each function definition, {@code wantDeclaration} every file-scope
      * declaration (typedefs and macro invocations too), each once. The unit holds those items alone,
-     * and no lexing happens when there are none. The text's typedef names are known to the parser
-     * whatever is read. For a reader that parses one text many times for other items (the driver
-     * model): the cost is what it reads, not the file.
+     * and nothing is lexed when there are none; only the chosen items are. The text's typedef names
+     * are known to the parser whatever is read. For a reader that parses one text many times for
+     * other items (the driver model): the cost is what it reads, not the file.
      */
     public TranslationUnit parseWanted(String displayPath, String text, List<MacroDef> macros, Outline outline,
-                                       Predicate<String> wantBody, Predicate<String> wantDeclaration) {
+                                       Predicate<Outline.Item> wantBody, Predicate<Outline.Item> wantDeclaration) {
         if (outline.text() != text && !outline.text().equals(text)) {
             throw new IllegalArgumentException("the outline is of another text");
         }
-        List<ItemBlanker.Item> all = outline.items();
         List<MacroDef> macroList = macros == null ? List.of() : macros;
-        boolean[] wanted = new boolean[all.size()];
-        boolean any = false;
-        Map<String, String> macroBodies = null;
-        for (int k = 0; k < all.size(); k++) {
-            ItemBlanker.Item it = all.get(k);
-            if (it.body() || it.blankable() || it.typedef()) {
-                wanted[k] = accepts(it.body() ? wantBody : wantDeclaration, text, it.start(), it.end() + 1);
-            } else {
-                // A possible macro invocation: the parser reads its expansion, so the predicate sees
-                // the macro's body too (SEQ_PROFILE_FOPS(name) makes a function calling seq_profile_open).
-                if (macroBodies == null) {
-                    macroBodies = new HashMap<>();
-                    for (MacroDef m : macroList) {
-                        if (m.functionLike() && m.body() != null) macroBodies.put(m.name(), m.body());
-                    }
-                }
-                String item = text.substring(it.start(), it.end() + 1);
-                String body = macroBodies.get(invokedName(item));
-                wanted[k] = accepts(wantDeclaration, body == null ? item : item + "\n" + body, 0,
-                        body == null ? item.length() : item.length() + 1 + body.length());
+        List<int[]> ranges = new ArrayList<>();
+        Map<Integer, Boolean> decisions = new HashMap<>();
+        for (Outline.Item it : outline.items()) {
+            boolean want;
+            try {
+                want = it.isBody() ? wantBody.test(it) : wantDeclaration.test(it);
+            } catch (RuntimeException e) {
+                want = true;   // reading too much only costs time
             }
-            any |= wanted[k];
+            if (!want) continue;
+            ranges.add(new int[] {it.at().start(), it.at().end() + 1});
+            if (it.isBody()) decisions.put(it.at().bodyOpen(), true);
         }
-        if (!any) return new TranslationUnit(displayPath, List.of(), macroList, List.of());
-        begin(displayPath, macros, wantDeclaration);
+        if (ranges.isEmpty()) return new TranslationUnit(displayPath, List.of(), macroList, List.of());
+        begin(displayPath, macros, t -> true);
         List<TopLevel> items = new ArrayList<>();
         try {
             preds.fileTypes.addAll(outline.typedefNames(this));
-            char[] s = text.toCharArray();
-            Map<Integer, Boolean> decisions = new HashMap<>();
-            for (int k = 0; k < all.size(); k++) {
-                ItemBlanker.Item it = all.get(k);
-                if (wanted[k]) {
-                    if (it.body()) decisions.put(it.bodyOpen(), true);
-                } else {
-                    for (int j = it.start(); j <= it.end(); j++) {
-                        if (s[j] != '\n') s[j] = ' ';
-                    }
-                }
-            }
             bodyDecisions = decisions;
-            List<Token> toks = lex(s, true);
+            List<Token> toks = lex(outline, ranges, true);
             learnTypedefs(toks, preds.fileTypes);
-            parseChunks(toks, text, wantBody, items);
+            // The functions an expanded macro makes are read whole (the invocation was chosen).
+            parseChunks(toks, text, t -> true, items);
         } catch (Throwable t) {
             problem(1, 1, "internal parser error: " + t);
         }
         return new TranslationUnit(displayPath, List.copyOf(items), macroList, List.copyOf(problems));
-    }
-
-    /** The name before the first parenthesis of a possible macro invocation ({@code static DEFINE_MUTEX(x);}), or "". */
-    private static String invokedName(String item) {
-        int open = item.indexOf('(');
-        int end = open < 0 ? 0 : open;
-        while (end > 0 && Character.isWhitespace(item.charAt(end - 1))) end--;
-        int start = end;
-        while (start > 0 && (Character.isLetterOrDigit(item.charAt(start - 1)) || item.charAt(start - 1) == '_')) start--;
-        return item.substring(start, end);
-    }
-
-    /** A predicate's answer for {@code text[from, to)}; none, or one that throws, accepts (reading too much only costs time). */
-    private static boolean accepts(Predicate<String> p, String text, int from, int to) {
-        try {
-            return p == null || p.test(text.substring(from, to));
-        } catch (RuntimeException e) {
-            return true;
-        }
     }
 
     /** Resets the per-file state for a parse of {@code displayPath}; the macro list as given (never null). */
@@ -237,10 +196,10 @@ public final class CParser {
         }
     }
 
-    /** The typedef names declared in {@code chars} (lexed without reports). */
-    Set<String> typedefsIn(char[] chars) {
+    /** The typedef names declared in the {@code ranges} of {@code outline} (lexed without reports). */
+    Set<String> typedefsIn(Outline outline, List<int[]> ranges) {
         Set<String> out = new java.util.HashSet<>();
-        learnTypedefs(lex(chars, false), out);
+        learnTypedefs(lex(outline, ranges, false), out);
         return out;
     }
 
@@ -307,7 +266,15 @@ public final class CParser {
     }
 
     private List<Token> lex(char[] chars, boolean report) {
-        List<Token> all = tokens(chars);
+        return lex(tokens(chars), report);
+    }
+
+    /** {@link #lex(char[], boolean)} of the {@code ranges} ([from, to) offsets, in order) of an outlined text only. */
+    private List<Token> lex(Outline outline, List<int[]> ranges, boolean report) {
+        return lex(tokens(outline, ranges), report);
+    }
+
+    private List<Token> lex(List<Token> all, boolean report) {
         List<Token> out = new ArrayList<>(all.size());
         int strays = 0;
         for (int i = 0; i < all.size(); i++) {
@@ -390,6 +357,47 @@ public final class CParser {
             line = lexer.getLine();
             column = lexer.getCharPositionInLine();
         }
+    }
+
+    /**
+     * The tokens of the {@code ranges} of an outlined text, as {@link #tokens(char[])} would give them
+     * for the text with everything else blank: the lexer is put at each range's start, with its line
+     * and column from the outline, and never sees the rest.
+     */
+    private List<Token> tokens(Outline outline, List<int[]> ranges) {
+        char[] chars = outline.chars();
+        CharArrayStream in = new CharArrayStream(chars, file);
+        lexer.setInputStream(in);
+        List<Token> out = new ArrayList<>();
+        for (int[] r : ranges) {
+            int p = r[0];
+            int line = outline.line(p);
+            int column = outline.column(p);
+            while (true) {
+                for (; p < r[1]; p++) {
+                    char c = chars[p];
+                    if (c == '\n') {
+                        line++;
+                        column = 0;
+                    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B || c == 0xA0 || c == 0xFEFF) {
+                        column++;
+                    } else {
+                        break;
+                    }
+                }
+                if (p >= r[1]) break;
+                in.seek(p);
+                lexer.setLine(line);
+                lexer.setCharPositionInLine(column);
+                Token t = lexer.nextToken();
+                if (t.getType() == Token.EOF) break;
+                out.add(t);
+                p = in.index();
+                line = lexer.getLine();
+                column = lexer.getCharPositionInLine();
+            }
+        }
+        return out;
     }
 
     /** A leading underscore or no lower-case letter: how attribute macros are spelt. */

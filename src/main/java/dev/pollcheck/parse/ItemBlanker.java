@@ -57,9 +57,10 @@ final class ItemBlanker {
 
     /**
      * One top-level item: a function body ({@code bodyOpen >= 0}, {@code end} its closing brace) or
-     * a declaration ({@code end} its {@code ;}). A declaration is {@code blankable} when it starts
+     * a declaration ({@code end} its {@code ;}, or the text's last character for an unterminated rest,
+     * such as a final {@code module_init(foo_init)}). A declaration is {@code blankable} when it starts
      * with a word and is no typedef and no possible macro invocation; {@code typedef} marks one that
-     * is a typedef. An unterminated rest of the text is no item.
+     * is a typedef.
      */
     record Item(int start, int bodyOpen, int end, boolean blankable, boolean typedef) {
         boolean body() {
@@ -103,8 +104,12 @@ final class ItemBlanker {
      * with strings, character literals, comments and {@code #} lines stepped over.
      */
     static List<Item> items(String source) {
+        return items(source.toCharArray(), source);
+    }
+
+    /** {@link #items(String)} of {@code source}, whose characters {@code text} holds. */
+    static List<Item> items(char[] text, String source) {
         // A char array: charAt is slow on texts with a non-Latin-1 character (a name in a comment).
-        char[] text = source.toCharArray();
         List<Item> items = new ArrayList<>();
         Mentions.Cursor typedefs = new Mentions.Cursor(source, "typedef");
         int n = text.length;
@@ -188,6 +193,11 @@ final class ItemBlanker {
             }
             lastSignificant = c;
             i++;
+        }
+        if (itemStart >= 0 && depth == 0) {
+            // The rest after the last item, unterminated: module_init(foo_init) with no semicolon at
+            // the end of a file. Never blanked; listed so that a reader of items alone sees it.
+            items.add(new Item(itemStart, -1, n - 1, false, false));
         }
         return List.copyOf(items);
     }
