@@ -45,6 +45,7 @@ import dev.pollcheck.source.SourceLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -92,9 +93,12 @@ public final class Scan {
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
         List<String> opsMembers = opsMembers(options.ops());
+        FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
+        OpsTypes opsTypes = OpsTypes.load(flowConfig);
+        Predicate<String> want = wanted(options.allFiles(), opsTypes.memberNames());
         List<FileOutcome> outcomes = Workers.map(walked.files(), options.jobs(), "pollcheck-worker", found -> {
             try {
-                return scanFile(found, loader, headers, defines, parsers.get(), options.allFiles(), opsMembers);
+                return scanFile(found, loader, headers, defines, parsers.get(), options.allFiles(), opsMembers, want);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 // One file too big for the heap (or too deep for the stack) loses that file, not the
                 // run: what it held is dropped with the failed work, and the notice names it.
@@ -132,8 +136,7 @@ public final class Scan {
         // which thread finished first.
         units.sort(Comparator.comparing(TranslationUnit::file));
         Program program = Program.of(units);
-        FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
-        List<PollMethod> methods = PollMethods.find(program, OpsTypes.load(flowConfig));
+        List<PollMethod> methods = PollMethods.find(program, opsTypes);
         // One driver model per run: what the simulator asks of a driver's other side (its static helpers,
         // the writers and wakers of the state a poll method tests), read from disk on demand.
         // Reported paths open from the current directory, so the driver's other files are read from there.
@@ -147,7 +150,7 @@ public final class Scan {
             // Fixes are verified by the simulator, so a run without it offers none.
             reported = attachFixes(reported, new Fixer.Context(root, program, methods, new AnalysisConfig(flowConfig),
                     HelperModels.load(flowConfig.modelFiles()), drivers, parseConfig, defines,
-                    wanted(options.allFiles(), opsMembers)), options);
+                    want), options);
         }
         // What may have gone unseen, for the summary line and --fail-on-skip: files that mention poll
         // but were not read (whole, or past the time bound), and poll methods not analysed.
@@ -283,11 +286,22 @@ public final class Scan {
         return out;
     }
 
-    /** Which bodies and declarations a run parses: those mentioning poll (or an --ops member), or all. */
-    private static Predicate<String> wanted(boolean allFiles, List<String> opsMembers) {
+    /**
+     * Which bodies and declarations a run parses, or all: those that spell poll code. A poll method or
+     * a helper the table flows into names {@code poll_table} (or {@code poll_table_struct}) in its
+     * parameters or {@code __poll_t} in its type; {@code poll_wait} registers; an ops initializer or a
+     * delegating call names an ops member ({@code .poll}, {@code ->proc_poll}, from ops-types.txt and
+     * {@code --ops}). A body that merely says poll ({@code readl_poll_timeout()}, a NAPI poll) is not
+     * read: on the kernel tree that halves the bodies parsed, with the same findings.
+     */
+    private static Predicate<String> wanted(boolean allFiles, Collection<String> opsMembers) {
         if (allFiles) return body -> true;
-        List<String> words = new ArrayList<>(List.of("poll"));
-        words.addAll(opsMembers);
+        List<String> words = new ArrayList<>(List.of("poll_table", "poll_t", "poll_wait", "poll_requested_events",
+                "poll_does_not_wait"));
+        for (String m : new TreeSet<>(opsMembers)) {
+            words.add("." + m);
+            words.add("->" + m);
+        }
         return Mentions.ofAny(words);
     }
 
@@ -374,7 +388,8 @@ public final class Scan {
     }
 
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, LocalHeaders headers, Defines defines,
-                                        CParser parser, boolean allFiles, List<String> opsMembers) {
+                                        CParser parser, boolean allFiles, List<String> opsMembers,
+                                        Predicate<String> want) {
         int[] counts = new int[ParseStatus.values().length];
         SourceLoader.Buffer buffer = BUFFERS.get();
         SourceLoader.Loaded failed = loader.read(found.path(), found.displayPath(), buffer);
@@ -414,10 +429,7 @@ public final class Scan {
                 problems.add(p);
             }
         }
-        // Outside --all-files, only bodies and declarations that mention poll are parsed: a poll
-        // method, a helper that the poll_table flows into and an ops initializer naming a poll method
-        // always do (poll_table in the parameters, poll_wait, .poll = name).
-        Predicate<String> want = wanted(allFiles, opsMembers);
+        // Outside --all-files, only bodies and declarations that spell poll code are parsed (wanted).
         TranslationUnit unit = parser.parse(found.displayPath(), pp.text(), pp.macros(), want, want);
         for (ParseProblem p : unit.problems()) {
             // Items past the file's time bound are not read: an ops initializer among them is lost.

@@ -216,29 +216,24 @@ final class ItemBlanker {
     }
 
     /**
-     * A predicate over the items of one text, asked in order: a {@link Mentions} is answered by a
-     * cursor per word over the text, any other predicate on the item cut out as a string. No predicate, or
+     * A predicate over the items of one text, asked in order: a {@link Mentions} is answered by its
+     * cursor over the text, any other predicate on the item cut out as a string. No predicate, or
      * one that throws, keeps the item: reading too much only costs time.
      */
     private static final class Region {
         private final String text;
         private final Predicate<String> p;
-        private final Mentions.Cursor[] cursors;
+        private final Mentions.Cursor cursor;
 
         Region(String text, Predicate<String> p) {
             this.text = text;
             this.p = p;
-            this.cursors = p instanceof Mentions m
-                    ? m.words().stream().map(w -> new Mentions.Cursor(text, w)).toArray(Mentions.Cursor[]::new)
-                    : null;
+            this.cursor = p instanceof Mentions m ? m.finder(text) : null;
         }
 
         boolean wants(int from, int to) {
-            if (cursors != null) {
-                for (Mentions.Cursor c : cursors) {
-                    if (c.in(from, to)) return true;
-                }
-                return false;
+            if (cursor != null) {
+                return cursor.in(from, to);
             }
             try {
                 return p == null || p.test(text.substring(from, to));
