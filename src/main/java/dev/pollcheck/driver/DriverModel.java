@@ -291,7 +291,7 @@ public final class DriverModel {
 
     /** The wakes made by {@code function} itself (as far as its body was read), sorted by line. */
     public synchronized List<Wake> wakesIn(String function) {
-        ensure(Set.of(function));
+        ensureDefinition(function);
         resolveRoles(Set.of(function));
         List<Wake> out = new ArrayList<>();
         for (Fn f : List.copyOf(byName.getOrDefault(function, List.of()))) {
@@ -303,7 +303,6 @@ public final class DriverModel {
 
     /** The function's roles: one origin per distinct role, registrations first; {@link Origin#UNKNOWN} alone when none. */
     public synchronized List<Origin> origins(String function) {
-        ensure(Set.of(function));
         resolveRoles(Set.of(function));
         return originsOf(function);
     }
@@ -412,8 +411,10 @@ public final class DriverModel {
     private List<String> wakesOf(Fn f, Span at) {
         Set<String> out = new LinkedHashSet<>();
         for (RawWake k : f.wakes) if (together(f, at, k.at)) out.add(k.queue);
-        // Every direct caller is read first, so the answer does not depend on what was asked before.
-        ensure(Set.of(f.def.name()));
+        // Every direct caller is read first, so the answer does not depend on what was asked before;
+        // a caller whose text names no waking call wakes nothing and is not parsed.
+        ensureCallers(Set.of(f.def.name()));
+        ensureWakingDefinitions(callers(f.def.name()));
         for (String name : callers(f.def.name())) {
             for (Fn c : byName.getOrDefault(name, List.of())) {
                 for (RawWake k : c.wakes) out.add(k.queue);
@@ -462,7 +463,7 @@ public final class DriverModel {
         Set<String> frontier = new TreeSet<>(todo);
         Set<String> all = new TreeSet<>(todo);
         for (int round = 0; round < ROLE_DEPTH && !frontier.isEmpty(); round++) {
-            ensure(frontier);
+            ensureCallers(frontier);
             Set<String> next = new TreeSet<>();
             for (String f : frontier) {
                 if (registered.containsKey(f)) continue;
@@ -470,7 +471,7 @@ public final class DriverModel {
             }
             frontier = next;
         }
-        ensure(frontier); // the last callers' registrations are read; their own callers are not
+        ensureCallers(frontier); // the last callers' registrations are read; their own callers are not
         for (String f : todo) origins.put(f, rolesOf(f));
     }
 
@@ -551,6 +552,32 @@ public final class DriverModel {
         read(Set.of(name), Reading.DEFINITIONS);
     }
 
+    /** Functions whose definitions that name a waking call have been read ({@link #ensureWakingDefinitions}). */
+    private final Set<String> wakingDefined = new HashSet<>();
+
+    /** Parses the bodies that define one of {@code names} and name a waking call (wake_up, a modelled waker). */
+    private void ensureWakingDefinitions(Set<String> names) {
+        Set<String> fresh = new TreeSet<>();
+        for (String k : names) {
+            if (k != null && !k.isEmpty() && !words.contains(k) && !defined.contains(k) && wakingDefined.add(k)) fresh.add(k);
+        }
+        read(fresh, Reading.WAKING_DEFINITIONS);
+    }
+
+    /** Functions whose callers and registrations have been read ({@link #ensureCallers}). */
+    private final Set<String> callerWords = new HashSet<>();
+
+    /**
+     * Reads who calls {@code names} and where they are registered: a body that only calls one is a
+     * caller by its text alone; a body or declaration that names one otherwise (a registration, an
+     * ops table) is parsed. Roles need no more, and most callers are never parsed.
+     */
+    private void ensureCallers(Set<String> names) {
+        Set<String> fresh = new TreeSet<>();
+        for (String k : names) if (k != null && !k.isEmpty() && !words.contains(k) && callerWords.add(k)) fresh.add(k);
+        read(fresh, Reading.CALLERS);
+    }
+
     /** Keys whose writes have been read ({@link #ensureWrites}); a key of {@link #words} needs no more. */
     private final Set<String> writeWords = new HashSet<>();
 
@@ -572,7 +599,11 @@ public final class DriverModel {
         /** Bodies that may write it ({@link Words#writesAny}), declarations that name it. */
         WRITES,
         /** The bodies that define it, nothing else. */
-        DEFINITIONS
+        DEFINITIONS,
+        /** Bodies that name it other than in a call (the callers are noted from their text), declarations that name it. */
+        CALLERS,
+        /** The bodies that define it and name a waking call. */
+        WAKING_DEFINITIONS
     }
 
     /** Parses, in the driver's files that name one of {@code fresh}, the items {@code how} asks for, each body once. */
@@ -599,14 +630,31 @@ public final class DriverModel {
                 case WRITES -> it -> mentions.test(it)
                         && (it.mentionsAny(byMention) || Words.writesAny(it.text(), present, calls));
                 case DEFINITIONS -> it -> mentions.test(it) && Words.definesAny(it.text(), present);
+                case CALLERS -> it -> mentions.test(it) && !callsOnly(it.text(), present);
+                case WAKING_DEFINITIONS -> it -> mentions.test(it) && it.mentionsAny(knowledge.wakerNames())
+                        && Words.definesAny(it.text(), present);
             };
             java.util.function.Predicate<Outline.Item> body = it -> !seen.contains(it.start()) && wanted.test(it)
                     && seen.add(it.start());
-            TranslationUnit tu = sources.parse(file, body, how == Reading.DEFINITIONS ? it -> false : mentions);
+            boolean definitionsOnly = how == Reading.DEFINITIONS || how == Reading.WAKING_DEFINITIONS;
+            TranslationUnit tu = sources.parse(file, body, definitionsOnly ? it -> false : mentions);
             if (tu == null) continue;
             filesRead.add(file);
             index(tu, fresh);
         }
+    }
+
+    /**
+     * Whether a function definition only calls those of {@code names} it uses: then it is noted as
+     * their caller, as indexing its body would note it, without parsing it.
+     */
+    private boolean callsOnly(String item, Set<String> names) {
+        Words.Uses u = Words.uses(item, names);
+        if (u.defines() == null || !u.values().isEmpty()) return false;
+        for (String callee : u.calls()) {
+            if (!callee.equals(u.defines())) callersOf.computeIfAbsent(callee, k -> new TreeSet<>()).add(u.defines());
+        }
+        return true;
     }
 
     private void index(TranslationUnit tu, Set<String> fresh) {

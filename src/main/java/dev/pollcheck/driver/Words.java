@@ -28,8 +28,11 @@ final class Words {
      * the index answers "may this file name X" for both; a collision only costs a parse.
      */
     static long[] index(byte[] bytes, int n) {
-        long[] out = new long[256];
+        // The distinct hashes in an open-addressing table (0 marks a free slot), sorted at the end:
+        // a file names each identifier many times.
+        long[] table = new long[1024];
         int size = 0;
+        boolean zero = false;
         for (int i = 0; i < n; ) {
             int c = bytes[i];
             if (start(c)) {
@@ -40,9 +43,19 @@ final class Words {
                     h *= 0x100000001b3L;
                     j++;
                 }
-                if (size == out.length) out = Arrays.copyOf(out, size * 2);
-                out[size++] = h ^ (j - i);
+                h ^= j - i;
                 i = j;
+                if (h == 0) {
+                    zero = true;
+                    continue;
+                }
+                int mask = table.length - 1;
+                int slot = (int) (h ^ (h >>> 32)) & mask;
+                while (table[slot] != 0 && table[slot] != h) slot = (slot + 1) & mask;
+                if (table[slot] == 0) {
+                    table[slot] = h;
+                    if (++size * 2 > table.length) table = grown(table);
+                }
             } else if (c >= '0' && c <= '9') {
                 // A number's letters (0x1f, 10UL) are not identifiers.
                 int j = i + 1;
@@ -52,10 +65,29 @@ final class Words {
                 i++;
             }
         }
-        Arrays.sort(out, 0, size);
-        int distinct = 0;
-        for (int k = 0; k < size; k++) if (distinct == 0 || out[k] != out[distinct - 1]) out[distinct++] = out[k];
-        return Arrays.copyOf(out, distinct);
+        long[] out = new long[size + (zero ? 1 : 0)];
+        int k = 0;
+        for (long h : table) if (h != 0) out[k++] = h;
+        if (zero) out[k] = 0;
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static long[] grown(long[] table) {
+        long[] bigger = new long[table.length * 2];
+        int mask = bigger.length - 1;
+        for (long h : table) {
+            if (h == 0) continue;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (bigger[slot] != 0) slot = (slot + 1) & mask;
+            bigger[slot] = h;
+        }
+        return bigger;
+    }
+
+    /** Whether an index of {@link #index(byte[], int)} holds {@code word}. */
+    static boolean contains(long[] index, String word) {
+        return Arrays.binarySearch(index, hash64(word)) >= 0;
     }
 
     /** The tags of {@code struct TAG {} and {@code union TAG {} in {@code bytes[0, n)} (blanks allowed between). */
@@ -94,10 +126,6 @@ final class Words {
         return k;
     }
 
-    /** Whether an index of {@link #index(byte[], int)} holds {@code word}. */
-    static boolean contains(long[] index, String word) {
-        return Arrays.binarySearch(index, hash64(word)) >= 0;
-    }
 
     /**
      * The names of the functions {@code text} may define: an identifier at file scope (brace depth
@@ -269,6 +297,57 @@ final class Words {
         return n;
     }
 
+    /** How a function definition's text uses some names: those it calls, those it names otherwise, and the name it defines. */
+    record Uses(String defines, Set<String> calls, Set<String> values) {
+    }
+
+    /**
+     * The names of {@code names} that {@code item} (one function definition) calls ({@code f(}) and
+     * those it names otherwise ({@code request_irq(irq, f, ...)}, {@code .open = f}), comments and
+     * literals left out; its own name in its header is neither. {@code defines} is null unless the
+     * item defines exactly one function.
+     */
+    static Uses uses(String item, Set<String> names) {
+        String[] defs = definitions(item);
+        String self = defs.length == 1 ? defs[0] : null;
+        Set<String> calls = new java.util.TreeSet<>();
+        Set<String> values = new java.util.TreeSet<>();
+        int body = item.indexOf('{');
+        int n = item.length();
+        for (int i = 0; i < n; ) {
+            char c = item.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && item.charAt(j) != c && item.charAt(j) != '\n') j += item.charAt(j) == '\\' ? 2 : 1;
+                i = j + 1;
+            } else if (c == '/' && i + 1 < n && item.charAt(i + 1) == '*') {
+                int e = item.indexOf("*/", i + 2);
+                i = e < 0 ? n : e + 2;
+            } else if (c == '/' && i + 1 < n && item.charAt(i + 1) == '/') {
+                int e = item.indexOf('\n', i);
+                i = e < 0 ? n : e;
+            } else if (start(c)) {
+                int j = i + 1;
+                while (j < n && part(item.charAt(j))) j++;
+                if (names.size() > 0) {
+                    String id = item.substring(i, j);
+                    if (names.contains(id) && !(id.equals(self) && (body < 0 || i < body))) {
+                        int k = j;
+                        while (k < n && Character.isWhitespace(item.charAt(k))) k++;
+                        (k < n && item.charAt(k) == '(' ? calls : values).add(id);
+                    }
+                }
+                i = j;
+            } else if (c >= '0' && c <= '9') {
+                i++;
+                while (i < n && part(item.charAt(i))) i++;
+            } else {
+                i++;
+            }
+        }
+        return new Uses(self, calls, values);
+    }
+
     /** Whether the function definition {@code item} (a file-scope item) defines one of {@code names}. */
     static boolean definesAny(String item, Set<String> names) {
         for (String d : definitions(item)) if (names.contains(d)) return true;
@@ -395,16 +474,56 @@ final class Words {
         return false;
     }
 
-    /** Punctuators of more than one character, longest first. */
-    private static final String[] PUNCT = {"<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=",
-            "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="};
+    /** One-character tokens, made once. */
+    private static final String[] CHAR_TOKENS = new String[128];
 
-    /** C tokens of {@code text}: identifiers, numbers and punctuators; comments, strings and characters left out. */
+    static {
+        for (char c = 0; c < 128; c++) CHAR_TOKENS[c] = String.valueOf(c).intern();
+    }
+
+    /** The punctuator of more than one character at {@code i}, or null: {@code ->}, {@code ++}, {@code |=}, {@code <<=}... */
+    private static String punctuator(String text, int i) {
+        int n = text.length();
+        char c = text.charAt(i);
+        char d = i + 1 < n ? text.charAt(i + 1) : 0;
+        char e = i + 2 < n ? text.charAt(i + 2) : 0;
+        switch (c) {
+            case '-':
+                return d == '>' ? "->" : d == '-' ? "--" : d == '=' ? "-=" : null;
+            case '+':
+                return d == '+' ? "++" : d == '=' ? "+=" : null;
+            case '<':
+                return d == '<' ? (e == '=' ? "<<=" : "<<") : d == '=' ? "<=" : null;
+            case '>':
+                return d == '>' ? (e == '=' ? ">>=" : ">>") : d == '=' ? ">=" : null;
+            case '=':
+                return d == '=' ? "==" : null;
+            case '!':
+                return d == '=' ? "!=" : null;
+            case '&':
+                return d == '&' ? "&&" : d == '=' ? "&=" : null;
+            case '|':
+                return d == '|' ? "||" : d == '=' ? "|=" : null;
+            case '*':
+                return d == '=' ? "*=" : null;
+            case '/':
+                return d == '=' ? "/=" : null;
+            case '%':
+                return d == '=' ? "%=" : null;
+            case '^':
+                return d == '=' ? "^=" : null;
+            case '.':
+                return d == '.' && e == '.' ? "..." : null;
+            default:
+                return null;
+        }
+    }
+
+    /** C tokens of {@code text}: identifiers, numbers ("0") and punctuators; comments, strings and characters left out. */
     static List<String> tokens(String text) {
         List<String> out = new java.util.ArrayList<>();
         int n = text.length();
         int i = 0;
-        next:
         while (i < n) {
             char c = text.charAt(i);
             if (c <= ' ') {
@@ -430,15 +549,10 @@ final class Words {
                 int e = text.indexOf('\n', i);
                 i = e < 0 ? n : e;
             } else {
-                for (String p : PUNCT) {
-                    if (text.startsWith(p, i)) {
-                        out.add(p);
-                        i += p.length();
-                        continue next;
-                    }
-                }
-                out.add(String.valueOf(c));
-                i++;
+                String p = punctuator(text, i);
+                if (p == null) p = c < 128 ? CHAR_TOKENS[c] : String.valueOf(c);
+                out.add(p);
+                i += p.length();
             }
         }
         return out;
@@ -473,11 +587,21 @@ final class Words {
         return h ^ text.length();
     }
 
+    private static final boolean[] START = new boolean[128];
+    private static final boolean[] PART = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) START[c] = PART[c] = true;
+        for (char c = 'A'; c <= 'Z'; c++) START[c] = PART[c] = true;
+        START['_'] = PART['_'] = true;
+        for (char c = '0'; c <= '9'; c++) PART[c] = true;
+    }
+
     private static boolean start(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        return c >= 0 && c < 128 && START[c];
     }
 
     private static boolean part(int c) {
-        return start(c) || (c >= '0' && c <= '9');
+        return c >= 0 && c < 128 && PART[c];
     }
 }
