@@ -158,7 +158,7 @@ final class CheckCommand implements Callable<Integer> {
         SourceLines sources = new SourceLines(here);
         java.util.function.Function<String, String> keys = Fingerprints.pathKeys(result.root(), here);
         List<String> notices = new ArrayList<>(result.notices());
-        List<ReportedFinding> findings = suppress(result, sources, notices, wanted).stream()
+        List<ReportedFinding> findings = suppress(result, sources, notices, wanted, options.jobs()).stream()
                 .map(rf -> rf.withFingerprint(Fingerprints.pollcheck(rf.finding(),
                         keys.apply(rf.finding().location() == null ? null : rf.finding().location().file()))))
                 .toList();
@@ -353,7 +353,7 @@ final class CheckCommand implements Callable<Integer> {
      * nothing get a PW902 note.
      */
     private List<ReportedFinding> suppress(ScanResult result, SourceLines sources, List<String> notices,
-                                           Predicate<String> wanted) {
+                                           Predicate<String> wanted, int jobs) {
         List<ReportedFinding> findings = result.findings().stream().filter(rf -> wanted.test(rf.finding().ruleId()))
                 .toList();
         Set<String> files = new TreeSet<>();
@@ -363,11 +363,14 @@ final class CheckCommand implements Callable<Integer> {
         for (dev.pollcheck.report.ReportedMethod m : result.methods()) {
             if (m.location() != null) files.add(m.location().file());
         }
-        Map<String, Suppressions.Result> comments = new TreeMap<>();
-        for (String f : files) {
+        // Read side by side: a whole tree has hundreds of files with a poll method.
+        List<String> fileList = List.copyOf(files);
+        List<Suppressions.Result> found = dev.pollcheck.flow.Workers.map(fileList, jobs, "pollcheck-report", f -> {
             SourceLines.Text t = sources.text(f);
-            comments.put(f, t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text()));
-        }
+            return t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text());
+        });
+        Map<String, Suppressions.Result> comments = new TreeMap<>();
+        for (int i = 0; i < fileList.size(); i++) comments.put(fileList.get(i), found.get(i));
         comments.values().forEach(r -> r.problems().forEach(p -> notices.add(p.toString())));
         SuppressionMatcher matcher = new SuppressionMatcher(file -> comments.containsKey(file)
                 ? comments.get(file).suppressions() : List.of());
