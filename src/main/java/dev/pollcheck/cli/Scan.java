@@ -141,7 +141,7 @@ public final class Scan {
         // the writers and wakers of the state a poll method tests), read from disk on demand.
         // Reported paths open from the current directory, so the driver's other files are read from there.
         DriverModels drivers = new DriverModels(new DiskSources(Path.of("").toAbsolutePath(), defines, parseConfig,
-                options.limits().maxBytes()),
+                loader, headers),
                 DriverModelFiles.knowledge(options.driverModels()), new MacroExpansions(program, parseConfig));
         List<TopLevel.Function> timedOut = new ArrayList<>();
         List<ReportedFinding> reported = analyzeAndConfirm(program, flowConfig, methods, options, drivers,

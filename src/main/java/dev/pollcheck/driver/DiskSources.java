@@ -46,10 +46,15 @@ public final class DiskSources implements DriverSources {
     private final Map<String, long[]> definitions = new ConcurrentHashMap<>();
 
     public DiskSources(Path root, Defines defines, ParseConfig config, long maxBytes) {
+        this(root, defines, config, new SourceLoader(maxBytes), null);
+    }
+
+    /** With the scan's own headers' macros ({@code headers}, null: read anew), so that a header is read once per run. */
+    public DiskSources(Path root, Defines defines, ParseConfig config, SourceLoader loader, LocalHeaders headers) {
         this.root = root;
         this.defines = defines;
-        this.loader = new SourceLoader(maxBytes);
-        this.headers = new LocalHeaders(loader, defines);
+        this.loader = loader;
+        this.headers = headers != null ? headers : new LocalHeaders(loader, defines);
         this.parser = ThreadLocal.withInitial(() -> new CParser(config));
     }
 
