@@ -54,6 +54,7 @@ public final class Prefilter {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long PS = 0x7070707070707070L;
+    private static final long LS = 0x6c6c6c6c6c6c6c6cL;
 
     /**
      * One pass over the first {@code n} bytes; stops at the first occurrence that may matter. It reads
@@ -62,12 +63,13 @@ public final class Prefilter {
      * where the word holds a {@code p}, found with the usual {@code (x - 0x01..) & ~x & 0x80..} test,
      * and {@code (word - 0x01..) | word} has a high bit set when the word holds a NUL or a byte over
      * 0x7F. The zero-byte test may also flag a byte above a real hit (a borrow), which only costs a
-     * look at that byte.
+     * look at that byte. A {@code p} is looked at only when an {@code l} stands two bytes after it
+     * (the words two bytes on, tested the same way): {@code p} is a common letter, {@code p?l} is not.
      */
     public static Verdict scan(byte[] b, int n) {
         long notPlain = 0;
         int i = 0;
-        for (; i + 16 <= n; i += 16) {
+        for (; i + 18 <= n; i += 16) {
             long v = (long) LONGS.get(b, i);
             long w = (long) LONGS.get(b, i + 8);
             notPlain |= (v - ONES) | v | (w - ONES) | w;
@@ -75,6 +77,11 @@ public final class Prefilter {
             long y = w ^ PS;
             long pv = (x - ONES) & ~x & HIGHS;
             long pw = (y - ONES) & ~y & HIGHS;
+            if ((pv | pw) == 0) continue;
+            long lx = (long) LONGS.get(b, i + 2) ^ LS;
+            long ly = (long) LONGS.get(b, i + 10) ^ LS;
+            pv &= (lx - ONES) & ~lx & HIGHS;
+            pw &= (ly - ONES) & ~ly & HIGHS;
             if ((pv | pw) != 0 && (anyMatters(b, n, i, pv) || anyMatters(b, n, i + 8, pw))) {
                 return Verdict.MAY_MATTER;
             }

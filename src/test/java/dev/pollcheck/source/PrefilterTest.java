@@ -62,4 +62,24 @@ class PrefilterTest {
         // A file that may matter is decoded anyway, so the scan stops at the first hit.
         assertEquals(Prefilter.Verdict.MAY_MATTER, scan("/* caf\u00e9 */ .poll = f", -1));
     }
+
+    @Test
+    void answersAsASearchOfTheFormsWouldOnRandomText() {
+        java.util.Random random = new java.util.Random(5);
+        String[] pieces = {"poll", "p", "l", "pol", "_wait", "_table", ".", "proc_", "x", " ", "\n", "pxl", "\u00e9", "\0"};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int count = random.nextInt(40);
+            for (int k = 0; k < count; k++) sb.append(pieces[random.nextInt(pieces.length)]);
+            String text = sb.toString();
+            byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+            String bytes = new String(raw, StandardCharsets.ISO_8859_1);
+            boolean matters = bytes.contains("poll_wait") || bytes.contains("poll_table") || bytes.contains(".poll")
+                    || bytes.contains("proc_poll");
+            boolean plain = bytes.chars().allMatch(c -> c > 0 && c < 0x80);
+            Prefilter.Verdict expected = matters ? Prefilter.Verdict.MAY_MATTER
+                    : plain ? Prefilter.Verdict.CANNOT_MATTER : Prefilter.Verdict.CANNOT_MATTER_NOT_PLAIN;
+            assertEquals(expected, Prefilter.scan(raw, raw.length), text);
+        }
+    }
 }
