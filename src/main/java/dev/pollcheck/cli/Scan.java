@@ -136,7 +136,7 @@ public final class Scan {
         // which thread finished first.
         units.sort(Comparator.comparing(TranslationUnit::file));
         Program program = Program.of(units);
-        List<PollMethod> methods = PollMethods.find(program, opsTypes);
+        List<PollMethod> methods = PollMethods.find(program, opsTypes, options.jobs());
         // One driver model per run: what the simulator asks of a driver's other side (its static helpers,
         // the writers and wakers of the state a poll method tests), read from disk on demand.
         // Reported paths open from the current directory, so the driver's other files are read from there.
@@ -274,7 +274,7 @@ public final class Scan {
 
     /** The files findings point into, by reported path: their names as bytes, for SARIF's URIs. */
     private static Map<String, Path> filesOf(List<ReportedFinding> findings, List<FileWalker.Found> walked) {
-        Set<String> wanted = new TreeSet<>();
+        Set<String> wanted = new java.util.HashSet<>();
         for (ReportedFinding rf : findings) {
             if (rf.finding().location() != null) wanted.add(rf.finding().location().file());
             for (Finding.Frame fr : rf.finding().path()) wanted.add(fr.span().file());

@@ -47,9 +47,20 @@ public final class PollMethods {
     }
 
     public static List<PollMethod> find(Program program, OpsTypes ops) {
+        return find(program, ops, 1);
+    }
+
+    /** {@link #find(Program, OpsTypes)}, the units read on {@code jobs} threads (the result is the same). */
+    public static List<PollMethod> find(Program program, OpsTypes ops, int jobs) {
         PollMethods pm = new PollMethods(program, ops);
-        for (TranslationUnit tu : program.units()) {
-            pm.scanUnit(tu);
+        // Each unit on its own, merged in the units' order as one pass would have found them.
+        List<Map<String, PollMethod>> perUnit = Workers.map(program.units(), jobs, "pollcheck-discovery", tu -> {
+            PollMethods one = new PollMethods(program, ops);
+            one.scanUnit(tu);
+            return one.found;
+        });
+        for (Map<String, PollMethod> m : perUnit) {
+            for (Map.Entry<String, PollMethod> e : m.entrySet()) pm.found.putIfAbsent(e.getKey(), e.getValue());
         }
         // Identity: records hash their whole AST, far too slow for a kernel tree.
         Set<TopLevel.Function> referenced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
