@@ -100,18 +100,19 @@ public final class CParser {
         List<MacroDef> macroList = begin(displayPath, macros, wantDeclaration);
         List<TopLevel> items = new ArrayList<>();
         try {
-            // Items the run does not want are blanked first, so they cost neither lexing nor chunking.
-            ItemBlanker.Result blanked = ItemBlanker.blank(text, wantBody, wantDeclaration);
-            bodyDecisions = blanked.decisions();
-            // Tokens come from the blanked text; raw text for the predicates and macro arguments
-            // from the source itself (the same offsets).
-            List<Token> toks = lex(blanked.chars(), true);
+            // Only what the run wants is lexed: the items are found once, and the lexer is put at each
+            // wanted range (an unwanted function's header and braces, for its name, unless the header
+            // is plain); raw text for the predicates and macro arguments comes from the source itself.
+            char[] chars = text.toCharArray();
+            ItemBlanker.Plan plan = ItemBlanker.plan(text, chars, ItemBlanker.items(chars, text), wantBody, wantDeclaration);
+            bodyDecisions = plan.decisions();
+            int[] lines = lineStarts(text);
+            List<Token> toks = lex(tokens(chars, lines, plan.ranges()), true);
             learnTypedefs(toks, preds.fileTypes);
             parseChunks(toks, text, wantBody, items);
-            if (!blanked.skipped().isEmpty()) {
-                // Functions blanked whole by the blanker: placed among the others by position.
-                LineIndex lines = new LineIndex(text);
-                for (ItemBlanker.Skipped sk : blanked.skipped()) {
+            if (!plan.skipped().isEmpty()) {
+                // Functions not read at all: placed among the others by position.
+                for (ItemBlanker.Skipped sk : plan.skipped()) {
                     items.add(skippedFunction(sk, text, lines));
                 }
                 items.sort(java.util.Comparator.comparingInt((TopLevel t) -> t.span().line())
@@ -365,14 +366,18 @@ public final class CParser {
      * and column from the outline, and never sees the rest.
      */
     private List<Token> tokens(Outline outline, List<int[]> ranges) {
-        char[] chars = outline.chars();
+        return tokens(outline.chars(), outline.lineStarts(), ranges);
+    }
+
+    /** {@link #tokens(Outline, List)} of a text's characters, given where its lines start. */
+    private List<Token> tokens(char[] chars, int[] lineStarts, List<int[]> ranges) {
         CharArrayStream in = new CharArrayStream(chars, file);
         lexer.setInputStream(in);
         List<Token> out = new ArrayList<>();
         for (int[] r : ranges) {
             int p = r[0];
-            int line = outline.line(p);
-            int column = outline.column(p);
+            int line = lineOf(lineStarts, p);
+            int column = p - lineStarts[line - 1];
             while (true) {
                 for (; p < r[1]; p++) {
                     char c = chars[p];
@@ -772,7 +777,7 @@ public final class CParser {
     }
 
     /** A function the blanker removed whole, as the chunk of its tokens would have given it. */
-    private TopLevel.Function skippedFunction(ItemBlanker.Skipped sk, String text, LineIndex lines) {
+    private TopLevel.Function skippedFunction(ItemBlanker.Skipped sk, String text, int[] lines) {
         // The lexer drops attribute macros (asmlinkage, __init...): a chunk starts after them.
         int start = sk.start();
         while (true) {
@@ -788,40 +793,38 @@ public final class CParser {
             }
             start = e;
         }
-        Span span = lines.span(file, start, sk.end() + 1);
-        Span name = lines.span(file, sk.nameAt(), sk.nameAt() + sk.name().length());
-        Span body = lines.span(file, sk.bodyOpen(), sk.end() + 1);
+        Span span = span(file, lines, start, sk.end() + 1);
+        Span name = span(file, lines, sk.nameAt(), sk.nameAt() + sk.name().length());
+        Span body = span(file, lines, sk.bodyOpen(), sk.end() + 1);
         return new TopLevel.Function(span, name, sk.name(), TypeRef.UNKNOWN, List.of(), sk.isStatic(),
                 new Stmt.Block(body, List.of()), ParseStatus.SKIPPED);
     }
 
-    /** Line starts of a text, for turning offsets into the lexer's lines and columns. */
-    private static final class LineIndex {
-        private final int[] starts;
-
-        LineIndex(String text) {
-            int count = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                count++;
-            }
-            starts = new int[count];
-            int k = 1;
-            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                starts[k++] = i + 1;
-            }
+    /** Where each line of {@code text} starts (offsets; the first is 0). */
+    static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
-
-        /** The span of {@code [from, to)}, to on the same line as its last character. */
-        Span span(String file, int from, int to) {
-            int a = line(from);
-            int b = line(to - 1);
-            return new Span(file, a + 1, from - starts[a] + 1, b + 1, to - starts[b] + 1);
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[k++] = i + 1;
         }
+        return starts;
+    }
 
-        private int line(int offset) {
-            int i = java.util.Arrays.binarySearch(starts, offset);
-            return i >= 0 ? i : -i - 2;
-        }
+    /** The 1-based line of offset {@code at}. */
+    static int lineOf(int[] lineStarts, int at) {
+        int i = java.util.Arrays.binarySearch(lineStarts, at);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /** The span of {@code [from, to)}, to on the same line as its last character. */
+    private static Span span(String file, int[] lineStarts, int from, int to) {
+        int a = lineOf(lineStarts, from);
+        int b = lineOf(lineStarts, to - 1);
+        return new Span(file, a, from - lineStarts[a - 1] + 1, b, to - lineStarts[b - 1] + 1);
     }
 
     /**

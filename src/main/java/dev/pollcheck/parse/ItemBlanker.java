@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Blanks, before lexing, the file-scope items the run does not want, so that the lexer, the chunker
- * and the parser pay only for what is read (on a kernel tree, a few functions per file):
+ * Finds a text's file-scope items and plans what a parse reads of them, so that the lexer, the
+ * chunker and the parser pay only for what a run wants (on a kernel tree, a few functions per file);
+ * what is not read:
  * <ul>
  *   <li>a function definition that {@code wantBody} refuses: a body is the brace pair that follows
  *       {@code )} at file scope. When the header is plain (one parenthesised group, after the name)
@@ -23,10 +24,10 @@ import java.util.function.Predicate;
  *       looks like a function body here).</li>
  * </ul>
  * The text offered to a predicate runs from the end of the previous top-level item to the closing
- * brace or semicolon, so a helper whose header names {@code poll_table} is kept. Blanked characters
- * become spaces and newlines stay, so positions do not move. Strings, character literals, comments
- * and {@code #} lines are stepped over; a brace that is never closed leaves the rest of the text
- * as it was.
+ * brace or semicolon, so a helper whose header names {@code poll_table} is kept. The lexer is put
+ * at each range to read ({@link Plan}), so positions are those of the text; {@link #blank} gives the
+ * text with the rest blank, for tests. Strings, character literals, comments and {@code #} lines are
+ * stepped over; a brace that is never closed leaves the rest of the text to be read.
  */
 final class ItemBlanker {
     private ItemBlanker() {
@@ -69,34 +70,63 @@ final class ItemBlanker {
     }
 
     static Result blank(String text, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
-        return replay(text, items(text), wantBody, wantDeclaration);
+        char[] chars = text.toCharArray();
+        Plan plan = plan(text, chars, items(chars, text), wantBody, wantDeclaration);
+        char[] s = new char[chars.length];
+        java.util.Arrays.fill(s, ' ');
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) s[i] = '\n';
+        for (int[] r : plan.ranges()) System.arraycopy(chars, r[0], s, r[0], r[1] - r[0]);
+        return new Result(s, plan.decisions(), plan.skipped());
     }
 
-    /** Blanks, over items already found, what the predicates refuse (asked in the items' order). */
-    static Result replay(String text, List<Item> items, Predicate<String> wantBody, Predicate<String> wantDeclaration) {
-        char[] s = text.toCharArray();
+    /**
+     * What a parse lexes of a text: the offset ranges to read, in order, what {@code wantBody} said of
+     * each body (by the offset of its brace), and the unwanted functions listed from offsets alone.
+     */
+    record Plan(List<int[]> ranges, Map<Integer, Boolean> decisions, List<Skipped> skipped) {
+    }
+
+    /**
+     * The {@link Plan} of a text: everything is read but the unwanted bodies (whole, when their header
+     * is plain; their inside otherwise) and the unwanted declarations that may be blanked. The
+     * predicates are asked in the items' order, once each.
+     */
+    static Plan plan(String text, char[] chars, List<Item> items, Predicate<String> wantBody,
+                     Predicate<String> wantDeclaration) {
         Region bodies = new Region(text, wantBody);
         Region declarations = new Region(text, wantDeclaration);
+        List<int[]> ranges = new ArrayList<>();
         Map<Integer, Boolean> decisions = new HashMap<>();
         List<Skipped> skipped = new ArrayList<>();
+        int pos = 0;
         for (Item it : items) {
+            int from = -1;
+            int to = -1;
             if (it.body()) {
                 boolean wanted = bodies.wants(it.start(), it.end() + 1);
                 decisions.put(it.bodyOpen(), wanted);
                 if (!wanted) {
-                    Skipped plain = plainHeader(s, it.start(), it.bodyOpen(), it.end());
+                    Skipped plain = plainHeader(chars, it.start(), it.bodyOpen(), it.end());
                     if (plain != null) {
                         skipped.add(plain);
-                        blankRange(s, it.start(), it.end() + 1);
+                        from = it.start();
+                        to = it.end() + 1;
                     } else {
-                        blankRange(s, it.bodyOpen() + 1, it.end());
+                        from = it.bodyOpen() + 1;
+                        to = it.end();
                     }
                 }
             } else if (it.blankable() && !declarations.wants(it.start(), it.end() + 1)) {
-                blankRange(s, it.start(), it.end() + 1);
+                from = it.start();
+                to = it.end() + 1;
+            }
+            if (from >= 0) {
+                if (from > pos) ranges.add(new int[] {pos, from});
+                pos = to;
             }
         }
-        return new Result(s, decisions, List.copyOf(skipped));
+        if (pos < chars.length) ranges.add(new int[] {pos, chars.length});
+        return new Plan(ranges, decisions, List.copyOf(skipped));
     }
 
     /**
@@ -239,15 +269,6 @@ final class ItemBlanker {
                 return p == null || p.test(text.substring(from, to));
             } catch (RuntimeException e) {
                 return true;
-            }
-        }
-    }
-
-    /** Blanks {@code [from, to)}, newlines kept. */
-    private static void blankRange(char[] s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (s[k] != '\n') {
-                s[k] = ' ';
             }
         }
     }

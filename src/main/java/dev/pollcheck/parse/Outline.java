@@ -94,11 +94,7 @@ public final class Outline {
             out.add(new Item(it, invocation ? macroBodies.get(invokedName(chars, it.start(), it.end() + 1)) : null));
         }
         this.items = List.copyOf(out);
-        int lines = 1;
-        for (char c : chars) if (c == '\n') lines++;
-        lineStarts = new int[lines];
-        int k = 1;
-        for (int i = 0; i < chars.length; i++) if (chars[i] == '\n') lineStarts[k++] = i + 1;
+        lineStarts = CParser.lineStarts(text);
     }
 
     /** The outline of {@code text}, whose function-like {@code macros} (may be null) a possible invocation is read with. */
@@ -122,15 +118,8 @@ public final class Outline {
         return items;
     }
 
-    /** The 1-based line of the offset {@code at}. */
-    int line(int at) {
-        int i = Arrays.binarySearch(lineStarts, at);
-        return i >= 0 ? i + 1 : -i - 1;
-    }
-
-    /** The 0-based column of the offset {@code at}, one per character. */
-    int column(int at) {
-        return at - lineStarts[line(at) - 1];
+    int[] lineStarts() {
+        return lineStarts;
     }
 
     /**
