@@ -137,8 +137,8 @@ public final class Atoms {
             walk(b.left(), pol, owner, scope, depth);
             walk(b.right(), pol, owner, scope, depth);
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
-            String kl = DriverModel.constant(b.left());
-            String kr = DriverModel.constant(b.right());
+            String kl = constant(b.left(), scope);
+            String kr = constant(b.right(), scope);
             if (kr != null || kl != null) {
                 String k = kr != null ? kr : kl;
                 Expr side = kr != null ? b.left() : b.right();
@@ -238,7 +238,7 @@ public final class Atoms {
                 return;
             }
             TopLevel.Function h = depth < MAX_DEPTH ? model.function(name, owner.span().file()) : null;
-            String always = h == null || h.body() == null ? null : constantResult(h);
+            String always = h == null || h.body() == null ? null : constantResult(h, scope(h, null));
             if (always != null) {
                 // A helper that returns one constant on every path: the test can never change.
                 add(new Atom(Atom.Kind.CONSTANT, name, h.span().file() + ":" + h.span().line(), name + "()", always));
@@ -251,7 +251,7 @@ public final class Atoms {
                         walk(r.value(), pol, h, hs, depth + 1);
                     } else if (n instanceof Stmt.If i) {
                         // if (c) return K;: c decides the result, and K says which side of c skips.
-                        String k = constantReturn(i.then());
+                        String k = constantReturn(i.then(), hs);
                         if (k != null) walk(i.cond(), pol == null ? null : k.equals("0") != pol, h, hs, depth + 1);
                     }
                 });
@@ -263,18 +263,29 @@ public final class Atoms {
     }
 
     /** The constant that {@code s} returns when it is, or ends in, {@code return K;}; else null. */
-    private static String constantReturn(Stmt s) {
+    private String constantReturn(Stmt s, Scope scope) {
         while (s instanceof Stmt.Block b && !b.items().isEmpty()) s = b.items().get(b.items().size() - 1);
-        return s instanceof Stmt.Return r && r.value() != null ? DriverModel.constant(r.value()) : null;
+        return s instanceof Stmt.Return r && r.value() != null ? constant(r.value(), scope) : null;
+    }
+
+    /**
+     * The constant {@code e} spells: a number, NULL, an upper-case name, or a name of no local or
+     * parameter of {@code scope} that the driver declares as an enumerator ({@code smu_file_commands}).
+     */
+    private String constant(Expr e, Scope scope) {
+        String k = DriverModel.constant(e);
+        if (k != null) return k;
+        return CText.strip(e) instanceof Expr.Name n && !scope.params.contains(n.id()) && !scope.locals.contains(n.id())
+                && model.enumerator(n.id()) ? n.id() : null;
     }
 
     /** The one constant every {@code return} of {@code h} returns, or null (none, or several values). */
-    private static String constantResult(TopLevel.Function h) {
+    private String constantResult(TopLevel.Function h, Scope scope) {
         String[] k = {null};
         boolean[] other = {false};
         Ast.walk(h.body(), n -> {
             if (n instanceof Stmt.Return r) {
-                String c = r.value() == null ? null : DriverModel.constant(r.value());
+                String c = r.value() == null ? null : constant(r.value(), scope);
                 if (c == null || (k[0] != null && !k[0].equals(c))) other[0] = true;
                 else k[0] = c;
             }
@@ -317,7 +328,7 @@ public final class Atoms {
                     walk(v, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
                             owner, scope, depth + 1);
                 }
-            } else if (DriverModel.constant(x) == null) {
+            } else if (constant(x, scope) == null) {
                 add(new Atom(Atom.Kind.MEMBER, id, null, id, sv));
             }
         } else if (x instanceof Expr.Call || x instanceof Expr.Binary || x instanceof Expr.Unary) {

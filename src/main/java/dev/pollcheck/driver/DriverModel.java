@@ -88,14 +88,29 @@ public final class DriverModel {
      * those calls (comma-joined); the write is a new object's initial value if they all return one.
      */
     private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh,
-                            Set<String> from) {
+                            Set<String> from, String named) {
         RawWrite(String key, String type, String text, String how, String value, Span at) {
-            this(key, type, text, how, value, at, null, null);
+            this(key, type, text, how, value, at, null, null, null);
         }
+    }
 
-        RawWrite(String key, String type, String text, String how, String value, Span at, String fresh) {
-            this(key, type, text, how, value, at, fresh, null);
-        }
+    /**
+     * The constant a write writes: its {@code value}, or the name it writes when that is an
+     * {@link #enumerator} (read when the write is asked for: most names written are variables).
+     */
+    private String valueOf(RawWrite w) {
+        return w.value != null ? w.value : w.named != null && enumerator(w.named) ? w.named : null;
+    }
+
+    /** The values the state has where the write runs ({@link RawWrite#from}), null when one of them is not a constant. */
+    private Set<String> fromOf(RawWrite w) {
+        if (w.from == null) return null;
+        for (String v : w.from) if (!upperCase(v) && !enumerator(v)) return null;
+        return w.from;
+    }
+
+    private static boolean upperCase(String id) {
+        return id.equals(id.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** A region of a body that runs only while the state spelt {@code text} has one of {@code values}. */
@@ -208,8 +223,8 @@ public final class DriverModel {
                     if (otherType.contains(name) && !(w.fresh != null && newObject(w.fresh, f.file, 0))) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
-                        out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
-                                w.at.line(), wakes, w.from));
+                        out.add(new Write(w.key, w.type, w.text, w.how, valueOf(w), f.def.name(), o, w.at.file(),
+                                w.at.line(), wakes, fromOf(w)));
                     }
                 }
             }
@@ -358,6 +373,36 @@ public final class DriverModel {
         return other;
     }
 
+    private final Map<String, Boolean> enumerators = new HashMap<>();
+
+    /**
+     * Whether {@code name} is an enumerator of an enum of the driver's files or, as for struct
+     * definitions, of the kernel headers its files that name it include: a constant however it is
+     * spelt ({@code smu_file_commands}). Upper-case names are constants without asking.
+     */
+    public synchronized boolean enumerator(String name) {
+        if (name == null || !Words.isIdentifier(name)) return false;
+        return enumerators.computeIfAbsent(name, n -> {
+            List<String> naming = new ArrayList<>();
+            for (String f : files) if (sources.mentions(f, n)) naming.add(f);
+            for (String f : naming) if (sources.declaresEnumerator(f, n)) return true;
+            Set<String> headers = new TreeSet<>();
+            for (String f : naming) headers.addAll(sources.systemHeaders(f));
+            for (String h : headers) if (sources.declaresEnumerator(h, n)) return true;
+            return false;
+        });
+    }
+
+    /**
+     * {@link #constant(Expr)}, and a name that is an {@link #enumerator}: the value a write or a
+     * comparison spells. The caller leaves out locals and parameters, which are never enumerators.
+     */
+    public String constantOf(Expr e) {
+        String k = constant(e);
+        if (k != null) return k;
+        return CText.strip(e) instanceof Expr.Name n && enumerator(n.id()) ? n.id() : null;
+    }
+
     private final Map<String, Boolean> mayBeDefined = new HashMap<>();
 
     /** Whether some file of the driver may define {@code name}: most names asked for are kernel APIs. */
@@ -373,7 +418,7 @@ public final class DriverModel {
         for (RawWrite w : f.writes) {
             if (w.at.line() <= k.at.line() && together(f, w.at, k.at)) {
                 Origin o = originsOf(f, w).get(0);
-                before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(),
+                before.add(new Write(w.key, w.type, w.text, w.how, valueOf(w), f.def.name(), o, w.at.file(), w.at.line(),
                         wakesOf(f, w.at)));
             }
         }
@@ -720,8 +765,8 @@ public final class DriverModel {
         // Locals holding an entry of a list, with the list's head: what list_del(&entry->node) empties.
         Map<String, Expr> heads = new HashMap<>();
         Ast.walk(fn.def.body(), n -> {
-            if (n instanceof Stmt.If i) guardOfIf(fn, i);
-            if (n instanceof Stmt.Switch sw) guardsOfSwitch(fn, sw);
+            if (n instanceof Stmt.If i) guardOfIf(fn, i, locals);
+            if (n instanceof Stmt.Switch sw) guardsOfSwitch(fn, sw, locals);
             if (n instanceof Stmt.If i) {
                 if (i.otherwise() != null) fn.exclusive.add(new Span[] {i.then().span(), i.otherwise().span()});
                 Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
@@ -891,7 +936,7 @@ public final class DriverModel {
             memberRegistration(m.member(), fnValue, a.span()); // dev->ops.open = foo_open;
         }
         if (a.op() == null) {
-            addWrite(fn, a.target(), "=", constant(a.value()), a.span(), types, locals);
+            addWrite(fn, a.target(), "=", constant(a.value()), named(a.value(), locals), a.span(), types, locals);
         } else if (a.op() == Expr.BinaryOp.BIT_OR || a.op() == Expr.BinaryOp.BIT_AND || a.op() == Expr.BinaryOp.BIT_XOR) {
             // |= sets bits and clears none: a nonzero member stays nonzero.
             boolean sets = a.op() == Expr.BinaryOp.BIT_OR && !"0".equals(constant(a.value()));
@@ -924,10 +969,11 @@ public final class DriverModel {
             DriverKnowledge.WriteApi w = knowledge.writeApi(name);
             if (w != null) {
                 String value = w.value().startsWith("=") ? argConstant(c, w.value()) : w.value().equals("?") ? null : w.value();
+                String named = w.value().startsWith("=") ? argNamed(c, w.value(), locals) : null;
                 if (w.key() != null) {
                     fn.writes.add(new RawWrite(w.key(), null, name + "()", name, value, c.span()));
                 } else if (w.arg() < c.args().size()) {
-                    addWrite(fn, c.args().get(w.arg()), name, value, c.span(), types, locals);
+                    addWrite(fn, c.args().get(w.arg()), name, value, named, c.span(), types, locals);
                 }
                 if (w.flagArg() >= 0 && w.flagArg() < c.args().size()) {
                     for (String bit : bitNames(CText.strip(c.args().get(w.flagArg())))) {
@@ -946,6 +992,17 @@ public final class DriverModel {
     private static String argConstant(Expr.Call c, String spec) {
         int i = Integer.parseInt(spec.substring(1));
         return i < c.args().size() ? constant(c.args().get(i)) : null;
+    }
+
+    private static String argNamed(Expr.Call c, String spec, Set<String> locals) {
+        int i = Integer.parseInt(spec.substring(1));
+        return i < c.args().size() ? named(c.args().get(i), locals) : null;
+    }
+
+    /** A name written that may be an enumerator: not a constant by its spelling, nor a local or parameter. */
+    private static String named(Expr v, Set<String> locals) {
+        Expr x = CText.strip(v);
+        return constant(x) == null && x instanceof Expr.Name n && !locals.contains(n.id()) ? n.id() : null;
     }
 
     private void addWake(Fn fn, Expr arg, String suffix, String call, Span at, Map<String, String> types) {
@@ -988,6 +1045,11 @@ public final class DriverModel {
     }
 
     private void addWrite(Fn fn, Expr target, String how, String value, Span at, Map<String, String> types, Set<String> locals) {
+        addWrite(fn, target, how, value, null, at, types, locals);
+    }
+
+    private void addWrite(Fn fn, Expr target, String how, String value, String named, Span at, Map<String, String> types,
+                          Set<String> locals) {
         Expr t = CText.strip(target);
         if (t instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) t = CText.strip(u.operand());
         while (t instanceof Expr.Index ix) t = CText.strip(ix.base());
@@ -997,10 +1059,10 @@ public final class DriverModel {
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
             fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
-                    guardAt(fn, CText.of(m), at)));
+                    guardAt(fn, CText.of(m), at), named));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             // a file-scope variable
-            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at)));
+            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at), named));
         }
     }
 
@@ -1008,7 +1070,7 @@ public final class DriverModel {
      * {@code if (x == A) ...}: the then-arm runs only while x is A. {@code if ((x != A && x != B) || ...)
      * goto out;}: what follows the if runs only while x is A or B (smc_listen()).
      */
-    private static void guardOfIf(Fn fn, Stmt.If i) {
+    private static void guardOfIf(Fn fn, Stmt.If i, Set<String> locals) {
         if (i.otherwise() == null && leaves(i.then())) {
             Span whole = fn.def.body().span();
             Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
@@ -1021,7 +1083,7 @@ public final class DriverModel {
                         break;
                     }
                     String st = stateText(CText.strip(b.left()));
-                    String v = constantText(CText.strip(b.right()));
+                    String v = constantText(CText.strip(b.right()), locals);
                     if (st == null || v == null || state != null && !state.equals(st)) {
                         state = null;
                         break;
@@ -1035,8 +1097,8 @@ public final class DriverModel {
         if (!(CText.strip(i.cond()) instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) return;
         Expr l = CText.strip(b.left());
         Expr r = CText.strip(b.right());
-        String state = stateText(l) != null && constantText(r) != null ? stateText(l) : stateText(r);
-        String value = stateText(l) != null && constantText(r) != null ? constantText(r) : constantText(l);
+        String state = stateText(l) != null && constantText(r, locals) != null ? stateText(l) : stateText(r);
+        String value = stateText(l) != null && constantText(r, locals) != null ? constantText(r, locals) : constantText(l, locals);
         if (state == null || value == null) return;
         fn.guards.add(new Guard(i.then().span(), state, Set.of(value)));
     }
@@ -1045,7 +1107,7 @@ public final class DriverModel {
      * {@code switch (x) { case A: case B: ... }}: each group of labels runs only while x has one of
      * them, and one a group before falls into also counts; a {@code default:} group has no guard.
      */
-    private static void guardsOfSwitch(Fn fn, Stmt.Switch sw) {
+    private static void guardsOfSwitch(Fn fn, Stmt.Switch sw, Set<String> locals) {
         String state = stateText(CText.strip(sw.selector()));
         if (state == null || !(sw.body() instanceof Stmt.Block block)) return;
         List<Stmt> items = block.items();
@@ -1056,7 +1118,7 @@ public final class DriverModel {
             boolean known = true;
             Stmt body = first;
             while (body instanceof Stmt.Case c) {
-                String v = c.value() == null || c.high() != null ? null : constantText(CText.strip(c.value()));
+                String v = c.value() == null || c.high() != null ? null : constantText(CText.strip(c.value()), locals);
                 if (v == null) known = false;
                 else values.add(v);
                 body = c.body();
@@ -1091,10 +1153,13 @@ public final class DriverModel {
         return e instanceof Expr.Member || e instanceof Expr.Name ? CText.of(e).replace(" ", "") : null;
     }
 
-    /** An enumerator or number a guard compares with: upper-case names and digits only. */
-    private static String constantText(Expr e) {
-        if (e instanceof Expr.Name n && n.id().equals(n.id().toUpperCase(java.util.Locale.ROOT))
-                && Character.isJavaIdentifierStart(n.id().charAt(0))) {
+    /**
+     * An enumerator a guard compares with: a name that is no local or parameter (a lower-case one
+     * counts only once it proves an {@link #enumerator}, see {@link #fromOf}).
+     */
+    private static String constantText(Expr e, Set<String> locals) {
+        if (e instanceof Expr.Name n && Character.isJavaIdentifierStart(n.id().charAt(0)) && !locals.contains(n.id())
+                && !"true".equals(n.id()) && !"false".equals(n.id())) {
             return n.id();
         }
         return null;
