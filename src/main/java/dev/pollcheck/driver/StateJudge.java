@@ -264,7 +264,7 @@ public final class StateJudge {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
             case TERMINAL -> atom + " is moved to the skipping value only by `" + w.function() + "()` (" + where(w) + ")"
-                    + (w.role() == Role.TEARDOWN ? "" : " and never away from it");
+                    + runtimeToo(v) + (w.role() == Role.TEARDOWN && runtimeToo(v).isEmpty() ? "" : " and never away from it");
             case INVARIANT -> {
                 long others = v.writers().stream().filter(x -> x != w).count();
                 yield atom + " is written only by `" + w.function() + "()` (" + where(w) + ")"
@@ -272,6 +272,21 @@ public final class StateJudge {
             }
             case NO_STATE -> "no state in " + atom;
         };
+    }
+
+    /**
+     * For a terminal verdict that teardown decides, the runtime code that also moves the atom to
+     * the skipping value (smu's write, switching a file to events for good): {@code " and by
+     * `smu_write()` (...)"}, else "".
+     */
+    private static String runtimeToo(AtomVerdict v) {
+        if (v.decisive() == null || v.decisive().role() != Role.TEARDOWN) return "";
+        for (Write w : v.writers()) {
+            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) && reaches(w.value(), v.atom().skipValue())) {
+                return " and by `" + w.function() + "()` (" + where(w) + ")";
+            }
+        }
+        return "";
     }
 
     /** {@code unlocked_ioctl, runtime, foo.c:123}. */
