@@ -34,7 +34,7 @@ public final class Atoms {
             "list_entry", "list_first_entry", "list_first_entry_or_null", "to_video_device");
 
     private final DriverModel model;
-    private final Map<String, Atom> out = new LinkedHashMap<>();
+    private Map<String, Atom> out = new LinkedHashMap<>();
 
     private Atoms(DriverModel model) {
         this.model = model;
@@ -134,8 +134,30 @@ public final class Atoms {
         } else if (x instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.DEREF || u.op() == Expr.UnaryOp.ADDRESS)) {
             walk(u.operand(), pol, owner, scope, depth);
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
+            if (pol == null) {
+                walk(b.left(), null, owner, scope, depth);
+                walk(b.right(), null, owner, scope, depth);
+                return;
+            }
+            // One state tested against several constants (q->state == A || q->state == B): its
+            // skipping values are a set, the intersection of the sides' when skipping needs both
+            // (an && that skips when true, an || that skips when false), else their union.
+            Map<String, Atom> saved = out;
+            out = new LinkedHashMap<>();
             walk(b.left(), pol, owner, scope, depth);
+            Map<String, Atom> left = out;
+            out = new LinkedHashMap<>();
             walk(b.right(), pol, owner, scope, depth);
+            Map<String, Atom> right = out;
+            out = saved;
+            boolean both = (b.op() == Expr.BinaryOp.AND) == pol;
+            for (Map.Entry<String, Atom> side : left.entrySet()) {
+                Atom r = right.get(side.getKey());
+                Atom l = side.getValue();
+                String sv = r == null || !l.text().equals(r.text()) ? null : StateJudge.combine(l.skipValue(), r.skipValue(), both);
+                add(sv == null ? l : l.withSkipValue(sv));
+            }
+            for (Atom r : right.values()) add(r);
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
             String kl = constant(b.left(), scope);
             String kr = constant(b.right(), scope);

@@ -375,7 +375,8 @@ final class StateGate {
             case "empty", "nonempty" -> v;
             case "up" -> "higher";
             case "down" -> "lower";
-            default -> v.startsWith("!") ? "other than " + v.substring(1) : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v;
+            default -> v.startsWith("!") ? "other than " + v.substring(1).replace("|", ", ")
+                    : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v.replace("|", " or ");
         };
     }
 
