@@ -246,6 +246,15 @@ public final class Atoms {
                 add(new Atom(Atom.Kind.LIST, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)),
                         pol == null ? null : pol ? "empty" : "nonempty"));
             }
+        } else if (model.knowledge().lookupArg(name) >= 0 && model.knowledge().lookupArg(name) < c.args().size()) {
+            // q = xa_load(&raw->chans_q, id): NULL when the xarray holds nothing for the key, so the
+            // test reads the container's contents, which its insert and erase calls write.
+            Expr container = c.args().get(model.knowledge().lookupArg(name));
+            String m = DriverModel.lastMember(container);
+            if (m != null) {
+                add(new Atom(Atom.Kind.LIST, m, tagOf(container, scope), CText.of(container),
+                        pol == null ? null : pol ? "nonempty" : "empty"));
+            }
         } else if (COUNTERS.contains(name) && !c.args().isEmpty()) {
             String m = DriverModel.lastMember(c.args().get(0));
             if (m != null) add(new Atom(Atom.Kind.COUNTER, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)), null));
