@@ -88,9 +88,9 @@ public final class DriverModel {
      * those calls (comma-joined); the write is a new object's initial value if they all return one.
      */
     private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh,
-                            Set<String> from, String named) {
+                            Set<String> from, String named, String object) {
         RawWrite(String key, String type, String text, String how, String value, Span at) {
-            this(key, type, text, how, value, at, null, null, null);
+            this(key, type, text, how, value, at, null, null, null, null);
         }
     }
 
@@ -117,12 +117,79 @@ public final class DriverModel {
     private record Guard(Span region, String text, Set<String> values) {
     }
 
-    /** The write's origin: the function's, or the creation of a new object for an initial value. */
+    /**
+     * The write's origin: the function's, or the creation of a new object for an initial value; for
+     * a write through a parameter, each caller's own, or that creation where the caller passes an
+     * object it has just made.
+     */
     private List<Origin> originsOf(Fn f, RawWrite w) {
         if (w.fresh != null && newObject(w.fresh, f.file, 0)) {
             return List.of(new Origin(Role.SETUP, "initial value of a new object from " + w.fresh.replace(",", "(), ") + "()"));
         }
-        return originsOf(f.def.name());
+        List<Origin> via = w.object == null ? null : throughParameter(f, w.object);
+        return via != null ? via : originsOf(f.def.name());
+    }
+
+    /** Per function and parameter, the origins {@link #throughParameter} found (null: none fresh). */
+    private final Map<String, List<Origin>> paramOrigins = new HashMap<>();
+
+    /**
+     * The origins of a write through parameter {@code param} of {@code f}: per direct caller, "initial
+     * value of a new object" when each of its calls passes a local that holds only what an allocator
+     * returns ({@code smc_sock_alloc()}: {@code sk = sk_alloc(...); smc_sk_init(net, sk, protocol)}),
+     * else the caller's own roles, unknown for a caller of none (beside a creation, an exported
+     * caller may pass a live object: relay_reset()). Null when no caller passes a new object,
+     * {@code f} is registered somewhere (the function's roles stand) or {@code param} is no parameter.
+     */
+    private List<Origin> throughParameter(Fn f, String param) {
+        int index = -1;
+        List<Param> ps = f.def.params();
+        for (int i = 0; i < ps.size(); i++) if (param.equals(ps.get(i).name())) index = i;
+        if (index < 0) return null;
+        String key = f.file + ":" + f.def.span().line() + ":" + f.def.name() + "\0" + index;
+        if (paramOrigins.containsKey(key)) return paramOrigins.get(key);
+        paramOrigins.put(key, null); // a call cycle back here is no new object
+        String name = f.def.name();
+        ensure(Set.of(name)); // every direct caller, so the answer does not depend on what was read before
+        if (registered.containsKey(name)) return null; // where the code registers it says when it runs
+        List<Origin> got = new ArrayList<>();
+        boolean anyFresh = false;
+        for (String c : callers(name)) {
+            String made = null;
+            boolean all = true;
+            for (Fn cf : List.copyOf(byName.getOrDefault(c, List.of()))) {
+                for (String passed : argumentsTo(cf, name, index)) {
+                    String calls = passed == null ? null : cf.fresh.get(passed);
+                    if (calls != null && newObject(calls, cf.file, 0)) made = calls;
+                    else all = false;
+                }
+            }
+            if (made != null && all) {
+                anyFresh = true;
+                got.add(new Origin(Role.SETUP, "initial value of a new object from " + made.replace(",", "(), ")
+                        + "(), passed by " + c + "()"));
+            } else {
+                resolveRoles(Set.of(c));
+                for (Origin o : originsOf(c)) {
+                    got.add(new Origin(o.role(), "called from " + c + "()" + (o.how().startsWith("called from") ? "" : ", " + o.how())));
+                }
+            }
+        }
+        List<Origin> out = anyFresh ? distinct(got) : null;
+        paramOrigins.put(key, out);
+        return out;
+    }
+
+    /** The local passed as argument {@code index} in each call of {@code callee} in {@code f}'s body (null for other expressions). */
+    private static List<String> argumentsTo(Fn f, String callee, int index) {
+        List<String> out = new ArrayList<>();
+        Ast.walk(f.def.body(), n -> {
+            if (n instanceof Expr.Call c && callee.equals(c.name())) {
+                Expr a = index < c.args().size() ? CText.strip(c.args().get(index)) : null;
+                out.add(a instanceof Expr.Name nm ? nm.id() : null);
+            }
+        });
+        return out;
     }
 
     private record RawWake(String queue, String key, String type, String call, Span at) {
@@ -1059,10 +1126,10 @@ public final class DriverModel {
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
             fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
-                    guardAt(fn, CText.of(m), at), named));
+                    guardAt(fn, CText.of(m), at), named, objectPointer(m)));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             // a file-scope variable
-            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at), named));
+            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at), named, null));
         }
     }
 
