@@ -76,6 +76,10 @@ public final class DriverModel {
         final List<Span[]> exclusive = new ArrayList<>();
         /** Regions that run only while a state has given values: {@code if (x == A)}, {@code case A:}. */
         final List<Guard> guards = new ArrayList<>();
+        /** The struct tags of the parameters and locals, by name. */
+        final Map<String, String> types = new HashMap<>();
+        /** The body's CFG, built when a wake's company is asked for ({@link #wokenWith}). */
+        dev.pollcheck.flow.Cfg cfg;
 
         Fn(TopLevel.Function def) {
             this.def = def;
@@ -192,7 +196,11 @@ public final class DriverModel {
         return out;
     }
 
-    private record RawWake(String queue, String key, String type, String call, Span at) {
+    /**
+     * {@code object}: the waking call's argument ({@code &dev->wq}, {@code &buf->vb} for
+     * {@code vb2_buffer_done}); {@code site} the call.
+     */
+    private record RawWake(String queue, String key, String type, String call, Span at, Expr object, Expr.Call site) {
     }
 
     /** The run's macro expansions (null: none): a condition's atoms read through a macro it invokes. */
@@ -381,6 +389,278 @@ public final class DriverModel {
         }
         out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line));
         return out;
+    }
+
+    /**
+     * A skipped registration's object and a queue registered on the skipping path, in the poll
+     * method's terms: {@code dvb_vb2_poll(&dmxdevfilter->vb2_ctx, ...)} skipped while
+     * {@code &dmxdevfilter->buffer.queue} is registered.
+     *
+     * @param type      the struct tag of the object the skipped registration is given
+     *                  ({@code dvb_vb2_ctx}); null when it is given the queue itself ({@code poll_wait})
+     * @param container the struct tag of which the object (or queue) is a member ({@code dmxdev_filter})
+     * @param member    that member ({@code vb2_ctx}): container and member tell one instance from another
+     * @param sep       how the member is reached from its base ({@code ->} or {@code .})
+     * @param withKey   the registered queue's last member ({@code queue})
+     * @param withType  the struct tag of the registered queue's base ({@code dvb_ringbuffer})
+     * @param withPath  the registered queue from the object's base ({@code buffer.queue})
+     */
+    public record Company(String type, String container, String member, String sep, String withKey, String withType,
+                          String withPath) {
+    }
+
+    /** How far up callers the object of a wake is followed to the code that also wakes the registered queue. */
+    private static final int COMPANY_DEPTH = 3;
+
+    /**
+     * Whether every wake of the skipped queue ({@code queueKey}, {@code queueType}: what
+     * {@link #wakes(String, String)} finds, modelled wakers such as {@code vb2_buffer_done} included) that
+     * code of runtime or unknown role makes is followed, on every path and in the same call or in
+     * each caller's, by a wake of the registered queue of the same object: then a waiter that
+     * registered only that queue is woken after every such wake. The evidence, one phrase per wake
+     * of this object, or null: a wake not so followed, one whose object cannot be told from the
+     * skipped one, a subsystem's callback wake, or no wake of this object at all. A wake of the same
+     * member of another struct type ({@code dvr_vb2_ctx} of a {@code dmxdev}) is another object.
+     */
+    public synchronized List<String> wokenWith(String queueKey, String queueType, Company c) {
+        if (c == null || c.container() == null || c.withType() == null) return null;
+        List<Wake> all = wakes(queueKey, queueType);
+        if (all.isEmpty()) return null;
+        for (Wake w : callbackWakes(queueKey)) if (w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) return null;
+        List<String> out = new ArrayList<>();
+        Set<String> fns = new TreeSet<>();
+        for (Wake w : all) fns.add(w.function());
+        for (String name : fns) {
+            if (!runsOpen(originsOf(name))) continue;
+            for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
+                Set<String> lines = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
+                Set<String> then = new LinkedHashSet<>();
+                for (RawWake k : f.wakes) {
+                    if (!k.key.equals(queueKey) || !typesAgree(queueType, resolve(k.type))) continue;
+                    List<String> ev = company(f, k.site, k.object, null, c, 0);
+                    if (ev == null) return null;
+                    for (String e : ev) {
+                        if (e.isEmpty()) continue;
+                        then.add(e);
+                        lines.add(Integer.toString(k.at.line()));
+                    }
+                }
+                if (!then.isEmpty()) {
+                    out.add(name + "() (" + f.file + ":" + String.join(", ", lines) + ") wakes it, then "
+                            + String.join(", ", then));
+                }
+            }
+        }
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    /** Whether code of these roles can run while a file is open: runtime, or a role the model could not tell. */
+    private static boolean runsOpen(List<Origin> origins) {
+        for (Origin o : origins) if (o.role() == Role.RUNTIME || o.role() == Role.UNKNOWN) return true;
+        return false;
+    }
+
+    /**
+     * The wakes of the registered queue that follow {@code site} in {@code f} for the object
+     * {@code obj} carries ("" each for another object), or null. {@code block}: the block of the
+     * local's store {@code obj} came from, to pair it with the store of the registered queue's local
+     * made beside it ({@code buffer = &f->buffer; ctx = &f->vb2_ctx;}).
+     */
+    private List<String> company(Fn f, Expr.Call site, Expr obj, Stmt.Block block, Company c, int depth) {
+        if (depth > 2 * COMPANY_DEPTH) return null;
+        Expr x = CText.strip(obj);
+        while (x instanceof Expr.Cast cast) x = CText.strip(cast.operand());
+        // The anchor: the whole object for a queue given itself (poll_wait); else, down the chain
+        // (ctx of &ctx->buf->vb), the part of the skipped registration's type. A member there is one
+        // instance when it is embedded: its address taken, or reached on through '.'.
+        Expr anchor = x;
+        boolean embedded = false;
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) {
+            anchor = CText.strip(u.operand());
+            embedded = true;
+        }
+        if (c.type() != null) {
+            while (anchor != null && !c.type().equals(typeOf(f, anchor))) {
+                if (anchor instanceof Expr.Member m) {
+                    embedded = !m.arrow();
+                    anchor = CText.strip(m.base());
+                    if (anchor instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) {
+                        anchor = CText.strip(u.operand());
+                        embedded = true;
+                    }
+                } else {
+                    anchor = null;
+                }
+            }
+            if (anchor == null) return null;
+        }
+        if (anchor instanceof Expr.Name n) {
+            String id = n.id();
+            if (embedded) return null;
+            int param = paramIndex(f.def, id);
+            if (param >= 0) return inCallers(f, param, c, depth);
+            List<Stmt[]> stores = stores(f, id);
+            if (stores.isEmpty()) return null;
+            List<String> out = new ArrayList<>();
+            for (Stmt[] st : stores) {
+                Expr v = storedValue(st[0], id);
+                if (v == null) return null;
+                List<String> ev = company(f, site, v, (Stmt.Block) st[1], c, depth + 1);
+                if (ev == null) return null;
+                out.addAll(ev);
+            }
+            return out;
+        }
+        if (!(anchor instanceof Expr.Member m) || !embedded) return null;
+        String container = resolve(baseTag(m.base(), f.types));
+        if (container == null) return null;
+        // The same member of another struct type, or another member: another object, not the skipped one.
+        if (!container.equals(c.container()) || !m.member().equals(c.member())) return List.of("");
+        String want = norm(CText.of(CText.strip(m.base())) + (m.arrow() ? "->" : ".") + c.withPath());
+        String after = following(f, site, want, block, c);
+        return after == null ? null : List.of(after);
+    }
+
+    /** The evidence of a wake of the registered queue spelt {@code want} that runs after {@code site} on every path, or null. */
+    private String following(Fn f, Expr.Call site, String want, Stmt.Block block, Company c) {
+        if (f.cfg == null) f.cfg = dev.pollcheck.flow.Cfg.build(f.def);
+        int at = f.cfg.nodeOf(site);
+        if (at < 0) return null;
+        for (RawWake k : f.wakes) {
+            if (!k.key.equals(c.withKey()) || !c.withType().equals(resolve(k.type))) continue;
+            int n = f.cfg.nodeOf(k.site);
+            if (n < 0 || n == at || !f.cfg.postDominates(n, at)) continue;
+            for (String spelt : spellings(f, k.object, block)) {
+                if (spelt.equals(want)) {
+                    return f.def.name() + "() (" + k.at.file() + ":" + k.at.line() + ") wakes " + k.queue;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code &buffer->queue} spelt through its local's store made in {@code block}, when the local is
+     * stored in several places: {@code dmxdevfilter->buffer.queue}; as written otherwise.
+     */
+    private static List<String> spellings(Fn f, Expr object, Stmt.Block block) {
+        Expr x = CText.strip(object);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        String text = norm(CText.of(x));
+        Expr root = x;
+        while (root instanceof Expr.Member m) root = CText.strip(m.base());
+        if (!(root instanceof Expr.Name n) || paramIndex(f.def, n.id()) >= 0) return List.of(text);
+        // A local stored once is one object wherever it is used; one stored in several places is the
+        // object of the store beside the skipped object's.
+        List<Stmt[]> stores = stores(f, n.id());
+        if (stores.size() == 1) return List.of(text);
+        List<String> out = new ArrayList<>();
+        for (Stmt[] st : stores) {
+            if (st[1] != block) continue;
+            Expr v = storedValue(st[0], n.id());
+            if (v == null) continue;
+            Expr vx = CText.strip(v);
+            String rest = text.substring(n.id().length());
+            if (vx instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS && rest.startsWith("->")) {
+                out.add(norm(CText.of(CText.strip(u.operand())) + "." + rest.substring(2)));
+            } else {
+                out.add(norm(CText.of(vx) + rest));
+            }
+        }
+        return out;
+    }
+
+    private static String norm(String t) {
+        return t.replace(" ", "").replace("(", "").replace(")", "");
+    }
+
+    /** The calls of {@code f} in its callers: each must be followed by the registered queue's wake. */
+    private List<String> inCallers(Fn f, int param, Company c, int depth) {
+        String name = f.def.name();
+        if (depth >= COMPANY_DEPTH) return null;
+        ensure(Set.of(name));
+        if (registered.containsKey(name) || callers(name).isEmpty()) return null;
+        List<String> out = new ArrayList<>();
+        for (String caller : callers(name)) {
+            for (Fn cf : List.copyOf(byName.getOrDefault(caller, List.of()))) {
+                List<Expr.Call> calls = new ArrayList<>();
+                Ast.walk(cf.def.body(), n -> {
+                    if (n instanceof Expr.Call call && name.equals(call.name())) calls.add(call);
+                });
+                for (Expr.Call call : calls) {
+                    if (param >= call.args().size()) return null;
+                    List<String> ev = company(cf, call, call.args().get(param), null, c, depth + 1);
+                    if (ev == null) return null;
+                    out.addAll(ev);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The struct tag of what {@code e} denotes in {@code f}: a parameter's or local's type, a member's. */
+    private String typeOf(Fn f, Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Name n) return f.types.get(n.id());
+        if (x instanceof Expr.Member m) {
+            String base = baseTag(m.base(), f.types);
+            return base == null ? null : resolve(base + TYPE_STEP + m.member());
+        }
+        return null;
+    }
+
+    private static int paramIndex(TopLevel.Function f, String name) {
+        List<Param> ps = f.params();
+        for (int i = 0; i < ps.size(); i++) if (name.equals(ps.get(i).name())) return i;
+        return -1;
+    }
+
+    /** The statements storing to local {@code id} ({@code x = v;}, {@code T x = v;}), each with its innermost block. */
+    private static List<Stmt[]> stores(Fn f, String id) {
+        List<Stmt[]> out = new ArrayList<>();
+        int[] all = {0};
+        Ast.walk(f.def.body(), n -> {
+            if (n instanceof Stmt.Block b) {
+                for (Stmt t : b.items()) if (storedValue(t, id) != null) out.add(new Stmt[] {t, b});
+            }
+            if (n instanceof Expr.Assign a && CText.strip(a.target()) instanceof Expr.Name nm && nm.id().equals(id)) all[0]++;
+            if (n instanceof Expr.Unary u && CText.strip(u.operand()) instanceof Expr.Name nm && nm.id().equals(id)
+                    && (u.op() == Expr.UnaryOp.ADDRESS || u.op() == Expr.UnaryOp.PRE_INC || u.op() == Expr.UnaryOp.PRE_DEC
+                    || u.op() == Expr.UnaryOp.POST_INC || u.op() == Expr.UnaryOp.POST_DEC)) {
+                all[0]++; // ++, --, or its address taken: stored some other way
+            }
+            if (n instanceof Stmt.Decl d) {
+                for (VarDecl v : d.decls()) if (id.equals(v.name()) && v.init() != null) all[0]++;
+            }
+        });
+        // A store the blocks do not show (an if's unbraced arm, x++, &x passed on) leaves the local unknown.
+        return out.size() == all[0] ? out : List.of();
+    }
+
+    /** The struct tag of the object {@code base} denotes in {@code f} (its parameters' and locals' declared types, then members). */
+    public synchronized String tagIn(TopLevel.Function f, Expr base) {
+        Map<String, String> types = new HashMap<>();
+        for (Param p : f.params()) if (p.name() != null && p.type().tag() != null) types.put(p.name(), p.type().tag());
+        if (f.body() != null) {
+            Ast.walk(f.body(), n -> {
+                if (n instanceof Stmt.Decl d) {
+                    for (VarDecl v : d.decls()) if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());
+                }
+            });
+        }
+        return resolve(baseTag(base, types));
+    }
+
+    /** The value {@code s} stores to {@code id} when it is {@code id = v;} or a declaration of it with an initializer. */
+    private static Expr storedValue(Stmt s, String id) {
+        if (s instanceof Stmt.ExprStmt es && CText.strip(es.expr()) instanceof Expr.Assign a && a.op() == null
+                && CText.strip(a.target()) instanceof Expr.Name n && n.id().equals(id)) {
+            return a.value();
+        }
+        if (s instanceof Stmt.Decl d) {
+            for (VarDecl v : d.decls()) if (id.equals(v.name()) && v.init() != null && !(v.init() instanceof Expr.InitList)) return v.init();
+        }
+        return null;
     }
 
     /** The function's roles: one origin per distinct role, registrations first; {@link Origin#UNKNOWN} alone when none. */
@@ -820,7 +1100,7 @@ public final class DriverModel {
 
     /** One pass over a body: its writes, wakes, calls and the registrations it makes. */
     private void scanBody(Fn fn) {
-        Map<String, String> types = new HashMap<>();
+        Map<String, String> types = fn.types;
         Set<String> locals = new HashSet<>();
         for (Param p : fn.def.params()) {
             if (p.name() != null) {
@@ -1049,10 +1329,10 @@ public final class DriverModel {
                 }
             }
             DriverKnowledge.WakerApi k = knowledge.waker(name);
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c.span(), types);
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c, types);
         } else if (CText.strip(c.callee()) instanceof Expr.Member m) {
             DriverKnowledge.WakerApi k = knowledge.memberWaker(m.member());
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c.span(), types);
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c, types);
         }
     }
 
@@ -1072,11 +1352,11 @@ public final class DriverModel {
         return constant(x) == null && x instanceof Expr.Name n && !locals.contains(n.id()) ? n.id() : null;
     }
 
-    private void addWake(Fn fn, Expr arg, String suffix, String call, Span at, Map<String, String> types) {
+    private void addWake(Fn fn, Expr arg, String suffix, String call, Expr.Call site, Map<String, String> types) {
         String queue = CText.of(CText.strip(arg)) + suffix;
         String key = suffix.isEmpty() ? lastMember(arg) : lastIdent(suffix);
         String type = suffix.isEmpty() && memberOf(arg) instanceof Expr.Member m ? baseTag(m.base(), types) : null;
-        if (key != null) fn.wakes.add(new RawWake(queue, key, type, call, at));
+        if (key != null) fn.wakes.add(new RawWake(queue, key, type, call, site.span(), arg, site));
     }
 
     /** The member access {@code &dev->wq}, {@code dev->wq[i]} name, or null. */

@@ -277,7 +277,94 @@ public final class StateSkipsRegistration implements Rule {
             return new Judged(Judgement.NOTE, "the condition is a `" + call.name() + "()` that a valid file cannot trigger");
         }
         StateJudge.Judgement j = stateJudgement(s, site);
+        if (j.verdict().warns()) {
+            String company = wokenWithRegistered(s, site);
+            if (company != null) return new Judged(Judgement.NOTE, company, j);
+        }
         return new Judged(j.verdict().warns() ? Judgement.WARNING : Judgement.NOTE, j.evidenceText(), j);
+    }
+
+    /**
+     * A skip that loses no wake-up whatever the state does: a queue registered on every path that
+     * takes the skip is woken, on the same object and after it, by every runtime wake of the skipped
+     * queue ({@link DriverModel#wokenWith}): dvb_demux_poll registers {@code &dmxdevfilter->buffer.queue}
+     * first, and every caller of the code that completes a buffer of {@code dmxdevfilter->vb2_ctx}
+     * (waking its vb2 queue's {@code done_wq}) then wakes that queue. The evidence, or null.
+     */
+    private static String wokenWithRegistered(Skip s, RegistrationSite site) {
+        Registration r = site.registration();
+        Summary owner = site.owner();
+        var cfg = owner.flow().cfg();
+        if (r.node() < 0 || s.node() < 0 || cfg.exhausted() || r.queues().isEmpty() || r.queues().contains("unknown")) return null;
+        Expr object = objectOf(r);
+        if (!(CText.strip(object) instanceof Expr.Unary u) || u.op() != Expr.UnaryOp.ADDRESS
+                || !(CText.strip(u.operand()) instanceof Expr.Member m)) {
+            return null;
+        }
+        DriverModel model = drivers(site).forFile(r.owner().span().file());
+        String container = model.tagIn(r.owner(), m.base());
+        if (container == null) return null;
+        boolean primitive = r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive();
+        String type = primitive ? null : model.resolve(container + ">" + m.member());
+        if (!primitive && type == null) return null;
+        String base = CText.of(CText.strip(m.base())).replace(" ", "");
+        String sep = m.arrow() ? "->" : ".";
+        for (Registration x : owner.registrations()) {
+            if (x == r || x.node() < 0 || !(x.via() == Registration.Via.MODEL && x.model() != null && x.model().primitive())) continue;
+            if (!onEverySkippingPath(x.node(), s, cfg)) continue;
+            Expr q = objectOf(x);
+            if (!(CText.strip(q) instanceof Expr.Unary qu) || qu.op() != Expr.UnaryOp.ADDRESS
+                    || !(CText.strip(qu.operand()) instanceof Expr.Member qm)) {
+                continue;
+            }
+            String spelt = CText.of(CText.strip(qu.operand())).replace(" ", "");
+            if (!spelt.startsWith(base + sep) || spelt.length() == (base + sep).length()) continue;
+            String withType = model.tagIn(r.owner(), qm.base());
+            if (withType == null) continue;
+            DriverModel.Company c = new DriverModel.Company(type, container, m.member(), sep, qm.member(), withType,
+                    spelt.substring((base + sep).length()));
+            List<String> all = new java.util.ArrayList<>();
+            boolean every = true;
+            for (String skipped : r.queues()) {
+                List<String> ev = model.wokenWith(DriverModel.lastIdent(skipped), DriverModel.queueTag(skipped, site.method()), c);
+                if (ev == null) {
+                    every = false;
+                    break;
+                }
+                for (String e : ev) if (!e.isEmpty() && !all.contains(e)) all.add(e);
+            }
+            if (every && !all.isEmpty()) {
+                return "every runtime wake of `" + String.join("`, `", r.queues()) + "` for this object is followed by a wake of `&"
+                        + spelt + "`, which the first call registers on the skipping path (line " + x.call().span().line()
+                        + "): " + String.join("; ", all);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The object a registration is given: the queue of a primitive ({@code poll_wait(file, &dev->wq,
+     * pt)}), else the one argument that is a member's address ({@code dvb_vb2_poll(&f->vb2_ctx, file,
+     * wait)}); null when there is none or several.
+     */
+    private static Expr objectOf(Registration r) {
+        Expr found = null;
+        for (Expr a : r.call().args()) {
+            if (CText.strip(a) instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS && CText.strip(u.operand()) instanceof Expr.Member) {
+                if (found != null) return null;
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    /** Whether every path through the skipping side of {@code s} passes {@code node}: before the branch, or after it to the exit. */
+    private static boolean onEverySkippingPath(int node, Skip s, dev.pollcheck.flow.Cfg cfg) {
+        if (!cfg.reachableAvoiding(cfg.entry(), node)[s.node()]) return true;
+        for (int side : s.skipSides()) {
+            if (cfg.reachableAvoiding(side, node)[cfg.exit()]) return false;
+        }
+        return !s.skipSides().isEmpty();
     }
 
     /**
