@@ -250,6 +250,11 @@ public final class StateSkipsRegistration implements Rule {
                         + (alt.size() > 1 ? "s " : " ") + joinInts(alt) + ")");
             }
         }
+        Integer same = flow.cfg().exhausted() ? null : sameQueueBefore(s, r, owner);
+        if (same != null) {
+            return new Judged(Judgement.NOTE, "it skips only when `" + s.text() + "` makes the queue the one registered on line "
+                    + same + ", which every path that skips it has run");
+        }
         String hup = terminal(s, r, flow);
         if (hup != null) {
             // A hang-up is terminal only if nothing brings the state back: a runtime writer that
@@ -452,6 +457,127 @@ public final class StateSkipsRegistration implements Rule {
             if (x.node() >= 0 && avoid[x.node()]) lines.add(x.call().span().line());
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The line of an earlier registration of the same queue that every skipping path has made, or
+     * null. The skip must mean that two locals are equal ({@code s != s_read} false), the queue name
+     * one of them ({@code &s->async->wait_head}); the other local ({@code s_read}) must be stored once,
+     * a copy of the first ({@code s_read = s;}) made before the earlier registration with no store to
+     * the first between; and every condition that registration depends on must be one the skip
+     * depends on too (the same branch, or the same text on the same side, on that local alone, with
+     * no store to it between the copy and the condition or between the skip's condition and the
+     * skip). Then on the skipping path both conditions read equal values, the earlier registration
+     * ran, and it registered this very queue (comedi_poll's write subdevice when it is the read one).
+     */
+    private static Integer sameQueueBefore(Skip s, Registration r, Summary owner) {
+        if (!(CText.strip(s.condition()) instanceof Expr.Binary b)
+                || (b.op() != Expr.BinaryOp.NE || s.skipOnTrue()) && (b.op() != Expr.BinaryOp.EQ || !s.skipOnTrue())
+                || !(CText.strip(b.left()) instanceof Expr.Name ln) || !(CText.strip(b.right()) instanceof Expr.Name rn)
+                || r.node() < 0 || r.queues().size() != 1) {
+            return null;
+        }
+        FunctionFlow flow = owner.flow();
+        var cfg = flow.cfg();
+        String q = r.queues().get(0);
+        for (Registration x : owner.registrations()) {
+            if (x == r || x.node() < 0 || !x.queues().equals(r.queues()) || !isPrimitive(x) || !isPrimitive(r)) continue;
+            for (String[] vw : List.of(new String[] {ln.id(), rn.id()}, new String[] {rn.id(), ln.id()})) {
+                String v = vw[0];
+                String w = vw[1];
+                if (!mentions(q, v) || mentions(q, w) || flow.params().contains(w) || flow.localType(w) == null) continue;
+                List<FunctionFlow.Store> ws = flow.stores(w);
+                if (ws.size() != 1 || !(ws.get(0).value() != null && CText.strip(ws.get(0).value()) instanceof Expr.Name copy)
+                        || !copy.id().equals(v) || ws.get(0).op() != null || ws.get(0).node() < 0) {
+                    continue;
+                }
+                int c = ws.get(0).node();
+                if (cfg.reachableAvoiding(cfg.entry(), c)[x.node()] || storedBetween(flow, v, c, x.node())
+                        || storedBetween(flow, v, s.node(), r.node())) {
+                    continue;
+                }
+                if (guardsShared(x.node(), s, v, c, flow)) return x.call().span().line();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPrimitive(Registration r) {
+        return r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive();
+    }
+
+    /** Whether {@code text} names {@code id} as a whole identifier. */
+    private static boolean mentions(String text, String id) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(id) + "(?![A-Za-z0-9_])")
+                .matcher(text).find();
+    }
+
+    /** Whether some store to {@code v} (or an unknown one: ++, its address taken) can run between nodes {@code from} and {@code to}. */
+    private static boolean storedBetween(FunctionFlow flow, String v, int from, int to) {
+        var cfg = flow.cfg();
+        boolean[] after = cfg.reachableAvoiding(from, -1);
+        for (FunctionFlow.Store st : flow.stores(v)) {
+            if (st.node() < 0) return true;
+            if (st.node() != from && after[st.node()] && cfg.reachableAvoiding(st.node(), from)[to]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether every branch the registration at {@code node} depends on is one the skip depends on,
+     * with the same side taken: the same node, or the same condition text read on {@code v} alone
+     * (made equal by the copy at {@code copy} and the skip) with no store to {@code v} in between.
+     */
+    private static boolean guardsShared(int node, Skip s, String v, int copy, FunctionFlow flow) {
+        var cfg = flow.cfg();
+        List<int[]> skipDeps = cfg.transitiveControlDeps(s.node());
+        for (int[] dep : cfg.transitiveControlDeps(node)) {
+            int side = sideOf(cfg, dep[0], dep[1]);
+            if (side < 0) return false;
+            boolean ok = false;
+            for (int[] k : skipDeps) {
+                if (sideOf(cfg, k[0], k[1]) != side) continue;
+                if (k[0] == dep[0]) {
+                    ok = true;
+                    break;
+                }
+                Expr a = cfg.node(dep[0]).condition();
+                Expr b = cfg.node(k[0]).condition();
+                if (a == null || b == null || !CText.of(a).equals(CText.of(b)) || !readsOnly(a, v, flow)) continue;
+                if (cfg.reachableAvoiding(cfg.entry(), copy)[dep[0]] || storedBetween(flow, v, copy, dep[0])
+                        || storedBetween(flow, v, k[0], s.node())) {
+                    continue;
+                }
+                ok = true;
+                break;
+            }
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /** The successor of branch {@code branch} (0: true, 1: false) through which {@code dependent} is reached, or -1. */
+    private static int sideOf(dev.pollcheck.flow.Cfg cfg, int branch, int dependent) {
+        List<Integer> succ = cfg.node(branch).successors();
+        if (succ.size() != 2) return -1;
+        for (int i = 0; i < 2; i++) {
+            int t = succ.get(i);
+            if (t == dependent || cfg.postDominates(dependent, t)) return i;
+        }
+        return -1;
+    }
+
+    /** Whether {@code e} reads no local or parameter other than {@code v} (members of it and constants are fine). */
+    private static boolean readsOnly(Expr e, String v, FunctionFlow flow) {
+        boolean[] ok = {true};
+        Ast.walk(e, n -> {
+            if (n instanceof Expr.Name nm && !nm.id().equals(v)
+                    && (flow.params().contains(nm.id()) || flow.localType(nm.id()) != null || !flow.stores(nm.id()).isEmpty())) {
+                ok[0] = false;
+            }
+            if (n instanceof Expr.Call) ok[0] = false;
+        });
+        return ok[0];
     }
 
     private static boolean isHelper(Registration r) {
