@@ -161,7 +161,7 @@ public final class DriverModel {
         for (String c : callers(name)) {
             String made = null;
             boolean all = true;
-            for (Fn cf : List.copyOf(byName.getOrDefault(c, List.of()))) {
+            for (Fn cf : definitions(c)) {
                 for (String passed : argumentsTo(cf, name, index)) {
                     String calls = passed == null ? null : cf.fresh.get(passed);
                     if (calls != null && newObject(calls, cf.file, 0)) made = calls;
@@ -432,7 +432,7 @@ public final class DriverModel {
         for (Wake w : all) fns.add(w.function());
         for (String name : fns) {
             if (!runsOpen(originsOf(name))) continue;
-            for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
+            for (Fn f : definitions(name)) {
                 Set<String> lines = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
                 Set<String> then = new LinkedHashSet<>();
                 for (RawWake k : f.wakes) {
@@ -452,6 +452,13 @@ public final class DriverModel {
             }
         }
         return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    /** The indexed definitions of {@code name} by file and line: answers that do not depend on the order bodies were read. */
+    private List<Fn> definitions(String name) {
+        List<Fn> out = new ArrayList<>(byName.getOrDefault(name, List.of()));
+        out.sort(Comparator.comparing((Fn f) -> f.file).thenComparingInt(f -> f.def.span().line()));
+        return out;
     }
 
     /** Whether code of these roles can run while a file is open: runtime, or a role the model could not tell. */
@@ -582,7 +589,7 @@ public final class DriverModel {
         if (registered.containsKey(name) || callers(name).isEmpty()) return null;
         List<String> out = new ArrayList<>();
         for (String caller : callers(name)) {
-            for (Fn cf : List.copyOf(byName.getOrDefault(caller, List.of()))) {
+            for (Fn cf : definitions(caller)) {
                 List<Expr.Call> calls = new ArrayList<>();
                 Ast.walk(cf.def.body(), n -> {
                     if (n instanceof Expr.Call call && name.equals(call.name())) calls.add(call);
