@@ -58,7 +58,12 @@ public final class StateSkipsRegistration implements Rule {
             a small helper that only computes from them; or fixed configuration (static keys, \
             IS_ENABLED); a WARN_ON/BUG_ON-style check;
             - a dispatch between implementations: every skipping path registers through another, \
-            mutually exclusive call, and a helper is involved on one side.
+            mutually exclusive call, and a helper is involved on one side;
+            - a queue registered on every skipping path that is woken, on the same object and after \
+            it, by every runtime wake of the skipped queue (a demux filter's ring buffer, woken by \
+            each caller of the code that completes its vb2 buffers);
+            - a skip taken only when two locals are equal (s != s_read false), the same queue having \
+            been registered earlier, through a copy of the local and under the same conditions.
 
             Kept at warning level: state that a runtime writer (an ioctl, read or write, an \
             interrupt handler, work, a timer, a callback) moves away from the skipping value, such as \
