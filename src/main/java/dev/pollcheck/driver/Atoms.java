@@ -152,12 +152,16 @@ public final class Atoms {
             out = saved;
             boolean both = (b.op() == Expr.BinaryOp.AND) == pol;
             for (Map.Entry<String, Atom> side : left.entrySet()) {
+                if (out.size() > 16) return; // as many as the walk reads of one condition
                 Atom r = right.get(side.getKey());
                 Atom l = side.getValue();
                 String sv = r == null || !l.text().equals(r.text()) ? null : StateJudge.combine(l.skipValue(), r.skipValue(), both);
                 add(sv == null ? l : l.withSkipValue(sv));
             }
-            for (Atom r : right.values()) add(r);
+            for (Atom r : right.values()) {
+                if (out.size() > 16) return;
+                add(r);
+            }
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
             String kl = constant(b.left(), scope);
             String kr = constant(b.right(), scope);
