@@ -379,6 +379,20 @@ public final class DriverModel {
         return out;
     }
 
+    /**
+     * The queues woken where the wake {@code w} is made, as for a write there ({@link Write#wakes}):
+     * the function's own wakes that can run in the same call, and those its direct callers make. So a
+     * completion in a helper whose callers then wake the ring buffer's queue wakes that queue too.
+     */
+    public synchronized List<String> wakesAround(Wake w) {
+        ensure(Set.of(w.function()));
+        for (Fn f : definitions(w.function())) {
+            if (!f.file.equals(w.file())) continue;
+            for (RawWake k : f.wakes) if (k.at.line() == w.line()) return wakesOf(f, k.at);
+        }
+        return List.of(w.queue());
+    }
+
     /** The wakes made by {@code function} itself (as far as its body was read), sorted by line. */
     public synchronized List<Wake> wakesIn(String function) {
         ensure(Set.of(function));
