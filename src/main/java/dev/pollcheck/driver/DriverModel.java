@@ -414,12 +414,11 @@ public final class DriverModel {
      *                  ({@code dvb_vb2_ctx}); null when it is given the queue itself ({@code poll_wait})
      * @param container the struct tag of which the object (or queue) is a member ({@code dmxdev_filter})
      * @param member    that member ({@code vb2_ctx}): container and member tell one instance from another
-     * @param sep       how the member is reached from its base ({@code ->} or {@code .})
      * @param withKey   the registered queue's last member ({@code queue})
      * @param withType  the struct tag of the registered queue's base ({@code dvb_ringbuffer})
      * @param withPath  the registered queue from the object's base ({@code buffer.queue})
      */
-    public record Company(String type, String container, String member, String sep, String withKey, String withType,
+    public record Company(String type, String container, String member, String withKey, String withType,
                           String withPath) {
     }
 

@@ -331,7 +331,7 @@ public final class StateSkipsRegistration implements Rule {
             if (!spelt.startsWith(base + sep) || spelt.length() == (base + sep).length()) continue;
             String withType = model.tagIn(r.owner(), qm.base());
             if (withType == null) continue;
-            DriverModel.Company c = new DriverModel.Company(type, container, m.member(), sep, qm.member(), withType,
+            DriverModel.Company c = new DriverModel.Company(type, container, m.member(), qm.member(), withType,
                     spelt.substring((base + sep).length()));
             List<String> all = new java.util.ArrayList<>();
             boolean every = true;
