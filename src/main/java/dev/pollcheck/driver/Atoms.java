@@ -34,7 +34,7 @@ public final class Atoms {
             "list_entry", "list_first_entry", "list_first_entry_or_null", "to_video_device");
 
     private final DriverModel model;
-    private final Map<String, Atom> out = new LinkedHashMap<>();
+    private Map<String, Atom> out = new LinkedHashMap<>();
 
     private Atoms(DriverModel model) {
         this.model = model;
@@ -134,11 +134,37 @@ public final class Atoms {
         } else if (x instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.DEREF || u.op() == Expr.UnaryOp.ADDRESS)) {
             walk(u.operand(), pol, owner, scope, depth);
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR)) {
+            if (pol == null) {
+                walk(b.left(), null, owner, scope, depth);
+                walk(b.right(), null, owner, scope, depth);
+                return;
+            }
+            // One state tested against several constants (q->state == A || q->state == B): its
+            // skipping values are a set, the intersection of the sides' when skipping needs both
+            // (an && that skips when true, an || that skips when false), else their union.
+            Map<String, Atom> saved = out;
+            out = new LinkedHashMap<>();
             walk(b.left(), pol, owner, scope, depth);
+            Map<String, Atom> left = out;
+            out = new LinkedHashMap<>();
             walk(b.right(), pol, owner, scope, depth);
+            Map<String, Atom> right = out;
+            out = saved;
+            boolean both = (b.op() == Expr.BinaryOp.AND) == pol;
+            for (Map.Entry<String, Atom> side : left.entrySet()) {
+                if (out.size() > 16) return; // as many as the walk reads of one condition
+                Atom r = right.get(side.getKey());
+                Atom l = side.getValue();
+                String sv = r == null || !l.text().equals(r.text()) ? null : StateJudge.combine(l.skipValue(), r.skipValue(), both);
+                add(sv == null ? l : l.withSkipValue(sv));
+            }
+            for (Atom r : right.values()) {
+                if (out.size() > 16) return;
+                add(r);
+            }
         } else if (x instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.NE)) {
-            String kl = DriverModel.constant(b.left());
-            String kr = DriverModel.constant(b.right());
+            String kl = constant(b.left(), scope);
+            String kr = constant(b.right(), scope);
             if (kr != null || kl != null) {
                 String k = kr != null ? kr : kl;
                 Expr side = kr != null ? b.left() : b.right();
@@ -224,6 +250,15 @@ public final class Atoms {
                 add(new Atom(Atom.Kind.LIST, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)),
                         pol == null ? null : pol ? "empty" : "nonempty"));
             }
+        } else if (model.knowledge().lookupArg(name) >= 0 && model.knowledge().lookupArg(name) < c.args().size()) {
+            // q = xa_load(&raw->chans_q, id): NULL when the xarray holds nothing for the key, so the
+            // test reads the container's contents, which its insert and erase calls write.
+            Expr container = c.args().get(model.knowledge().lookupArg(name));
+            String m = DriverModel.lastMember(container);
+            if (m != null) {
+                add(new Atom(Atom.Kind.LIST, m, tagOf(container, scope), CText.of(container),
+                        pol == null ? null : pol ? "nonempty" : "empty"));
+            }
         } else if (COUNTERS.contains(name) && !c.args().isEmpty()) {
             String m = DriverModel.lastMember(c.args().get(0));
             if (m != null) add(new Atom(Atom.Kind.COUNTER, m, tagOf(c.args().get(0), scope), CText.of(c.args().get(0)), null));
@@ -238,7 +273,7 @@ public final class Atoms {
                 return;
             }
             TopLevel.Function h = depth < MAX_DEPTH ? model.function(name, owner.span().file()) : null;
-            String always = h == null || h.body() == null ? null : constantResult(h);
+            String always = h == null || h.body() == null ? null : constantResult(h, scope(h, null));
             if (always != null) {
                 // A helper that returns one constant on every path: the test can never change.
                 add(new Atom(Atom.Kind.CONSTANT, name, h.span().file() + ":" + h.span().line(), name + "()", always));
@@ -251,7 +286,7 @@ public final class Atoms {
                         walk(r.value(), pol, h, hs, depth + 1);
                     } else if (n instanceof Stmt.If i) {
                         // if (c) return K;: c decides the result, and K says which side of c skips.
-                        String k = constantReturn(i.then());
+                        String k = constantReturn(i.then(), hs);
                         if (k != null) walk(i.cond(), pol == null ? null : k.equals("0") != pol, h, hs, depth + 1);
                     }
                 });
@@ -263,18 +298,29 @@ public final class Atoms {
     }
 
     /** The constant that {@code s} returns when it is, or ends in, {@code return K;}; else null. */
-    private static String constantReturn(Stmt s) {
+    private String constantReturn(Stmt s, Scope scope) {
         while (s instanceof Stmt.Block b && !b.items().isEmpty()) s = b.items().get(b.items().size() - 1);
-        return s instanceof Stmt.Return r && r.value() != null ? DriverModel.constant(r.value()) : null;
+        return s instanceof Stmt.Return r && r.value() != null ? constant(r.value(), scope) : null;
+    }
+
+    /**
+     * The constant {@code e} spells: a number, NULL, an upper-case name, or a name of no local or
+     * parameter of {@code scope} that the driver declares as an enumerator ({@code smu_file_commands}).
+     */
+    private String constant(Expr e, Scope scope) {
+        String k = DriverModel.constant(e);
+        if (k != null) return k;
+        return CText.strip(e) instanceof Expr.Name n && !scope.params.contains(n.id()) && !scope.locals.contains(n.id())
+                && model.enumerator(n.id()) ? n.id() : null;
     }
 
     /** The one constant every {@code return} of {@code h} returns, or null (none, or several values). */
-    private static String constantResult(TopLevel.Function h) {
+    private String constantResult(TopLevel.Function h, Scope scope) {
         String[] k = {null};
         boolean[] other = {false};
         Ast.walk(h.body(), n -> {
             if (n instanceof Stmt.Return r) {
-                String c = r.value() == null ? null : DriverModel.constant(r.value());
+                String c = r.value() == null ? null : constant(r.value(), scope);
                 if (c == null || (k[0] != null && !k[0].equals(c))) other[0] = true;
                 else k[0] = c;
             }
@@ -317,7 +363,7 @@ public final class Atoms {
                     walk(v, sv == null ? null : sv.equals("0") ? Boolean.FALSE : sv.equals("nonzero") ? Boolean.TRUE : null,
                             owner, scope, depth + 1);
                 }
-            } else if (DriverModel.constant(x) == null) {
+            } else if (constant(x, scope) == null) {
                 add(new Atom(Atom.Kind.MEMBER, id, null, id, sv));
             }
         } else if (x instanceof Expr.Call || x instanceof Expr.Binary || x instanceof Expr.Unary) {

@@ -135,6 +135,18 @@ public final class DiskSources implements DriverSources {
         }).contains(tag);
     }
 
+    /** The enumerators each file declares, read once on its raw bytes ({@link Words#enumerators}). */
+    private final Map<String, java.util.Set<String>> enumerators = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean declaresEnumerator(String file, String name) {
+        return enumerators.computeIfAbsent(file, f -> {
+            SourceLoader.Buffer buffer = BUFFERS.get();
+            if (loader.read(root.resolve(f), f, buffer) != null) return java.util.Set.of();
+            return Words.enumerators(buffer.bytes(), buffer.length());
+        }).contains(name);
+    }
+
     @Override
     public boolean mentions(String file, String word) {
         if (!Words.isIdentifier(word)) {

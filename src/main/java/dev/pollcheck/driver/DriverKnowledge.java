@@ -50,6 +50,7 @@ public final class DriverKnowledge {
     private final Map<String, String> callbacks = new java.util.TreeMap<>();
     private final Map<String, Integer> entries = new HashMap<>();
     private final Map<String, Integer> unlinks = new HashMap<>();
+    private final Map<String, Integer> lookups = new HashMap<>();
 
     private DriverKnowledge() {
     }
@@ -136,6 +137,10 @@ public final class DriverKnowledge {
                         need(w, 3, 3, where);
                         unlinks.put(w[1], Integer.parseInt(w[2]));
                     }
+                    case "lookup" -> {
+                        need(w, 3, 3, where);
+                        lookups.put(w[1], Integer.parseInt(w[2]));
+                    }
                     case "signals" -> {
                         need(w, 3, 3, where);
                         signals.computeIfAbsent(w[1], x -> new java.util.TreeSet<>()).add(w[2]);
@@ -149,7 +154,8 @@ public final class DriverKnowledge {
                         allocators.add(w[1]);
                     }
                     default -> throw new IllegalArgumentException(where
-                            + ": expected member, call, write, read, wake, signals, entry, unlink or alloc, got " + w[0]);
+                            + ": expected member, call, write, read, wake, signals, callback, entry, unlink, lookup or alloc, got "
+                            + w[0]);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": expected an argument number in: " + line, e);
@@ -201,6 +207,15 @@ public final class DriverKnowledge {
     /** The argument of a call that takes an entry off its list ({@code list_del}), or -1. */
     public int unlinkArg(String name) {
         return unlinks.getOrDefault(name, -1);
+    }
+
+    /**
+     * The argument naming the container whose element a call looks up ({@code xa_load}: argument 0,
+     * the xarray), or -1: the result is NULL when the container holds no element for the key, so a
+     * NULL test of it tests the container's contents, as {@code list_empty()} tests a list's.
+     */
+    public int lookupArg(String name) {
+        return lookups.getOrDefault(name, -1);
     }
 
     /** Whether a call returns a new object that no one else can see yet ({@code kzalloc}). */

@@ -76,6 +76,10 @@ public final class DriverModel {
         final List<Span[]> exclusive = new ArrayList<>();
         /** Regions that run only while a state has given values: {@code if (x == A)}, {@code case A:}. */
         final List<Guard> guards = new ArrayList<>();
+        /** The struct tags of the parameters and locals, by name. */
+        final Map<String, String> types = new HashMap<>();
+        /** The body's CFG, built when a wake's company is asked for ({@link #wokenWith}). */
+        dev.pollcheck.flow.Cfg cfg;
 
         Fn(TopLevel.Function def) {
             this.def = def;
@@ -88,29 +92,115 @@ public final class DriverModel {
      * those calls (comma-joined); the write is a new object's initial value if they all return one.
      */
     private record RawWrite(String key, String type, String text, String how, String value, Span at, String fresh,
-                            Set<String> from) {
+                            Set<String> from, String named, String object) {
         RawWrite(String key, String type, String text, String how, String value, Span at) {
-            this(key, type, text, how, value, at, null, null);
+            this(key, type, text, how, value, at, null, null, null, null);
         }
+    }
 
-        RawWrite(String key, String type, String text, String how, String value, Span at, String fresh) {
-            this(key, type, text, how, value, at, fresh, null);
-        }
+    /**
+     * The constant a write writes: its {@code value}, or the name it writes when that is an
+     * {@link #enumerator} (read when the write is asked for: most names written are variables).
+     */
+    private String valueOf(RawWrite w) {
+        return w.value != null ? w.value : w.named != null && enumerator(w.named) ? w.named : null;
+    }
+
+    /** The values the state has where the write runs ({@link RawWrite#from}), null when one of them is not a constant. */
+    private Set<String> fromOf(RawWrite w) {
+        if (w.from == null) return null;
+        for (String v : w.from) if (!upperCase(v) && !enumerator(v)) return null;
+        return w.from;
+    }
+
+    private static boolean upperCase(String id) {
+        return id.equals(id.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** A region of a body that runs only while the state spelt {@code text} has one of {@code values}. */
     private record Guard(Span region, String text, Set<String> values) {
     }
 
-    /** The write's origin: the function's, or the creation of a new object for an initial value. */
+    /**
+     * The write's origin: the function's, or the creation of a new object for an initial value; for
+     * a write through a parameter, each caller's own, or that creation where the caller passes an
+     * object it has just made.
+     */
     private List<Origin> originsOf(Fn f, RawWrite w) {
         if (w.fresh != null && newObject(w.fresh, f.file, 0)) {
             return List.of(new Origin(Role.SETUP, "initial value of a new object from " + w.fresh.replace(",", "(), ") + "()"));
         }
-        return originsOf(f.def.name());
+        List<Origin> via = w.object == null ? null : throughParameter(f, w.object);
+        return via != null ? via : originsOf(f.def.name());
     }
 
-    private record RawWake(String queue, String key, String type, String call, Span at) {
+    /** Per function and parameter, the origins {@link #throughParameter} found (null: none fresh). */
+    private final Map<String, List<Origin>> paramOrigins = new HashMap<>();
+
+    /**
+     * The origins of a write through parameter {@code param} of {@code f}: per direct caller, "initial
+     * value of a new object" when each of its calls passes a local that holds only what an allocator
+     * returns ({@code smc_sock_alloc()}: {@code sk = sk_alloc(...); smc_sk_init(net, sk, protocol)}),
+     * else the caller's own roles, unknown for a caller of none (beside a creation, an exported
+     * caller may pass a live object: relay_reset()). Null when no caller passes a new object,
+     * {@code f} is registered somewhere (the function's roles stand) or {@code param} is no parameter.
+     */
+    private List<Origin> throughParameter(Fn f, String param) {
+        int index = -1;
+        List<Param> ps = f.def.params();
+        for (int i = 0; i < ps.size(); i++) if (param.equals(ps.get(i).name())) index = i;
+        if (index < 0) return null;
+        String key = f.file + ":" + f.def.span().line() + ":" + f.def.name() + "\0" + index;
+        if (paramOrigins.containsKey(key)) return paramOrigins.get(key);
+        paramOrigins.put(key, null); // a call cycle back here is no new object
+        String name = f.def.name();
+        ensure(Set.of(name)); // every direct caller, so the answer does not depend on what was read before
+        if (registered.containsKey(name)) return null; // where the code registers it says when it runs
+        List<Origin> got = new ArrayList<>();
+        boolean anyFresh = false;
+        for (String c : callers(name)) {
+            String made = null;
+            boolean all = true;
+            for (Fn cf : definitions(c)) {
+                for (String passed : argumentsTo(cf, name, index)) {
+                    String calls = passed == null ? null : cf.fresh.get(passed);
+                    if (calls != null && newObject(calls, cf.file, 0)) made = calls;
+                    else all = false;
+                }
+            }
+            if (made != null && all) {
+                anyFresh = true;
+                got.add(new Origin(Role.SETUP, "initial value of a new object from " + made.replace(",", "(), ")
+                        + "(), passed by " + c + "()"));
+            } else {
+                resolveRoles(Set.of(c));
+                for (Origin o : originsOf(c)) {
+                    got.add(new Origin(o.role(), "called from " + c + "()" + (o.how().startsWith("called from") ? "" : ", " + o.how())));
+                }
+            }
+        }
+        List<Origin> out = anyFresh ? distinct(got) : null;
+        paramOrigins.put(key, out);
+        return out;
+    }
+
+    /** The local passed as argument {@code index} in each call of {@code callee} in {@code f}'s body (null for other expressions). */
+    private static List<String> argumentsTo(Fn f, String callee, int index) {
+        List<String> out = new ArrayList<>();
+        Ast.walk(f.def.body(), n -> {
+            if (n instanceof Expr.Call c && callee.equals(c.name())) {
+                Expr a = index < c.args().size() ? CText.strip(c.args().get(index)) : null;
+                out.add(a instanceof Expr.Name nm ? nm.id() : null);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * {@code object}: the waking call's argument ({@code &dev->wq}, {@code &buf->vb} for
+     * {@code vb2_buffer_done}); {@code site} the call.
+     */
+    private record RawWake(String queue, String key, String type, String call, Span at, Expr object, Expr.Call site) {
     }
 
     /** The run's macro expansions (null: none): a condition's atoms read through a macro it invokes. */
@@ -208,8 +298,8 @@ public final class DriverModel {
                     if (otherType.contains(name) && !(w.fresh != null && newObject(w.fresh, f.file, 0))) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
-                        out.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(),
-                                w.at.line(), wakes, w.from));
+                        out.add(new Write(w.key, w.type, w.text, w.how, valueOf(w), f.def.name(), o, w.at.file(),
+                                w.at.line(), wakes, fromOf(w)));
                     }
                 }
             }
@@ -289,6 +379,20 @@ public final class DriverModel {
         return out;
     }
 
+    /**
+     * The queues woken where the wake {@code w} is made, as for a write there ({@link Write#wakes}):
+     * the function's own wakes that can run in the same call, and those its direct callers make. So a
+     * completion in a helper whose callers then wake the ring buffer's queue wakes that queue too.
+     */
+    public synchronized List<String> wakesAround(Wake w) {
+        ensure(Set.of(w.function()));
+        for (Fn f : definitions(w.function())) {
+            if (!f.file.equals(w.file())) continue;
+            for (RawWake k : f.wakes) if (k.at.line() == w.line()) return wakesOf(f, k.at);
+        }
+        return List.of(w.queue());
+    }
+
     /** The wakes made by {@code function} itself (as far as its body was read), sorted by line. */
     public synchronized List<Wake> wakesIn(String function) {
         ensureDefinition(function);
@@ -299,6 +403,284 @@ public final class DriverModel {
         }
         out.sort(Comparator.comparing(Wake::file).thenComparingInt(Wake::line));
         return out;
+    }
+
+    /**
+     * A skipped registration's object and a queue registered on the skipping path, in the poll
+     * method's terms: {@code dvb_vb2_poll(&dmxdevfilter->vb2_ctx, ...)} skipped while
+     * {@code &dmxdevfilter->buffer.queue} is registered.
+     *
+     * @param type      the struct tag of the object the skipped registration is given
+     *                  ({@code dvb_vb2_ctx}); null when it is given the queue itself ({@code poll_wait})
+     * @param container the struct tag of which the object (or queue) is a member ({@code dmxdev_filter})
+     * @param member    that member ({@code vb2_ctx}): container and member tell one instance from another
+     * @param withKey   the registered queue's last member ({@code queue})
+     * @param withType  the struct tag of the registered queue's base ({@code dvb_ringbuffer})
+     * @param withPath  the registered queue from the object's base ({@code buffer.queue})
+     */
+    public record Company(String type, String container, String member, String withKey, String withType,
+                          String withPath) {
+    }
+
+    /** How far up callers the object of a wake is followed to the code that also wakes the registered queue. */
+    private static final int COMPANY_DEPTH = 3;
+
+    /**
+     * Whether every wake of the skipped queue ({@code queueKey}, {@code queueType}: what
+     * {@link #wakes(String, String)} finds, modelled wakers such as {@code vb2_buffer_done} included) that
+     * code of runtime or unknown role makes is followed, on every path and in the same call or in
+     * each caller's, by a wake of the registered queue of the same object: then a waiter that
+     * registered only that queue is woken after every such wake. The evidence, one phrase per wake
+     * of this object, or null: a wake not so followed, one whose object cannot be told from the
+     * skipped one, a subsystem's callback wake, or no wake of this object at all. A wake of the same
+     * member of another struct type ({@code dvr_vb2_ctx} of a {@code dmxdev}) is another object.
+     */
+    public synchronized List<String> wokenWith(String queueKey, String queueType, Company c) {
+        if (c == null || c.container() == null || c.withType() == null) return null;
+        List<Wake> all = wakes(queueKey, queueType);
+        if (all.isEmpty()) return null;
+        for (Wake w : callbackWakes(queueKey)) if (w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) return null;
+        List<String> out = new ArrayList<>();
+        Set<String> fns = new TreeSet<>();
+        for (Wake w : all) fns.add(w.function());
+        for (String name : fns) {
+            if (!runsOpen(originsOf(name))) continue;
+            for (Fn f : definitions(name)) {
+                Set<String> lines = new TreeSet<>(Comparator.comparingInt(Integer::parseInt));
+                Set<String> then = new LinkedHashSet<>();
+                for (RawWake k : f.wakes) {
+                    if (!k.key.equals(queueKey) || !typesAgree(queueType, resolve(k.type))) continue;
+                    List<String> ev = company(f, k.site, k.object, null, c, 0);
+                    if (ev == null) return null;
+                    for (String e : ev) {
+                        if (e.isEmpty()) continue;
+                        then.add(e);
+                        lines.add(Integer.toString(k.at.line()));
+                    }
+                }
+                if (!then.isEmpty()) {
+                    out.add(name + "() (" + f.file + ":" + String.join(", ", lines) + ") wakes it, then "
+                            + String.join(", ", then));
+                }
+            }
+        }
+        return out.isEmpty() ? null : List.copyOf(out);
+    }
+
+    /** The indexed definitions of {@code name} by file and line: answers that do not depend on the order bodies were read. */
+    private List<Fn> definitions(String name) {
+        List<Fn> out = new ArrayList<>(byName.getOrDefault(name, List.of()));
+        out.sort(Comparator.comparing((Fn f) -> f.file).thenComparingInt(f -> f.def.span().line()));
+        return out;
+    }
+
+    /** Whether code of these roles can run while a file is open: runtime, or a role the model could not tell. */
+    private static boolean runsOpen(List<Origin> origins) {
+        for (Origin o : origins) if (o.role() == Role.RUNTIME || o.role() == Role.UNKNOWN) return true;
+        return false;
+    }
+
+    /**
+     * The wakes of the registered queue that follow {@code site} in {@code f} for the object
+     * {@code obj} carries ("" each for another object), or null. {@code block}: the block of the
+     * local's store {@code obj} came from, to pair it with the store of the registered queue's local
+     * made beside it ({@code buffer = &f->buffer; ctx = &f->vb2_ctx;}).
+     */
+    private List<String> company(Fn f, Expr.Call site, Expr obj, Stmt.Block block, Company c, int depth) {
+        if (depth > 2 * COMPANY_DEPTH) return null;
+        Expr x = CText.strip(obj);
+        while (x instanceof Expr.Cast cast) x = CText.strip(cast.operand());
+        // The anchor: the whole object for a queue given itself (poll_wait); else, down the chain
+        // (ctx of &ctx->buf->vb), the part of the skipped registration's type. A member there is one
+        // instance when it is embedded: its address taken, or reached on through '.'.
+        Expr anchor = x;
+        boolean embedded = false;
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) {
+            anchor = CText.strip(u.operand());
+            embedded = true;
+        }
+        if (c.type() != null) {
+            while (anchor != null && !c.type().equals(typeOf(f, anchor))) {
+                if (anchor instanceof Expr.Member m) {
+                    embedded = !m.arrow();
+                    anchor = CText.strip(m.base());
+                    if (anchor instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) {
+                        anchor = CText.strip(u.operand());
+                        embedded = true;
+                    }
+                } else {
+                    anchor = null;
+                }
+            }
+            if (anchor == null) return null;
+        }
+        if (anchor instanceof Expr.Name n) {
+            String id = n.id();
+            if (embedded) return null;
+            int param = paramIndex(f.def, id);
+            if (param >= 0) return inCallers(f, param, c, depth);
+            List<Stmt[]> stores = stores(f, id);
+            if (stores.isEmpty()) return null;
+            List<String> out = new ArrayList<>();
+            for (Stmt[] st : stores) {
+                Expr v = storedValue(st[0], id);
+                if (v == null) return null;
+                List<String> ev = company(f, site, v, (Stmt.Block) st[1], c, depth + 1);
+                if (ev == null) return null;
+                out.addAll(ev);
+            }
+            return out;
+        }
+        if (!(anchor instanceof Expr.Member m) || !embedded) return null;
+        String container = resolve(baseTag(m.base(), f.types));
+        if (container == null) return null;
+        // The same member of another struct type, or another member: another object, not the skipped one.
+        if (!container.equals(c.container()) || !m.member().equals(c.member())) return List.of("");
+        String want = norm(CText.of(CText.strip(m.base())) + (m.arrow() ? "->" : ".") + c.withPath());
+        String after = following(f, site, want, block, c);
+        return after == null ? null : List.of(after);
+    }
+
+    /** The evidence of a wake of the registered queue spelt {@code want} that runs after {@code site} on every path, or null. */
+    private String following(Fn f, Expr.Call site, String want, Stmt.Block block, Company c) {
+        if (f.cfg == null) f.cfg = dev.pollcheck.flow.Cfg.build(f.def);
+        int at = f.cfg.nodeOf(site);
+        if (at < 0) return null;
+        for (RawWake k : f.wakes) {
+            if (!k.key.equals(c.withKey()) || !c.withType().equals(resolve(k.type))) continue;
+            int n = f.cfg.nodeOf(k.site);
+            if (n < 0 || n == at || !f.cfg.postDominates(n, at)) continue;
+            for (String spelt : spellings(f, k.object, block)) {
+                if (spelt.equals(want)) {
+                    return f.def.name() + "() (" + k.at.file() + ":" + k.at.line() + ") wakes " + k.queue;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code &buffer->queue} spelt through its local's store made in {@code block}, when the local is
+     * stored in several places: {@code dmxdevfilter->buffer.queue}; as written otherwise.
+     */
+    private static List<String> spellings(Fn f, Expr object, Stmt.Block block) {
+        Expr x = CText.strip(object);
+        if (x instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) x = CText.strip(u.operand());
+        String text = norm(CText.of(x));
+        Expr root = x;
+        while (root instanceof Expr.Member m) root = CText.strip(m.base());
+        if (!(root instanceof Expr.Name n) || paramIndex(f.def, n.id()) >= 0) return List.of(text);
+        // A local stored once is one object wherever it is used; one stored in several places is the
+        // object of the store beside the skipped object's.
+        List<Stmt[]> stores = stores(f, n.id());
+        if (stores.size() == 1) return List.of(text);
+        List<String> out = new ArrayList<>();
+        for (Stmt[] st : stores) {
+            if (st[1] != block) continue;
+            Expr v = storedValue(st[0], n.id());
+            if (v == null) continue;
+            Expr vx = CText.strip(v);
+            String rest = text.substring(n.id().length());
+            if (vx instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS && rest.startsWith("->")) {
+                out.add(norm(CText.of(CText.strip(u.operand())) + "." + rest.substring(2)));
+            } else {
+                out.add(norm(CText.of(vx) + rest));
+            }
+        }
+        return out;
+    }
+
+    private static String norm(String t) {
+        return t.replace(" ", "").replace("(", "").replace(")", "");
+    }
+
+    /** The calls of {@code f} in its callers: each must be followed by the registered queue's wake. */
+    private List<String> inCallers(Fn f, int param, Company c, int depth) {
+        String name = f.def.name();
+        if (depth >= COMPANY_DEPTH) return null;
+        ensure(Set.of(name));
+        if (registered.containsKey(name) || callers(name).isEmpty()) return null;
+        List<String> out = new ArrayList<>();
+        for (String caller : callers(name)) {
+            for (Fn cf : definitions(caller)) {
+                List<Expr.Call> calls = new ArrayList<>();
+                Ast.walk(cf.def.body(), n -> {
+                    if (n instanceof Expr.Call call && name.equals(call.name())) calls.add(call);
+                });
+                for (Expr.Call call : calls) {
+                    if (param >= call.args().size()) return null;
+                    List<String> ev = company(cf, call, call.args().get(param), null, c, depth + 1);
+                    if (ev == null) return null;
+                    out.addAll(ev);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The struct tag of what {@code e} denotes in {@code f}: a parameter's or local's type, a member's. */
+    private String typeOf(Fn f, Expr e) {
+        Expr x = CText.strip(e);
+        if (x instanceof Expr.Name n) return f.types.get(n.id());
+        if (x instanceof Expr.Member m) {
+            String base = baseTag(m.base(), f.types);
+            return base == null ? null : resolve(base + TYPE_STEP + m.member());
+        }
+        return null;
+    }
+
+    private static int paramIndex(TopLevel.Function f, String name) {
+        List<Param> ps = f.params();
+        for (int i = 0; i < ps.size(); i++) if (name.equals(ps.get(i).name())) return i;
+        return -1;
+    }
+
+    /** The statements storing to local {@code id} ({@code x = v;}, {@code T x = v;}), each with its innermost block. */
+    private static List<Stmt[]> stores(Fn f, String id) {
+        List<Stmt[]> out = new ArrayList<>();
+        int[] all = {0};
+        Ast.walk(f.def.body(), n -> {
+            if (n instanceof Stmt.Block b) {
+                for (Stmt t : b.items()) if (storedValue(t, id) != null) out.add(new Stmt[] {t, b});
+            }
+            if (n instanceof Expr.Assign a && CText.strip(a.target()) instanceof Expr.Name nm && nm.id().equals(id)) all[0]++;
+            if (n instanceof Expr.Unary u && CText.strip(u.operand()) instanceof Expr.Name nm && nm.id().equals(id)
+                    && (u.op() == Expr.UnaryOp.ADDRESS || u.op() == Expr.UnaryOp.PRE_INC || u.op() == Expr.UnaryOp.PRE_DEC
+                    || u.op() == Expr.UnaryOp.POST_INC || u.op() == Expr.UnaryOp.POST_DEC)) {
+                all[0]++; // ++, --, or its address taken: stored some other way
+            }
+            if (n instanceof Stmt.Decl d) {
+                for (VarDecl v : d.decls()) if (id.equals(v.name()) && v.init() != null) all[0]++;
+            }
+        });
+        // A store the blocks do not show (an if's unbraced arm, x++, &x passed on) leaves the local unknown.
+        return out.size() == all[0] ? out : List.of();
+    }
+
+    /** The struct tag of the object {@code base} denotes in {@code f} (its parameters' and locals' declared types, then members). */
+    public synchronized String tagIn(TopLevel.Function f, Expr base) {
+        Map<String, String> types = new HashMap<>();
+        for (Param p : f.params()) if (p.name() != null && p.type().tag() != null) types.put(p.name(), p.type().tag());
+        if (f.body() != null) {
+            Ast.walk(f.body(), n -> {
+                if (n instanceof Stmt.Decl d) {
+                    for (VarDecl v : d.decls()) if (v.type() != null && v.type().tag() != null) types.put(v.name(), v.type().tag());
+                }
+            });
+        }
+        return resolve(baseTag(base, types));
+    }
+
+    /** The value {@code s} stores to {@code id} when it is {@code id = v;} or a declaration of it with an initializer. */
+    private static Expr storedValue(Stmt s, String id) {
+        if (s instanceof Stmt.ExprStmt es && CText.strip(es.expr()) instanceof Expr.Assign a && a.op() == null
+                && CText.strip(a.target()) instanceof Expr.Name n && n.id().equals(id)) {
+            return a.value();
+        }
+        if (s instanceof Stmt.Decl d) {
+            for (VarDecl v : d.decls()) if (id.equals(v.name()) && v.init() != null && !(v.init() instanceof Expr.InitList)) return v.init();
+        }
+        return null;
     }
 
     /** The function's roles: one origin per distinct role, registrations first; {@link Origin#UNKNOWN} alone when none. */
@@ -357,6 +739,36 @@ public final class DriverModel {
         return other;
     }
 
+    private final Map<String, Boolean> enumerators = new HashMap<>();
+
+    /**
+     * Whether {@code name} is an enumerator of an enum of the driver's files or, as for struct
+     * definitions, of the kernel headers its files that name it include: a constant however it is
+     * spelt ({@code smu_file_commands}). Upper-case names are constants without asking.
+     */
+    public synchronized boolean enumerator(String name) {
+        if (name == null || !Words.isIdentifier(name)) return false;
+        return enumerators.computeIfAbsent(name, n -> {
+            List<String> naming = new ArrayList<>();
+            for (String f : files) if (sources.mentions(f, n)) naming.add(f);
+            for (String f : naming) if (sources.declaresEnumerator(f, n)) return true;
+            Set<String> headers = new TreeSet<>();
+            for (String f : naming) headers.addAll(sources.systemHeaders(f));
+            for (String h : headers) if (sources.declaresEnumerator(h, n)) return true;
+            return false;
+        });
+    }
+
+    /**
+     * {@link #constant(Expr)}, and a name that is an {@link #enumerator}: the value a write or a
+     * comparison spells. The caller leaves out locals and parameters, which are never enumerators.
+     */
+    public String constantOf(Expr e) {
+        String k = constant(e);
+        if (k != null) return k;
+        return CText.strip(e) instanceof Expr.Name n && enumerator(n.id()) ? n.id() : null;
+    }
+
     private final Map<String, Boolean> mayBeDefined = new HashMap<>();
 
     /** Whether some file of the driver may define {@code name}: most names asked for are kernel APIs. */
@@ -372,7 +784,7 @@ public final class DriverModel {
         for (RawWrite w : f.writes) {
             if (w.at.line() <= k.at.line() && together(f, w.at, k.at)) {
                 Origin o = originsOf(f, w).get(0);
-                before.add(new Write(w.key, w.type, w.text, w.how, w.value, f.def.name(), o, w.at.file(), w.at.line(),
+                before.add(new Write(w.key, w.type, w.text, w.how, valueOf(w), f.def.name(), o, w.at.file(), w.at.line(),
                         wakesOf(f, w.at)));
             }
         }
@@ -756,7 +1168,7 @@ public final class DriverModel {
 
     /** One pass over a body: its writes, wakes, calls and the registrations it makes. */
     private void scanBody(Fn fn) {
-        Map<String, String> types = new HashMap<>();
+        Map<String, String> types = fn.types;
         Set<String> locals = new HashSet<>();
         for (Param p : fn.def.params()) {
             if (p.name() != null) {
@@ -768,8 +1180,8 @@ public final class DriverModel {
         // Locals holding an entry of a list, with the list's head: what list_del(&entry->node) empties.
         Map<String, Expr> heads = new HashMap<>();
         Ast.walk(fn.def.body(), n -> {
-            if (n instanceof Stmt.If i) guardOfIf(fn, i);
-            if (n instanceof Stmt.Switch sw) guardsOfSwitch(fn, sw);
+            if (n instanceof Stmt.If i) guardOfIf(fn, i, locals);
+            if (n instanceof Stmt.Switch sw) guardsOfSwitch(fn, sw, locals);
             if (n instanceof Stmt.If i) {
                 if (i.otherwise() != null) fn.exclusive.add(new Span[] {i.then().span(), i.otherwise().span()});
                 Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
@@ -939,7 +1351,7 @@ public final class DriverModel {
             memberRegistration(m.member(), fnValue, a.span()); // dev->ops.open = foo_open;
         }
         if (a.op() == null) {
-            addWrite(fn, a.target(), "=", constant(a.value()), a.span(), types, locals);
+            addWrite(fn, a.target(), "=", constant(a.value()), named(a.value(), locals), a.span(), types, locals);
         } else if (a.op() == Expr.BinaryOp.BIT_OR || a.op() == Expr.BinaryOp.BIT_AND || a.op() == Expr.BinaryOp.BIT_XOR) {
             // |= sets bits and clears none: a nonzero member stays nonzero.
             boolean sets = a.op() == Expr.BinaryOp.BIT_OR && !"0".equals(constant(a.value()));
@@ -972,10 +1384,11 @@ public final class DriverModel {
             DriverKnowledge.WriteApi w = knowledge.writeApi(name);
             if (w != null) {
                 String value = w.value().startsWith("=") ? argConstant(c, w.value()) : w.value().equals("?") ? null : w.value();
+                String named = w.value().startsWith("=") ? argNamed(c, w.value(), locals) : null;
                 if (w.key() != null) {
                     fn.writes.add(new RawWrite(w.key(), null, name + "()", name, value, c.span()));
                 } else if (w.arg() < c.args().size()) {
-                    addWrite(fn, c.args().get(w.arg()), name, value, c.span(), types, locals);
+                    addWrite(fn, c.args().get(w.arg()), name, value, named, c.span(), types, locals);
                 }
                 if (w.flagArg() >= 0 && w.flagArg() < c.args().size()) {
                     for (String bit : bitNames(CText.strip(c.args().get(w.flagArg())))) {
@@ -984,10 +1397,10 @@ public final class DriverModel {
                 }
             }
             DriverKnowledge.WakerApi k = knowledge.waker(name);
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c.span(), types);
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), name, c, types);
         } else if (CText.strip(c.callee()) instanceof Expr.Member m) {
             DriverKnowledge.WakerApi k = knowledge.memberWaker(m.member());
-            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c.span(), types);
+            if (k != null && k.arg() < c.args().size()) addWake(fn, c.args().get(k.arg()), k.suffix(), "->" + m.member(), c, types);
         }
     }
 
@@ -996,11 +1409,22 @@ public final class DriverModel {
         return i < c.args().size() ? constant(c.args().get(i)) : null;
     }
 
-    private void addWake(Fn fn, Expr arg, String suffix, String call, Span at, Map<String, String> types) {
+    private static String argNamed(Expr.Call c, String spec, Set<String> locals) {
+        int i = Integer.parseInt(spec.substring(1));
+        return i < c.args().size() ? named(c.args().get(i), locals) : null;
+    }
+
+    /** A name written that may be an enumerator: not a constant by its spelling, nor a local or parameter. */
+    private static String named(Expr v, Set<String> locals) {
+        Expr x = CText.strip(v);
+        return constant(x) == null && x instanceof Expr.Name n && !locals.contains(n.id()) ? n.id() : null;
+    }
+
+    private void addWake(Fn fn, Expr arg, String suffix, String call, Expr.Call site, Map<String, String> types) {
         String queue = CText.of(CText.strip(arg)) + suffix;
         String key = suffix.isEmpty() ? lastMember(arg) : lastIdent(suffix);
         String type = suffix.isEmpty() && memberOf(arg) instanceof Expr.Member m ? baseTag(m.base(), types) : null;
-        if (key != null) fn.wakes.add(new RawWake(queue, key, type, call, at));
+        if (key != null) fn.wakes.add(new RawWake(queue, key, type, call, site.span(), arg, site));
     }
 
     /** The member access {@code &dev->wq}, {@code dev->wq[i]} name, or null. */
@@ -1036,6 +1460,11 @@ public final class DriverModel {
     }
 
     private void addWrite(Fn fn, Expr target, String how, String value, Span at, Map<String, String> types, Set<String> locals) {
+        addWrite(fn, target, how, value, null, at, types, locals);
+    }
+
+    private void addWrite(Fn fn, Expr target, String how, String value, String named, Span at, Map<String, String> types,
+                          Set<String> locals) {
         Expr t = CText.strip(target);
         if (t instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS) t = CText.strip(u.operand());
         while (t instanceof Expr.Index ix) t = CText.strip(ix.base());
@@ -1045,10 +1474,10 @@ public final class DriverModel {
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
             fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
-                    guardAt(fn, CText.of(m), at)));
+                    guardAt(fn, CText.of(m), at), named, objectPointer(m)));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             // a file-scope variable
-            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at)));
+            fn.writes.add(new RawWrite(nm.id(), null, nm.id(), how, value, at, null, guardAt(fn, nm.id(), at), named, null));
         }
     }
 
@@ -1056,7 +1485,7 @@ public final class DriverModel {
      * {@code if (x == A) ...}: the then-arm runs only while x is A. {@code if ((x != A && x != B) || ...)
      * goto out;}: what follows the if runs only while x is A or B (smc_listen()).
      */
-    private static void guardOfIf(Fn fn, Stmt.If i) {
+    private static void guardOfIf(Fn fn, Stmt.If i, Set<String> locals) {
         if (i.otherwise() == null && leaves(i.then())) {
             Span whole = fn.def.body().span();
             Span rest = new Span(whole.file(), i.span().endLine(), i.span().endColumn() + 1, whole.endLine(), whole.endColumn());
@@ -1069,7 +1498,7 @@ public final class DriverModel {
                         break;
                     }
                     String st = stateText(CText.strip(b.left()));
-                    String v = constantText(CText.strip(b.right()));
+                    String v = constantText(CText.strip(b.right()), locals);
                     if (st == null || v == null || state != null && !state.equals(st)) {
                         state = null;
                         break;
@@ -1083,8 +1512,8 @@ public final class DriverModel {
         if (!(CText.strip(i.cond()) instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) return;
         Expr l = CText.strip(b.left());
         Expr r = CText.strip(b.right());
-        String state = stateText(l) != null && constantText(r) != null ? stateText(l) : stateText(r);
-        String value = stateText(l) != null && constantText(r) != null ? constantText(r) : constantText(l);
+        String state = stateText(l) != null && constantText(r, locals) != null ? stateText(l) : stateText(r);
+        String value = stateText(l) != null && constantText(r, locals) != null ? constantText(r, locals) : constantText(l, locals);
         if (state == null || value == null) return;
         fn.guards.add(new Guard(i.then().span(), state, Set.of(value)));
     }
@@ -1093,7 +1522,7 @@ public final class DriverModel {
      * {@code switch (x) { case A: case B: ... }}: each group of labels runs only while x has one of
      * them, and one a group before falls into also counts; a {@code default:} group has no guard.
      */
-    private static void guardsOfSwitch(Fn fn, Stmt.Switch sw) {
+    private static void guardsOfSwitch(Fn fn, Stmt.Switch sw, Set<String> locals) {
         String state = stateText(CText.strip(sw.selector()));
         if (state == null || !(sw.body() instanceof Stmt.Block block)) return;
         List<Stmt> items = block.items();
@@ -1104,7 +1533,7 @@ public final class DriverModel {
             boolean known = true;
             Stmt body = first;
             while (body instanceof Stmt.Case c) {
-                String v = c.value() == null || c.high() != null ? null : constantText(CText.strip(c.value()));
+                String v = c.value() == null || c.high() != null ? null : constantText(CText.strip(c.value()), locals);
                 if (v == null) known = false;
                 else values.add(v);
                 body = c.body();
@@ -1139,10 +1568,13 @@ public final class DriverModel {
         return e instanceof Expr.Member || e instanceof Expr.Name ? CText.of(e).replace(" ", "") : null;
     }
 
-    /** An enumerator or number a guard compares with: upper-case names and digits only. */
-    private static String constantText(Expr e) {
-        if (e instanceof Expr.Name n && n.id().equals(n.id().toUpperCase(java.util.Locale.ROOT))
-                && Character.isJavaIdentifierStart(n.id().charAt(0))) {
+    /**
+     * An enumerator a guard compares with: a name that is no local or parameter (a lower-case one
+     * counts only once it proves an {@link #enumerator}, see {@link #fromOf}).
+     */
+    private static String constantText(Expr e, Set<String> locals) {
+        if (e instanceof Expr.Name n && Character.isJavaIdentifierStart(n.id().charAt(0)) && !locals.contains(n.id())
+                && !"true".equals(n.id()) && !"false".equals(n.id())) {
             return n.id();
         }
         return null;

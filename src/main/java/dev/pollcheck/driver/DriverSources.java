@@ -41,6 +41,11 @@ public interface DriverSources {
         return true;
     }
 
+    /** Whether {@code file} declares {@code name} as an enumerator ({@code enum mode { name, ... }}). */
+    default boolean declaresEnumerator(String file, String name) {
+        return false;
+    }
+
     /**
      * Whether {@code file} may define a function {@code name} (true when unsure): lets the model
      * answer "not in this driver" for a kernel API without parsing every file that calls it.
@@ -84,6 +89,16 @@ public interface DriverSources {
             public int occurrences(String file, String word, boolean uncalled) {
                 TranslationUnit tu = program.unit(file);
                 return tu == null ? 0 : namesIn(tu, word, uncalled);
+            }
+
+            @Override
+            public boolean declaresEnumerator(String file, String name) {
+                TranslationUnit tu = program.unit(file);
+                if (tu == null) return false;
+                for (dev.pollcheck.model.TopLevel item : tu.items()) {
+                    if (item instanceof dev.pollcheck.model.TopLevel.Declaration d && d.enumerators().contains(name)) return true;
+                }
+                return false;
             }
 
             /** A unit lacks its includes: every unit under the {@code include/} directory of an ancestor. */

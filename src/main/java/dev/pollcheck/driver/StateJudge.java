@@ -204,8 +204,69 @@ public final class StateJudge {
         Boolean step = counterStep(value, sv, false);
         if (step != null) return step;
         if (sv == null || value == null || value.equals("?") || value.equals("+") || value.equals("-")) return true;
-        if (sv.startsWith("!")) return value.equals(sv.substring(1));
+        if (sv.startsWith("!")) return constants(sv).contains(value);
         return !reaches(value, sv);
+    }
+
+    /**
+     * The constants of a skipping value that is a set of them: {@code A}, {@code A|B} (the state
+     * skips at these values) or {@code !A|B} (at any other value); null for the other forms
+     * ({@code 0}, {@code nonzero}, {@code empty}, bounds, directions).
+     */
+    static Set<String> constants(String sv) {
+        if (sv == null || sv.isEmpty() || bound(sv) || SPECIAL.contains(sv)) return null;
+        String body = sv.startsWith("!") ? sv.substring(1) : sv;
+        Set<String> out = new java.util.TreeSet<>(List.of(body.split("\\|")));
+        if (out.contains("") || out.contains("0")) return null;
+        return out;
+    }
+
+    private static final Set<String> SPECIAL = Set.of("0", "nonzero", "empty", "nonempty", "up", "down");
+
+    /**
+     * Two skipping values of one state joined: the intersection when skipping needs both tests
+     * ({@code x != A && x != B} skips at any value but A and B), else the union
+     * ({@code x == A || x == B} skips at A and B). Null when either is no set of constants or the
+     * result is empty or everything (the first test alone then stands).
+     */
+    public static String combine(String a, String b, boolean intersect) {
+        Set<String> ka = constants(a);
+        Set<String> kb = constants(b);
+        if (ka == null || kb == null) return null;
+        boolean na = a.startsWith("!");
+        boolean nb = b.startsWith("!");
+        // Work with the complements when both are negated: not-N1 and not-N2 (intersection) is not-(N1 or N2).
+        Set<String> out = new java.util.TreeSet<>();
+        boolean negated;
+        if (na && nb) {
+            negated = true;
+            if (intersect) {
+                out.addAll(ka);
+                out.addAll(kb);
+            } else {
+                out.addAll(ka);
+                out.retainAll(kb);
+            }
+        } else if (!na && !nb) {
+            negated = false;
+            out.addAll(ka);
+            if (intersect) out.retainAll(kb);
+            else out.addAll(kb);
+        } else {
+            Set<String> pos = na ? kb : ka;
+            Set<String> neg = na ? ka : kb;
+            if (intersect) {
+                negated = false; // P minus N
+                out.addAll(pos);
+                out.removeAll(neg);
+            } else {
+                negated = true; // not (N minus P)
+                out.addAll(neg);
+                out.removeAll(pos);
+            }
+        }
+        if (out.isEmpty()) return null;
+        return (negated ? "!" : "") + String.join("|", out);
     }
 
     /**
@@ -226,15 +287,16 @@ public final class StateJudge {
     /**
      * Whether {@code w} can run while the state is at the skipping value {@code sv}: a write under
      * {@code case SMC_ACTIVE:} of {@code switch (sk->sk_state)} cannot take the state away from
-     * {@code SMC_CLOSED}. Only an enumerator's skipping value is checked; a write with no guard can
-     * run at any value.
+     * {@code SMC_CLOSED}, and one under {@code if (q->state != UACCE_Q_STARTED) return;} cannot take
+     * it away from the values other than INIT and STARTED. Only a skipping value made of constants is
+     * checked; a write with no guard can run at any value.
      */
     static boolean runsAt(Write w, String sv) {
-        if (w.from() == null || sv == null || sv.startsWith("!") || bound(sv) || "up".equals(sv) || "down".equals(sv)) {
-            return true;
-        }
-        if (sv.equals("0") || sv.equals("nonzero") || sv.equals("empty") || sv.equals("nonempty")) return true;
-        return w.from().contains(sv);
+        Set<String> k = constants(sv);
+        if (w.from() == null || k == null) return true;
+        // At a skipping value: one the guard lets through is in the set (or, for !N, outside N).
+        for (String v : w.from()) if (sv.startsWith("!") != k.contains(v)) return true;
+        return false;
     }
 
     /** Whether writing {@code value} can put the atom at the skipping value {@code sv}. */
@@ -251,7 +313,11 @@ public final class StateJudge {
         return switch (sv) {
             case "0", "empty" -> zero;
             case "nonzero", "nonempty" -> !zero;
-            default -> sv.startsWith("!") ? !value.equals(sv.substring(1)) : value.equals(sv);
+            default -> {
+                Set<String> k = constants(sv);
+                if (k == null) yield sv.startsWith("!") ? !value.equals(sv.substring(1)) : value.equals(sv);
+                yield sv.startsWith("!") != k.contains(value);
+            }
         };
     }
 
@@ -264,7 +330,7 @@ public final class StateJudge {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
             case TERMINAL -> atom + " is moved to the skipping value only by `" + w.function() + "()` (" + where(w) + ")"
-                    + (w.role() == Role.TEARDOWN ? "" : " and never away from it");
+                    + runtimeToo(v) + (w.role() == Role.TEARDOWN && runtimeToo(v).isEmpty() ? "" : " and never away from it");
             case INVARIANT -> {
                 long others = v.writers().stream().filter(x -> x != w).count();
                 yield atom + " is written only by `" + w.function() + "()` (" + where(w) + ")"
@@ -272,6 +338,21 @@ public final class StateJudge {
             }
             case NO_STATE -> "no state in " + atom;
         };
+    }
+
+    /**
+     * For a terminal verdict that teardown decides, the runtime code that also moves the atom to
+     * the skipping value (smu's write, switching a file to events for good): {@code " and by
+     * `smu_write()` (...)"}, else "".
+     */
+    private static String runtimeToo(AtomVerdict v) {
+        if (v.decisive() == null || v.decisive().role() != Role.TEARDOWN) return "";
+        for (Write w : v.writers()) {
+            if ((w.role() == Role.RUNTIME || w.role() == Role.UNKNOWN) && reaches(w.value(), v.atom().skipValue())) {
+                return " and by `" + w.function() + "()` (" + where(w) + ")";
+            }
+        }
+        return "";
     }
 
     /** {@code unlocked_ioctl, runtime, foo.c:123}. */

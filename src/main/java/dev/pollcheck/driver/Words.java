@@ -114,6 +114,80 @@ final class Words {
         return out;
     }
 
+    /**
+     * The enumerators of every {@code enum [TAG] { A [= ...], B, ... }} in {@code bytes[0, n)}:
+     * comments, preprocessor lines and values skipped. Raw bytes, as {@link #structDefinitions}: an
+     * enumerator under an inactive {@code #if} still names a constant, never a variable.
+     */
+    static Set<String> enumerators(byte[] bytes, int n) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < n; ) {
+            int c = bytes[i];
+            if (c == '"' || c == '\'') {
+                i = skipLiteral(bytes, i, n);
+                continue;
+            }
+            if (c == '/' && i + 1 < n && (bytes[i + 1] == '*' || bytes[i + 1] == '/')) {
+                i = gap(bytes, i, n);
+                continue;
+            }
+            if (!start(c)) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && part(bytes[j])) j++;
+            if (isWord(bytes, i, j, "enum")) {
+                int k = gap(bytes, j, n);
+                if (k < n && start(bytes[k])) {
+                    while (k < n && part(bytes[k])) k++;
+                    k = gap(bytes, k, n);
+                }
+                if (k < n && bytes[k] == '{') j = enumList(bytes, k + 1, n, out);
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** Reads the enumerators of a list opening before {@code at} into {@code out}; the index after its {@code }}. */
+    private static int enumList(byte[] bytes, int at, int n, Set<String> out) {
+        int k = at;
+        while (k < n) {
+            k = gap(bytes, k, n);
+            while (k < n && bytes[k] == '#') {
+                // A directive inside the list (#ifdef CONFIG_FOO): to its line's end, continuations included.
+                while (k < n && bytes[k] != '\n') k += bytes[k] == '\\' ? 2 : 1;
+                k = gap(bytes, k, n);
+            }
+            if (k >= n || bytes[k] == '}') return Math.min(n, k + 1);
+            if (!start(bytes[k])) return k; // not an enumerator list after all
+            int e = k;
+            while (e < n && part(bytes[e])) e++;
+            out.add(new String(bytes, k, e - k, java.nio.charset.StandardCharsets.US_ASCII));
+            // Past the value to the next ',' or the closing '}'.
+            int depth = 0;
+            for (k = e; k < n; k++) {
+                int c = bytes[k];
+                if (c == '"' || c == '\'') {
+                    k = skipLiteral(bytes, k, n) - 1;
+                } else if (c == '/' && k + 1 < n && (bytes[k + 1] == '*' || bytes[k + 1] == '/')) {
+                    k = gap(bytes, k, n) - 1;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (depth <= 0 && (c == ',' || c == '}' || c == ';' || c == '{')) {
+                    break;
+                }
+            }
+            if (k >= n || bytes[k] == '}') return Math.min(n, k + 1);
+            if (bytes[k] != ',') return k;
+            k++;
+        }
+        return n;
+    }
+
     private static boolean isWord(byte[] bytes, int from, int to, String word) {
         if (to - from != word.length()) return false;
         for (int k = 0; k < word.length(); k++) if (bytes[from + k] != word.charAt(k)) return false;

@@ -19,17 +19,19 @@ public sealed interface TopLevel extends Node {
      * {@code definesTag} is the tag of the struct or union whose member list this declaration
      * spells out ({@code struct foo { ... };}), else null: where a type's members can be named.
      * {@code memberTags} maps, for that struct, each member of struct or union type (or pointer to
-     * one) to that type's tag.
+     * one) to that type's tag. {@code enumerators} are the constants of the enums whose lists the
+     * declaration spells out ({@code enum smu_file_mode { smu_file_commands, ... };}), in order.
      */
     record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag,
-                       java.util.Map<String, String> memberTags)
+                       java.util.Map<String, String> memberTags, List<String> enumerators)
             implements TopLevel {
         public Declaration {
             memberTags = memberTags == null ? java.util.Map.of() : java.util.Map.copyOf(memberTags);
+            enumerators = enumerators == null ? List.of() : List.copyOf(enumerators);
         }
 
         public Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) {
-            this(span, baseType, declarators, typedef, null, null);
+            this(span, baseType, declarators, typedef, null, null, null);
         }
     }
 

@@ -194,6 +194,29 @@ final class AstBuilder {
         }
     }
 
+    /**
+     * The enumerators of every enum whose list the specifiers spell out, an enum inside a struct's
+     * member list included ({@code enum mode { mode_a, mode_b } m;}), in order.
+     */
+    List<String> enumerators(DeclarationSpecifiersContext specs) {
+        List<String> out = new ArrayList<>();
+        if (specs != null) enumerators(specs, out, 0);
+        return out;
+    }
+
+    private static void enumerators(org.antlr.v4.runtime.tree.ParseTree t, List<String> out, int depth) {
+        if (t instanceof EnumeratorContext e) {
+            if (e.Identifier() != null) out.add(e.Identifier().getText());
+            return;
+        }
+        // Expressions and declarators hold no enum list; a struct's nests a few levels down.
+        if (depth > 24 || t instanceof ConstantExpressionContext || t instanceof StructDeclaratorContext
+                || t instanceof TerminalNode) {
+            return;
+        }
+        for (int i = 0; i < t.getChildCount(); i++) enumerators(t.getChild(i), out, depth + 1);
+    }
+
     boolean isTypedef(DeclarationSpecifiersContext specs) {
         return hasStorageClass(specs, Typedef);
     }

@@ -954,7 +954,7 @@ public final class CParser {
         }
         return new TopLevel.Declaration(b.span(d), new TypeRef(b.specText(d.declarationSpecifiers())),
                 List.copyOf(b.varDecls(d)), b.isTypedef(d.declarationSpecifiers()), b.definedTag(d.declarationSpecifiers()),
-                b.memberTags(d.declarationSpecifiers()));
+                b.memberTags(d.declarationSpecifiers()), b.enumerators(d.declarationSpecifiers()));
     }
 
     private void macroInvocation(List<Token> toks, int lo, int nameAt, int close, int hi, Span sp, String text,
@@ -1035,7 +1035,8 @@ public final class CParser {
             List<TopLevel> fixed = new ArrayList<>(out.size());
             for (TopLevel t : out) {
                 if (t instanceof TopLevel.Declaration d) {
-                    t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef(), d.definesTag(), d.memberTags());
+                    t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef(), d.definesTag(), d.memberTags(),
+                            d.enumerators());
                 } else if (t instanceof TopLevel.MacroInvocation mi) {
                     t = new TopLevel.MacroInvocation(sp, mi.specifiers(), mi.name(), mi.args());
                 }

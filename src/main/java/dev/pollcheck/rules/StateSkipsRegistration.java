@@ -58,7 +58,12 @@ public final class StateSkipsRegistration implements Rule {
             a small helper that only computes from them; or fixed configuration (static keys, \
             IS_ENABLED); a WARN_ON/BUG_ON-style check;
             - a dispatch between implementations: every skipping path registers through another, \
-            mutually exclusive call, and a helper is involved on one side.
+            mutually exclusive call, and a helper is involved on one side;
+            - a queue registered on every skipping path that is woken, on the same object and after \
+            it, by every runtime wake of the skipped queue (a demux filter's ring buffer, woken by \
+            each caller of the code that completes its vb2 buffers);
+            - a skip taken only when two locals are equal (s != s_read false), the same queue having \
+            been registered earlier, through a copy of the local and under the same conditions.
 
             Kept at warning level: state that a runtime writer (an ioctl, read or write, an \
             interrupt handler, work, a timer, a callback) moves away from the skipping value, such as \
@@ -250,6 +255,11 @@ public final class StateSkipsRegistration implements Rule {
                         + (alt.size() > 1 ? "s " : " ") + joinInts(alt) + ")");
             }
         }
+        Integer same = flow.cfg().exhausted() ? null : sameQueueBefore(s, r, owner);
+        if (same != null) {
+            return new Judged(Judgement.NOTE, "it skips only when `" + s.text() + "` makes the queue the one registered on line "
+                    + same + ", which every path that skips it has run");
+        }
         String hup = terminal(s, r, flow);
         if (hup != null) {
             // A hang-up is terminal only if nothing brings the state back: a runtime writer that
@@ -277,7 +287,94 @@ public final class StateSkipsRegistration implements Rule {
             return new Judged(Judgement.NOTE, "the condition is a `" + call.name() + "()` that a valid file cannot trigger");
         }
         StateJudge.Judgement j = stateJudgement(s, site);
+        if (j.verdict().warns()) {
+            String company = wokenWithRegistered(s, site);
+            if (company != null) return new Judged(Judgement.NOTE, company, j);
+        }
         return new Judged(j.verdict().warns() ? Judgement.WARNING : Judgement.NOTE, j.evidenceText(), j);
+    }
+
+    /**
+     * A skip that loses no wake-up whatever the state does: a queue registered on every path that
+     * takes the skip is woken, on the same object and after it, by every runtime wake of the skipped
+     * queue ({@link DriverModel#wokenWith}): dvb_demux_poll registers {@code &dmxdevfilter->buffer.queue}
+     * first, and every caller of the code that completes a buffer of {@code dmxdevfilter->vb2_ctx}
+     * (waking its vb2 queue's {@code done_wq}) then wakes that queue. The evidence, or null.
+     */
+    private static String wokenWithRegistered(Skip s, RegistrationSite site) {
+        Registration r = site.registration();
+        Summary owner = site.owner();
+        var cfg = owner.flow().cfg();
+        if (r.node() < 0 || s.node() < 0 || cfg.exhausted() || r.queues().isEmpty() || r.queues().contains("unknown")) return null;
+        Expr object = objectOf(r);
+        if (!(CText.strip(object) instanceof Expr.Unary u) || u.op() != Expr.UnaryOp.ADDRESS
+                || !(CText.strip(u.operand()) instanceof Expr.Member m)) {
+            return null;
+        }
+        DriverModel model = drivers(site).forFile(r.owner().span().file());
+        String container = model.tagIn(r.owner(), m.base());
+        if (container == null) return null;
+        boolean primitive = r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive();
+        String type = primitive ? null : model.resolve(container + ">" + m.member());
+        if (!primitive && type == null) return null;
+        String base = CText.of(CText.strip(m.base())).replace(" ", "");
+        String sep = m.arrow() ? "->" : ".";
+        for (Registration x : owner.registrations()) {
+            if (x == r || x.node() < 0 || !(x.via() == Registration.Via.MODEL && x.model() != null && x.model().primitive())) continue;
+            if (!onEverySkippingPath(x.node(), s, cfg)) continue;
+            Expr q = objectOf(x);
+            if (!(CText.strip(q) instanceof Expr.Unary qu) || qu.op() != Expr.UnaryOp.ADDRESS
+                    || !(CText.strip(qu.operand()) instanceof Expr.Member qm)) {
+                continue;
+            }
+            String spelt = CText.of(CText.strip(qu.operand())).replace(" ", "");
+            if (!spelt.startsWith(base + sep) || spelt.length() == (base + sep).length()) continue;
+            String withType = model.tagIn(r.owner(), qm.base());
+            if (withType == null) continue;
+            DriverModel.Company c = new DriverModel.Company(type, container, m.member(), qm.member(), withType,
+                    spelt.substring((base + sep).length()));
+            List<String> all = new java.util.ArrayList<>();
+            boolean every = true;
+            for (String skipped : r.queues()) {
+                List<String> ev = model.wokenWith(DriverModel.lastIdent(skipped), DriverModel.queueTag(skipped, site.method()), c);
+                if (ev == null) {
+                    every = false;
+                    break;
+                }
+                for (String e : ev) if (!e.isEmpty() && !all.contains(e)) all.add(e);
+            }
+            if (every && !all.isEmpty()) {
+                return "every runtime wake of `" + String.join("`, `", r.queues()) + "` for this object is followed by a wake of `&"
+                        + spelt + "`, which the first call registers on the skipping path (line " + x.call().span().line()
+                        + "): " + String.join("; ", all);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The object a registration is given: the queue of a primitive ({@code poll_wait(file, &dev->wq,
+     * pt)}), else the one argument that is a member's address ({@code dvb_vb2_poll(&f->vb2_ctx, file,
+     * wait)}); null when there is none or several.
+     */
+    private static Expr objectOf(Registration r) {
+        Expr found = null;
+        for (Expr a : r.call().args()) {
+            if (CText.strip(a) instanceof Expr.Unary u && u.op() == Expr.UnaryOp.ADDRESS && CText.strip(u.operand()) instanceof Expr.Member) {
+                if (found != null) return null;
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    /** Whether every path through the skipping side of {@code s} passes {@code node}: before the branch, or after it to the exit. */
+    private static boolean onEverySkippingPath(int node, Skip s, dev.pollcheck.flow.Cfg cfg) {
+        if (!cfg.reachableAvoiding(cfg.entry(), node)[s.node()]) return true;
+        for (int side : s.skipSides()) {
+            if (cfg.reachableAvoiding(side, node)[cfg.exit()]) return false;
+        }
+        return !s.skipSides().isEmpty();
     }
 
     /**
@@ -365,6 +462,127 @@ public final class StateSkipsRegistration implements Rule {
             if (x.node() >= 0 && avoid[x.node()]) lines.add(x.call().span().line());
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The line of an earlier registration of the same queue that every skipping path has made, or
+     * null. The skip must mean that two locals are equal ({@code s != s_read} false), the queue name
+     * one of them ({@code &s->async->wait_head}); the other local ({@code s_read}) must be stored once,
+     * a copy of the first ({@code s_read = s;}) made before the earlier registration with no store to
+     * the first between; and every condition that registration depends on must be one the skip
+     * depends on too (the same branch, or the same text on the same side, on that local alone, with
+     * no store to it between the copy and the condition or between the skip's condition and the
+     * skip). Then on the skipping path both conditions read equal values, the earlier registration
+     * ran, and it registered this very queue (comedi_poll's write subdevice when it is the read one).
+     */
+    private static Integer sameQueueBefore(Skip s, Registration r, Summary owner) {
+        if (!(CText.strip(s.condition()) instanceof Expr.Binary b)
+                || (b.op() != Expr.BinaryOp.NE || s.skipOnTrue()) && (b.op() != Expr.BinaryOp.EQ || !s.skipOnTrue())
+                || !(CText.strip(b.left()) instanceof Expr.Name ln) || !(CText.strip(b.right()) instanceof Expr.Name rn)
+                || r.node() < 0 || r.queues().size() != 1) {
+            return null;
+        }
+        FunctionFlow flow = owner.flow();
+        var cfg = flow.cfg();
+        String q = r.queues().get(0);
+        for (Registration x : owner.registrations()) {
+            if (x == r || x.node() < 0 || !x.queues().equals(r.queues()) || !isPrimitive(x) || !isPrimitive(r)) continue;
+            for (String[] vw : List.of(new String[] {ln.id(), rn.id()}, new String[] {rn.id(), ln.id()})) {
+                String v = vw[0];
+                String w = vw[1];
+                if (!mentions(q, v) || mentions(q, w) || flow.params().contains(w) || flow.localType(w) == null) continue;
+                List<FunctionFlow.Store> ws = flow.stores(w);
+                if (ws.size() != 1 || !(ws.get(0).value() != null && CText.strip(ws.get(0).value()) instanceof Expr.Name copy)
+                        || !copy.id().equals(v) || ws.get(0).op() != null || ws.get(0).node() < 0) {
+                    continue;
+                }
+                int c = ws.get(0).node();
+                if (cfg.reachableAvoiding(cfg.entry(), c)[x.node()] || storedBetween(flow, v, c, x.node())
+                        || storedBetween(flow, v, s.node(), r.node())) {
+                    continue;
+                }
+                if (guardsShared(x.node(), s, v, c, flow)) return x.call().span().line();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPrimitive(Registration r) {
+        return r.via() == Registration.Via.MODEL && r.model() != null && r.model().primitive();
+    }
+
+    /** Whether {@code text} names {@code id} as a whole identifier. */
+    private static boolean mentions(String text, String id) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(id) + "(?![A-Za-z0-9_])")
+                .matcher(text).find();
+    }
+
+    /** Whether some store to {@code v} (or an unknown one: ++, its address taken) can run between nodes {@code from} and {@code to}. */
+    private static boolean storedBetween(FunctionFlow flow, String v, int from, int to) {
+        var cfg = flow.cfg();
+        boolean[] after = cfg.reachableAvoiding(from, -1);
+        for (FunctionFlow.Store st : flow.stores(v)) {
+            if (st.node() < 0) return true;
+            if (st.node() != from && after[st.node()] && cfg.reachableAvoiding(st.node(), from)[to]) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether every branch the registration at {@code node} depends on is one the skip depends on,
+     * with the same side taken: the same node, or the same condition text read on {@code v} alone
+     * (made equal by the copy at {@code copy} and the skip) with no store to {@code v} in between.
+     */
+    private static boolean guardsShared(int node, Skip s, String v, int copy, FunctionFlow flow) {
+        var cfg = flow.cfg();
+        List<int[]> skipDeps = cfg.transitiveControlDeps(s.node());
+        for (int[] dep : cfg.transitiveControlDeps(node)) {
+            int side = sideOf(cfg, dep[0], dep[1]);
+            if (side < 0) return false;
+            boolean ok = false;
+            for (int[] k : skipDeps) {
+                if (sideOf(cfg, k[0], k[1]) != side) continue;
+                if (k[0] == dep[0]) {
+                    ok = true;
+                    break;
+                }
+                Expr a = cfg.node(dep[0]).condition();
+                Expr b = cfg.node(k[0]).condition();
+                if (a == null || b == null || !CText.of(a).equals(CText.of(b)) || !readsOnly(a, v, flow)) continue;
+                if (cfg.reachableAvoiding(cfg.entry(), copy)[dep[0]] || storedBetween(flow, v, copy, dep[0])
+                        || storedBetween(flow, v, k[0], s.node())) {
+                    continue;
+                }
+                ok = true;
+                break;
+            }
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /** The successor of branch {@code branch} (0: true, 1: false) through which {@code dependent} is reached, or -1. */
+    private static int sideOf(dev.pollcheck.flow.Cfg cfg, int branch, int dependent) {
+        List<Integer> succ = cfg.node(branch).successors();
+        if (succ.size() != 2) return -1;
+        for (int i = 0; i < 2; i++) {
+            int t = succ.get(i);
+            if (t == dependent || cfg.postDominates(dependent, t)) return i;
+        }
+        return -1;
+    }
+
+    /** Whether {@code e} reads no local or parameter other than {@code v} (members of it and constants are fine). */
+    private static boolean readsOnly(Expr e, String v, FunctionFlow flow) {
+        boolean[] ok = {true};
+        Ast.walk(e, n -> {
+            if (n instanceof Expr.Name nm && !nm.id().equals(v)
+                    && (flow.params().contains(nm.id()) || flow.localType(nm.id()) != null || !flow.stores(nm.id()).isEmpty())) {
+                ok[0] = false;
+            }
+            if (n instanceof Expr.Call) ok[0] = false;
+        });
+        return ok[0];
     }
 
     private static boolean isHelper(Registration r) {

@@ -375,7 +375,8 @@ final class StateGate {
             case "empty", "nonempty" -> v;
             case "up" -> "higher";
             case "down" -> "lower";
-            default -> v.startsWith("!") ? "other than " + v.substring(1) : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v;
+            default -> v.startsWith("!") ? "other than " + v.substring(1).replace("|", ", ")
+                    : v.startsWith("<") || v.startsWith(">") ? v.replaceFirst("^([<>]=?)", "$1 ") : v.replace("|", " or ");
         };
     }
 
@@ -437,11 +438,13 @@ final class StateGate {
             // changes no helper's result.
             if (!model.knowledge().signalsState(k.call())) continue;
             if (helpers != null && helpers.stream().noneMatch(h -> model.knowledge().signals(h, k.call()))) continue;
+            // What runs with the wake, as for a write: the function's wakes and its callers' (a
+            // buffer completed in a helper whose callers then wake a queue the first call registered).
             List<String> wakes = new ArrayList<>();
             boolean hits = false;
-            for (Wake o : model.wakesIn(k.function())) {
-                if (!wakes.contains(o.queue())) wakes.add(o.queue());
-                hits |= registered.contains(o.queueKey());
+            for (String q : model.wakesAround(k)) {
+                if (!wakes.contains(q)) wakes.add(q);
+                hits |= registered.contains(DriverModel.lastIdent(q));
             }
             if (wakes.isEmpty()) wakes.add(k.queue());
             if (!hits) return new Witness.Waker(k.function(), k.origin().how() + ", " + k.role().id(), k.file(), k.line(), wakes);

@@ -73,4 +73,24 @@ class WakeBranchesTest {
         Files.writeString(dir.resolve("dsp_irq.c"), text);
         assertWokenOnlyByItsBranch(check(dir), 34);
     }
+
+    /**
+     * The rules' note on a skip whose queue is always woken with a registered one, and the
+     * simulator, agree: a completion in a helper whose callers then wake the ring buffer's queue
+     * wakes that queue, so no witness confirms a lost wake-up.
+     */
+    @Test
+    void aCompletionWhoseCallerWakesTheRegisteredQueueIsNotConfirmed() throws Exception {
+        Files.copy(Path.of("testdata/pw002/woken_with_registered.c"), dir.resolve("demux.c"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"check", "--format", "json", dir.toString()}, DefaultPipeline.create(),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new Terminal(Map.of()));
+        assertEquals(0, code);
+        JsonNode f = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).at("/findings/0");
+        assertEquals("note", f.path("level").asText(), f.toString());
+        assertTrue(!f.path("confirmed").asBoolean(), f.toString());
+        assertTrue(f.path("not_confirmed_reason").asText().contains("wakes &f->buffer.queue, a queue the first call registered"),
+                f.toString());
+    }
 }

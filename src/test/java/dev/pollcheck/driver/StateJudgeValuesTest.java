@@ -1,6 +1,8 @@
 package dev.pollcheck.driver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -54,5 +56,32 @@ class StateJudgeValuesTest {
         assertTrue(StateJudge.movesAway("FOO_OPEN", "FOO_CLOSED"));
         assertTrue(StateJudge.movesAway("FOO_CLOSED", "!FOO_CLOSED"));
         assertFalse(StateJudge.movesAway("FOO_OPEN", "!FOO_CLOSED"));
+    }
+
+    @Test
+    void aSetOfEnumeratorsFromTestsJoined() {
+        // return q->state == INIT || q->state == STARTED; skipping when false: any value but those two.
+        assertEquals("!INIT|STARTED", StateJudge.combine("!INIT", "!STARTED", true));
+        // x == A || x == B skipping when true: A or B.
+        assertEquals("A|B", StateJudge.combine("A", "B", false));
+        assertEquals("A", StateJudge.combine("A|B", "!B", true));
+        assertEquals("!A", StateJudge.combine("!A|B", "B", false));
+        assertNull(StateJudge.combine("A", "B", true), "nothing skips: the first test stands");
+        assertNull(StateJudge.combine("!A", "!B", false), "everything skips: the first test stands");
+        assertNull(StateJudge.combine("0", "A", true), "zero is no enumerator set");
+        assertTrue(StateJudge.reaches("ZOMBIE", "!INIT|STARTED"));
+        assertFalse(StateJudge.reaches("INIT", "!INIT|STARTED"));
+        assertTrue(StateJudge.movesAway("STARTED", "!INIT|STARTED"));
+        assertFalse(StateJudge.movesAway("ZOMBIE", "!INIT|STARTED"));
+    }
+
+    @Test
+    void aGuardedWriteRunsOnlyAtTheValuesItsGuardLetsThrough() {
+        Write stop = new Write("state", null, "q->state", "=", "INIT", "stop", Origin.UNKNOWN, "f.c", 1, java.util.List.of(),
+                java.util.Set.of("STARTED"));
+        assertFalse(StateJudge.runsAt(stop, "!INIT|STARTED"), "STARTED is no skipping value");
+        assertTrue(StateJudge.runsAt(stop, "!INIT"), "STARTED skips when only INIT registers");
+        assertTrue(StateJudge.runsAt(stop, "STARTED|ZOMBIE"));
+        assertFalse(StateJudge.runsAt(stop, "ZOMBIE"));
     }
 }

@@ -21,6 +21,14 @@ class WordsTest {
     }
 
     @Test
+    void enumeratorsAreReadFromEnumLists() {
+        byte[] text = ("enum mode { mode_a, /* c, d */ mode_b = (1 << 2),\n#ifdef X\n mode_c,\n#endif\n mode_d };\n"
+                + "enum mode m; struct s { enum { in_struct } e; }; int not_one = 1; char *s = \"enum q { fake }\";")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(Set.of("mode_a", "mode_b", "mode_c", "mode_d", "in_struct"), Words.enumerators(text, text.length));
+    }
+
+    @Test
     void fileIndexHoldsIdentifiersNotNumbers() {
         byte[] text = "int foo(void) { return 10UL + bar_2; /* caf\u00e9 */ }".getBytes(StandardCharsets.UTF_8);
         long[] ix = Words.index(text, text.length);

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/* A queue valid in two of its states, in the style of drivers/misc/uacce: the poll method registers
+ * only while foo_queue_is_valid(), which returns q->state == FOO_Q_INIT || q->state == FOO_Q_STARTED,
+ * so it skips at every other value (FOO_Q_ZOMBIE). The ioctl's start and stop write INIT and STARTED
+ * only under tests that the state is STARTED or INIT, and only release moves it to ZOMBIE: the skip
+ * is terminal (a note). */
+#include <linux/fs.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+
+enum foo_q_state { FOO_Q_ZOMBIE = 0, FOO_Q_INIT, FOO_Q_STARTED };
+
+struct foo_queue {
+	enum foo_q_state state;
+	wait_queue_head_t wait;
+	int ready;
+};
+
+static bool foo_queue_is_valid(struct foo_queue *q)
+{
+	return q->state == FOO_Q_INIT || q->state == FOO_Q_STARTED;
+}
+
+static int foo_start_queue(struct foo_queue *q)
+{
+	if (q->state != FOO_Q_INIT)
+		return -EINVAL;
+	q->state = FOO_Q_STARTED;
+	return 0;
+}
+
+static int foo_stop_queue(struct foo_queue *q)
+{
+	if (q->state != FOO_Q_STARTED)
+		return 0;
+	q->state = FOO_Q_INIT;
+	return 0;
+}
+
+static void foo_put_queue(struct foo_queue *q)
+{
+	foo_stop_queue(q);
+	if (q->state != FOO_Q_INIT)
+		return;
+	q->state = FOO_Q_ZOMBIE;
+}
+
+static long foo_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct foo_queue *q = file->private_data;
+
+	if (cmd == 1)
+		return foo_start_queue(q);
+	return foo_stop_queue(q);
+}
+
+static int foo_open(struct inode *inode, struct file *file)
+{
+	struct foo_queue *q = kzalloc(sizeof(*q), GFP_KERNEL);
+
+	if (!q)
+		return -ENOMEM;
+	init_waitqueue_head(&q->wait);
+	q->state = FOO_Q_INIT;
+	file->private_data = q;
+	return 0;
+}
+
+static int foo_release(struct inode *inode, struct file *file)
+{
+	struct foo_queue *q = file->private_data;
+
+	foo_put_queue(q);
+	kfree(q);
+	return 0;
+}
+
+static __poll_t foo_poll(struct file *file, poll_table *wait)
+{
+	struct foo_queue *q = file->private_data;
+
+	if (!foo_queue_is_valid(q))
+		return 0;
+	poll_wait(file, &q->wait, wait); /* expect: PW002 note */
+	return q->ready ? EPOLLIN : 0;
+}
+
+static const struct file_operations foo_fops = {
+	.owner		= THIS_MODULE,
+	.open		= foo_open,
+	.unlocked_ioctl	= foo_ioctl,
+	.poll		= foo_poll,
+	.release	= foo_release,
+};
