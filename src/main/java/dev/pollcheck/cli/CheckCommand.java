@@ -172,7 +172,8 @@ final class CheckCommand implements Callable<Integer> {
             findings = kept;
         }
         if (base != null) findings = base.apply(findings);
-        result = new ScanResult(result.root(), findings, result.stats(), result.methods(), notices, result.files());
+        result = new ScanResult(result.root(), findings, result.stats(), result.methods(), notices, result.files(),
+                result.comments());
 
         if (writeBaseline != null) {
             try {
@@ -366,6 +367,8 @@ final class CheckCommand implements Callable<Integer> {
         // Read side by side: a whole tree has hundreds of files with a poll method.
         List<String> fileList = List.copyOf(files);
         List<Suppressions.Result> found = dev.pollcheck.flow.Workers.map(fileList, jobs, "pollcheck-report", f -> {
+            Suppressions.Result known = result.comments().get(f);
+            if (known != null) return known;
             SourceLines.Text t = sources.text(f);
             return t == null ? new Suppressions.Result(List.of(), List.of()) : Suppressions.find(f, t.text());
         });

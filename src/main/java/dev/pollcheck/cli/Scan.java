@@ -42,6 +42,7 @@ import dev.pollcheck.source.Preprocessed;
 import dev.pollcheck.source.Preprocessor;
 import dev.pollcheck.source.LocalHeaders;
 import dev.pollcheck.source.SourceLoader;
+import dev.pollcheck.source.Suppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +78,11 @@ public final class Scan {
     }
 
     /** What one file gave: its unit when it matters to the analysis, and its counts. */
-    private record FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems) {
+    private record FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems,
+                               Suppressions.Result comments) {
+        FileOutcome(TranslationUnit unit, boolean scanned, int[] counts, List<ParseProblem> problems) {
+            this(unit, scanned, counts, problems, null);
+        }
     }
 
     public static ScanResult run(ScanOptions options) throws UsageException {
@@ -114,6 +119,7 @@ public final class Scan {
 
         List<ParseProblem> problems = new ArrayList<>(walked.problems());
         List<TranslationUnit> units = new ArrayList<>();
+        Map<String, Suppressions.Result> comments = new java.util.TreeMap<>();
         int scanned = 0;
         int skipped = 0;
         int[] counts = new int[ParseStatus.values().length];
@@ -129,6 +135,7 @@ public final class Scan {
             }
             if (o.unit() != null) {
                 units.add(o.unit());
+                if (o.comments() != null) comments.put(o.unit().file(), o.comments());
             }
         }
 
@@ -191,7 +198,7 @@ public final class Scan {
                 counts[ParseStatus.FAILED.ordinal()], counts[ParseStatus.SKIPPED.ordinal()],
                 problems, problems.size(), seconds, unreadFiles, unanalysed);
         return new ScanResult(root, reported, stats, methods.stream().map(Scan::reported).toList(), List.of(),
-                filesOf(reported, walked.files()));
+                filesOf(reported, walked.files()), comments);
     }
 
     /**
@@ -440,7 +447,10 @@ public final class Scan {
         }
         // Only files that may hold poll code are kept for the analysis; the rest were parsed for
         // the statistics of --all-files and are dropped here to bound memory.
-        return new FileOutcome(relevant ? (allFiles ? slim(unit) : unit) : null, true, counts, problems);
+        // Its suppression comments are read now, from the text at hand: the report stage would read
+        // the file again for them (every file with a poll method).
+        return new FileOutcome(relevant ? (allFiles ? slim(unit) : unit) : null, true, counts, problems,
+                relevant ? Suppressions.find(loaded.file()) : null);
     }
 
     /**

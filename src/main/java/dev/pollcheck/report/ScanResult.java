@@ -1,5 +1,6 @@
 package dev.pollcheck.report;
 
+import dev.pollcheck.source.Suppressions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,23 +18,32 @@ import java.util.List;
  *                 a path that does not exist ...), in a deterministic order
  * @param files    the files findings point into, by reported path, as the file system names them: a
  *                 name that is not UTF-8 keeps its bytes here (for SARIF's URIs), not in the string
+ * @param comments the suppression comments of the files the scan read whole, by reported path (a file
+ *                 not here is read again by the report stage when it needs its comments)
  */
 public record ScanResult(Path root, List<ReportedFinding> findings, Stats stats, List<ReportedMethod> methods,
-                         List<String> notices, java.util.Map<String, Path> files) {
+                         List<String> notices, java.util.Map<String, Path> files,
+                         java.util.Map<String, Suppressions.Result> comments) {
 
     public ScanResult {
         findings = List.copyOf(findings);
         methods = List.copyOf(methods);
         notices = List.copyOf(notices);
         files = files == null ? java.util.Map.of() : java.util.Map.copyOf(files);
+        comments = comments == null ? java.util.Map.of() : java.util.Map.copyOf(comments);
+    }
+
+    public ScanResult(Path root, List<ReportedFinding> findings, Stats stats, List<ReportedMethod> methods,
+                      List<String> notices, java.util.Map<String, Path> files) {
+        this(root, findings, stats, methods, notices, files, null);
     }
 
     public ScanResult(Path root, List<ReportedFinding> findings, Stats stats, List<ReportedMethod> methods,
                       List<String> notices) {
-        this(root, findings, stats, methods, notices, java.util.Map.of());
+        this(root, findings, stats, methods, notices, java.util.Map.of(), null);
     }
 
     public ScanResult withFindings(List<ReportedFinding> replaced) {
-        return new ScanResult(root, replaced, stats, methods, notices, files);
+        return new ScanResult(root, replaced, stats, methods, notices, files, comments);
     }
 }
