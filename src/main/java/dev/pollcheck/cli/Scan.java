@@ -88,34 +88,34 @@ public final class Scan {
     public static ScanResult run(ScanOptions options) throws UsageException {
         long start = System.nanoTime();
         Path root = rootOf(options.roots());
-        FileWalker.Result walked = walk(options, root);
-        if (options.focusFiles() == null) requireSources(options.roots(), walked);
         Defines defines = Defines.parse(options.defines(), options.undefines());
         ParseConfig parseConfig = parseConfig(root).withFileTimeBound(options.limits().parseTime());
         SourceLoader loader = new SourceLoader(options.limits().maxBytes());
         LocalHeaders headers = new LocalHeaders(loader, defines);
-        options.progress().total(walked.files().size());
 
         ThreadLocal<CParser> parsers = ThreadLocal.withInitial(() -> new CParser(parseConfig));
         List<String> opsMembers = opsMembers(options.ops());
         FlowConfig flowConfig = new FlowConfig(options.ops(), List.of(), options.models());
         OpsTypes opsTypes = OpsTypes.load(flowConfig);
         Predicate<String> want = wanted(options.allFiles(), opsTypes.memberNames());
-        List<FileOutcome> outcomes = Workers.map(walked.files(), options.jobs(), "pollcheck-worker", found -> {
-            try {
-                return scanFile(found, loader, headers, defines, parsers.get(), options.allFiles(), opsMembers, want);
-            } catch (OutOfMemoryError | StackOverflowError e) {
-                // One file too big for the heap (or too deep for the stack) loses that file, not the
-                // run: what it held is dropped with the failed work, and the notice names it.
-                String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
-                return new FileOutcome(null, false, new int[ParseStatus.values().length], List.of(
-                        new ParseProblem(found.displayPath(), 0, 0, what + " while reading this file; skipped"
-                                + (e instanceof OutOfMemoryError ? " (a lower --max-file-size skips such files"
-                                + " before reading them)" : ""), true)));
-            } finally {
-                options.progress().advance(1);
-            }
-        });
+        // Files are read as the walk finds them, on the workers, while the walk goes on: both are
+        // mostly system calls, and waiting for the whole list cost the walk's time again.
+        ExecutorService scanPool = Executors.newFixedThreadPool(options.jobs(), Workers.threads("pollcheck-worker"));
+        List<Future<FileOutcome>> pending = new ArrayList<>();
+        FileWalker.Result walked;
+        List<FileOutcome> outcomes = new ArrayList<>();
+        try {
+            walked = walk(options, root, found -> {
+                pending.add(scanPool.submit(() -> scanOne(found, loader, headers, defines, parsers.get(),
+                        options, opsMembers, want)));
+                if ((pending.size() & 1023) == 0) options.progress().total(pending.size());
+            });
+            options.progress().total(pending.size());
+            for (Future<FileOutcome> f : pending) outcomes.add(await(f));
+        } finally {
+            scanPool.shutdownNow();
+        }
+        if (options.focusFiles() == null) requireSources(options.roots(), walked);
 
         List<ParseProblem> problems = new ArrayList<>(walked.problems());
         List<TranslationUnit> units = new ArrayList<>();
@@ -347,7 +347,7 @@ public final class Scan {
      * from the helper models. Every file is reported as the user can open it from the current
      * directory: below its PATH as given ({@code drivers/media/pci/x.c} for {@code drivers/media}).
      */
-    private static FileWalker.Result walk(ScanOptions options, Path root) {
+    private static FileWalker.Result walk(ScanOptions options, Path root, java.util.function.Consumer<FileWalker.Found> sink) {
         FileWalker walker = new FileWalker(options.followSymlinks()).fromRootAsGiven();
         if (options.focusFiles() != null) {
             Set<Path> dirs = new TreeSet<>();
@@ -357,9 +357,9 @@ public final class Scan {
                 Path abs = parent.toAbsolutePath().normalize();
                 if (abs.startsWith(root) && Files.isDirectory(parent)) dirs.add(parent);
             }
-            return sorted(walker.walk(List.copyOf(dirs)));
+            return sorted(walker.walk(List.copyOf(dirs), sink));
         }
-        FileWalker.Result walked = walker.walk(options.roots());
+        FileWalker.Result walked = walker.walk(options.roots(), sink);
         return options.roots().size() > 1 ? sorted(walked) : walked;
     }
 
@@ -392,6 +392,24 @@ public final class Scan {
     /** The member names of {@code --ops TYPE.member}: a file or item naming one may hold an ops initializer. */
     private static List<String> opsMembers(List<String> ops) {
         return ops.stream().map(o -> o.substring(o.lastIndexOf('.') + 1)).distinct().sorted().toList();
+    }
+
+    /** {@link #scanFile}, with what a worker can survive turned into the file's notice. */
+    private static FileOutcome scanOne(FileWalker.Found found, SourceLoader loader, LocalHeaders headers, Defines defines,
+                                       CParser parser, ScanOptions options, List<String> opsMembers, Predicate<String> want) {
+        try {
+            return scanFile(found, loader, headers, defines, parser, options.allFiles(), opsMembers, want);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // One file too big for the heap (or too deep for the stack) loses that file, not the
+            // run: what it held is dropped with the failed work, and the notice names it.
+            String what = e instanceof OutOfMemoryError ? "out of memory" : "stack overflow";
+            return new FileOutcome(null, false, new int[ParseStatus.values().length], List.of(
+                    new ParseProblem(found.displayPath(), 0, 0, what + " while reading this file; skipped"
+                            + (e instanceof OutOfMemoryError ? " (a lower --max-file-size skips such files"
+                            + " before reading them)" : ""), true)));
+        } finally {
+            options.progress().advance(1);
+        }
     }
 
     private static FileOutcome scanFile(FileWalker.Found found, SourceLoader loader, LocalHeaders headers, Defines defines,

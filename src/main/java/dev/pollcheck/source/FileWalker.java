@@ -76,16 +76,27 @@ public final class FileWalker {
     }
 
     public Result walk(List<Path> roots) {
+        return walk(roots, f -> { });
+    }
+
+    /**
+     * {@link #walk(List)}, handing each file to {@code found} as soon as its directory is read (from
+     * this thread, each file once), so that reading files can start while the walk goes on. The
+     * result's list is sorted as {@link #walk(List)} sorts it; the order files are handed over in is
+     * the walk's (directory level by level).
+     */
+    public Result walk(List<Path> roots, java.util.function.Consumer<Found> found) {
         List<Found> files = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
         Set<Path> seenFiles = new HashSet<>();  // real paths: a file under two roots is listed once
         for (Path root : roots) {
-            walkRoot(root, files, problems, seenFiles);
+            walkRoot(root, files, problems, seenFiles, found);
         }
         return new Result(List.copyOf(files), List.copyOf(problems));
     }
 
-    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems, Set<Path> seenFiles) {
+    private void walkRoot(Path root, List<Found> files, List<ParseProblem> problems, Set<Path> seenFiles,
+                          java.util.function.Consumer<Found> sink) {
         String given = root.normalize().toString();
         if (given.isEmpty()) {
             given = ".";
@@ -107,7 +118,9 @@ public final class FileWalker {
             // A file named on the command line is taken whatever its extension: the user asked for it.
             try {
                 if (seenFiles.add(root.toRealPath())) {
-                    files.add(new Found(root, given));
+                    Found f = new Found(root, given);
+                    files.add(f);
+                    sink.accept(f);
                 }
             } catch (IOException | SecurityException e) {
                 problems.add(unread(given, ioMessage(e)));
@@ -146,6 +159,7 @@ public final class FileWalker {
                 for (int i = 0; i < l.files().size(); i++) {
                     if (seenFiles.add(l.fileReals().get(i))) {
                         found.add(l.files().get(i));
+                        sink.accept(l.files().get(i));
                     }
                 }
                 linked.addAll(l.linked());
@@ -162,6 +176,7 @@ public final class FileWalker {
         for (int i = 0; i < linked.size(); i++) {
             if (seenFiles.add(linkedReal.get(i))) {
                 found.add(linked.get(i));
+                sink.accept(linked.get(i));
             }
         }
         found.sort(Comparator.comparing(Found::displayPath));
