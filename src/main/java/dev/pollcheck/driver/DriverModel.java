@@ -255,7 +255,7 @@ public final class DriverModel {
      */
     public synchronized void prepare(java.util.Collection<Atom> atoms) {
         Set<String> keys = new TreeSet<>();
-        for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.add(a.key());
+        for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.addAll(keysOf(a));
         if (keys.isEmpty()) return;
         ensureWrites(keys);
         resolveRoles(writerFunctions(atoms));
@@ -268,7 +268,7 @@ public final class DriverModel {
             for (Fn f : fns) {
                 for (RawWrite w : f.writes) {
                     for (Atom a : atoms) {
-                        if (w.key.equals(a.key()) && canWrite(a, w, f.file)) out.add(f.def.name());
+                        if (keysOf(a).contains(w.key) && canWrite(a, w, f.file)) out.add(f.def.name());
                     }
                 }
             }
@@ -276,9 +276,77 @@ public final class DriverModel {
         return out;
     }
 
+    /**
+     * The keys whose writes are writes of {@code atom}: its own, and for a flag the other name of
+     * the same bit ({@link #sameBit}): {@code clear_bit(FOO_BIT, ...)} writes the mask {@code FOO}
+     * that {@code FOO = BIT(FOO_BIT)} defines.
+     */
+    private Set<String> keysOf(Atom atom) {
+        if (atom.kind() != Atom.Kind.FLAG) return Set.of(atom.key());
+        Set<String> out = new TreeSet<>(sameBit(atom.key()));
+        out.add(atom.key());
+        return out;
+    }
+
+    /** Per name, the other names of its bit (see {@link #sameBit}). */
+    private final Map<String, Set<String>> sameBits = new HashMap<>();
+
+    /**
+     * The other names of the bit {@code name} names, from the definitions of the driver's files and
+     * of the kernel headers that those naming it include (as enumerators are found): the number of a
+     * mask defined as one bit of it ({@code FOO = (1 << FOO_BIT)}, {@code #define FOO BIT(FOO_BIT)}),
+     * and the masks so defined from a number. Empty when none is read.
+     */
+    public synchronized Set<String> sameBit(String name) {
+        if (name == null || !Words.isIdentifier(name)) return Set.of();
+        return sameBits.computeIfAbsent(name, n -> {
+            Set<String> out = new TreeSet<>();
+            for (String f : definitionFiles(n)) {
+                for (Map.Entry<String, String> e : sources.bitDefinitions(f).entrySet()) {
+                    if (e.getKey().equals(n)) out.add(e.getValue());
+                    else if (e.getValue().equals(n)) out.add(e.getKey());
+                }
+            }
+            out.remove(n);
+            return Set.copyOf(out);
+        });
+    }
+
+    /** Per mask, its bit's number ("" for none): {@link #bitNumber}. */
+    private final Map<String, String> bitNumbers = new HashMap<>();
+
+    /**
+     * The bit number the definition of mask {@code mask} names ({@code FOO_BIT} of
+     * {@code FOO = (1 << FOO_BIT)}), read as {@link #sameBit} reads it; null when it cannot be read
+     * (no definition found, a number, several bits).
+     */
+    public synchronized String bitNumber(String mask) {
+        if (mask == null || !Words.isIdentifier(mask)) return null;
+        String b = bitNumbers.computeIfAbsent(mask, m -> {
+            for (String f : definitionFiles(m)) {
+                String got = sources.bitDefinitions(f).get(m);
+                if (got != null) return got;
+            }
+            return "";
+        });
+        return b.isEmpty() ? null : b;
+    }
+
+    /** The files that may define {@code name}: the driver's files naming it, then the kernel headers they include. */
+    private List<String> definitionFiles(String name) {
+        List<String> naming = new ArrayList<>();
+        for (String f : files) if (sources.mentions(f, name)) naming.add(f);
+        Set<String> out = new LinkedHashSet<>(naming);
+        Set<String> headers = new TreeSet<>();
+        for (String f : naming) headers.addAll(sources.systemHeaders(f));
+        out.addAll(headers);
+        return List.copyOf(out);
+    }
+
     /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
     public synchronized List<Write> writers(Atom atom) {
-        ensureWrites(Set.of(atom.key()));
+        Set<String> keys = keysOf(atom);
+        ensureWrites(keys);
         List<Write> out = new ArrayList<>();
         Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
@@ -294,7 +362,7 @@ public final class DriverModel {
             // A copy: reading whether a write makes a new object may parse (and index) more bodies.
             for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
                 for (RawWrite w : f.writes) {
-                    if (!w.key.equals(atom.key()) || !canWrite(atom, w, f.file)) continue;
+                    if (!keys.contains(w.key) || !canWrite(atom, w, f.file)) continue;
                     if (otherType.contains(name) && !(w.fresh != null && newObject(w.fresh, f.file, 0))) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
@@ -1388,7 +1456,10 @@ public final class DriverModel {
                 if (w.key() != null) {
                     fn.writes.add(new RawWrite(w.key(), null, name + "()", name, value, c.span()));
                 } else if (w.arg() < c.args().size()) {
-                    addWrite(fn, c.args().get(w.arg()), name, value, named, c.span(), types, locals);
+                    // set_bit(FOO_BIT, &dev->flags) writes one named bit of the word, as |= FOO does; the
+                    // judge counts it as the word's whole write where a tested mask's number is unknown.
+                    boolean numbered = w.flagArg() >= 0 && w.flagArg() < c.args().size() && bitName(c.args().get(w.flagArg()));
+                    addWrite(fn, c.args().get(w.arg()), numbered ? name + Write.BIT_NUMBERS : name, value, named, c.span(), types, locals);
                 }
                 if (w.flagArg() >= 0 && w.flagArg() < c.args().size()) {
                     for (String bit : bitNames(CText.strip(c.args().get(w.flagArg())))) {
@@ -1718,6 +1789,11 @@ public final class DriverModel {
             if (n instanceof Expr.Member || n instanceof Expr.Index || n instanceof Expr.Assign) ok[0] = false;
         });
         return ok[0] && !bitNames(v).isEmpty();
+    }
+
+    /** Whether a write API's flag argument is one bit's name ({@code FOO_BIT}): a constant's spelling, no number or variable. */
+    private static boolean bitName(Expr arg) {
+        return CText.strip(arg) instanceof Expr.Name n && bitNames(n).size() == 1;
     }
 
     /** Bit names in {@code FOO_A | FOO_B}, {@code BIT(FOO_A)}, {@code 1 << FOO_A}. */

@@ -204,9 +204,26 @@ final class AstBuilder {
         return out;
     }
 
+    /** The initializers of the enumerators of {@link #enumerators(DeclarationSpecifiersContext)} that have one, as their tokens' text joined. */
+    java.util.Map<String, String> enumeratorValues(DeclarationSpecifiersContext specs) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (specs != null) enumerators(specs, new ArrayList<>(), out, 0);
+        return out;
+    }
+
     private static void enumerators(org.antlr.v4.runtime.tree.ParseTree t, List<String> out, int depth) {
+        enumerators(t, out, null, depth);
+    }
+
+    private static void enumerators(org.antlr.v4.runtime.tree.ParseTree t, List<String> out, java.util.Map<String, String> values,
+                                    int depth) {
         if (t instanceof EnumeratorContext e) {
-            if (e.Identifier() != null) out.add(e.Identifier().getText());
+            if (e.Identifier() != null) {
+                out.add(e.Identifier().getText());
+                if (values != null && e.constantExpression() != null) {
+                    values.putIfAbsent(e.Identifier().getText(), e.constantExpression().getText());
+                }
+            }
             return;
         }
         // Expressions and declarators hold no enum list; a struct's nests a few levels down.
@@ -214,7 +231,7 @@ final class AstBuilder {
                 || t instanceof TerminalNode) {
             return;
         }
-        for (int i = 0; i < t.getChildCount(); i++) enumerators(t.getChild(i), out, depth + 1);
+        for (int i = 0; i < t.getChildCount(); i++) enumerators(t.getChild(i), out, values, depth + 1);
     }
 
     boolean isTypedef(DeclarationSpecifiersContext specs) {
