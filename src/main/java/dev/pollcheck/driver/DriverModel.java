@@ -374,6 +374,30 @@ public final class DriverModel {
         }
         out.sort(Comparator.comparing(Write::file).thenComparingInt(Write::line).thenComparing(Write::function)
                 .thenComparing(w -> w.role().ordinal()));
+        if (out.isEmpty()) out.addAll(ownedWrites(atom));
+        return out;
+    }
+
+    /**
+     * For an atom no code of the driver's files writes, the writes the kernel core makes of it when
+     * it is a member that an {@code owned} line lists: {@code struct inode}'s {@code i_private}, set
+     * when the filesystem makes the inode. Matched by struct tag where the atom's base type is known,
+     * by member name where it is not (as writes are). One write per role of the line, named by it.
+     */
+    private List<Write> ownedWrites(Atom atom) {
+        if (atom.kind() != Atom.Kind.MEMBER && atom.kind() != Atom.Kind.COUNTER && atom.kind() != Atom.Kind.LIST) return List.of();
+        String tag = resolve(atom.type());
+        List<Write> out = new ArrayList<>();
+        for (DriverKnowledge.Owned o : knowledge.owned(atom.key())) {
+            if (!typesAgree(tag, o.tag())) continue;
+            int colon = o.place().lastIndexOf(':');
+            String file = o.place().substring(0, colon);
+            int line = Integer.parseInt(o.place().substring(colon + 1));
+            for (DriverKnowledge.OwnedWrite w : o.writes()) {
+                out.add(new Write(atom.key(), o.tag(), atom.text(), Write.OWNED, w.value(), Write.KERNEL,
+                        new Origin(w.role(), "kernel-owned `struct " + o.tag() + "` member"), file, line, List.of()));
+            }
+        }
         return out;
     }
 

@@ -352,6 +352,7 @@ public final class StateJudge {
         String atom = (a.kind() == Atom.Kind.FLAG ? "flag " : "") + "`" + a.text() + "`";
         Write w = v.decisive();
         if (a.kind() == Atom.Kind.CONSTANT) return atom + " always returns " + a.skipValue() + " (" + a.type() + ")";
+        if (w != null && w.owned()) return owned(atom, v);
         return switch (v.verdict()) {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
@@ -364,6 +365,30 @@ public final class StateJudge {
             }
             case NO_STATE -> "no state in " + atom;
         };
+    }
+
+    /**
+     * The evidence of an atom that only the kernel core writes ({@code owned} lines): the data line
+     * and the roles it names, which the verdict follows. {@code "`file_inode(filp)->i_private` has no
+     * writer in the scanned files; the kernel writes `struct inode`'s `i_private` only at setup and at
+     * teardown (to 0) (write-apis.txt:172)"}.
+     */
+    private static String owned(String atom, AtomVerdict v) {
+        List<String> roles = new ArrayList<>();
+        boolean only = true;
+        Write first = v.decisive();
+        Set<String> places = new java.util.LinkedHashSet<>();
+        for (Write w : v.writers()) {
+            if (!w.owned()) continue;
+            String r = "at " + w.role().id() + (w.value() != null ? " (to " + w.value() + ")" : "");
+            if (!roles.contains(r)) roles.add(r);
+            only &= w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN;
+            places.add(w.place());
+        }
+        String said = roles.size() < 2 ? String.join("", roles)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " and " + roles.get(roles.size() - 1);
+        return atom + " has no writer in the scanned files; the kernel writes `struct " + first.type() + "`'s `" + first.key()
+                + "` " + (only ? "only " : "") + said + " (" + String.join(", ", places) + ")";
     }
 
     /**

@@ -44,6 +44,20 @@ public record Write(String key, String type, String text, String how, String val
      */
     public static final String BIT_NUMBERS = " bit number";
 
+    /**
+     * {@link #how} of a write the kernel core makes of a member an {@code owned} line lists (its
+     * {@link #file} and {@link #line} are that line's, its {@link #function} {@link #KERNEL}).
+     */
+    public static final String OWNED = "owned";
+
+    /** {@link #function} of an {@link #OWNED} write. */
+    public static final String KERNEL = "the kernel";
+
+    /** Whether the kernel core makes this write, by an {@code owned} line of the driver model's data. */
+    public boolean owned() {
+        return OWNED.equals(how);
+    }
+
     public Role role() {
         return origin.role();
     }
