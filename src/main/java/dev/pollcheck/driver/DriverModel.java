@@ -1750,7 +1750,8 @@ public final class DriverModel {
      * without them a compress runtime's {@code state} and a PCM runtime's are one member.
      */
     private void readStruct(String tag) {
-        if (!structsRead.add(tag)) return;
+        // An anonymous member's type (TAG.member) has no definition of its own to look for.
+        if (!Words.isIdentifier(tag) || !structsRead.add(tag)) return;
         Set<String> want = Set.of(tag);
         for (String file : files) {
             if (!sources.mentions(file, tag)) continue;
