@@ -1568,7 +1568,9 @@ public final class DriverModel {
             while (!m.arrow() && root instanceof Expr.Member inner && !inner.arrow()) root = CText.strip(inner.base());
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
-            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
+            String tag = baseTag(m.base(), types);
+            if (tag == null) tag = globalBase(fn, m.base(), locals);
+            fn.writes.add(new RawWrite(m.member(), tag, CText.of(m), how, value, at, fresh,
                     guardAt(fn, CText.of(m), at), named, objectPointer(m)));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             // a file-scope variable
@@ -1718,6 +1720,63 @@ public final class DriverModel {
     /** Separates the steps of a type path: {@code linereq>gdev} is the type of member gdev of struct linereq. */
     static final String TYPE_STEP = ">";
 
+    /**
+     * Opens and separates the first step of a type path rooted at a file-scope variable:
+     * {@code \0trace.c\0global_trace>sub} is the type of member sub of the variable global_trace
+     * of trace.c, read from its declaration when asked ({@link #resolve}).
+     */
+    private static final String GLOBAL = "\0";
+
+    /**
+     * The type path of {@code base} (a member's base, whose type {@link #baseTag} does not know) when
+     * it is reached from a file-scope variable of {@code fn}'s file ({@code global_trace.flags},
+     * {@code devs[i].ctl->state}): no local or parameter of that name, no macro's spelling. Null
+     * otherwise. The variable's declared type is read only when a write through it is matched.
+     */
+    private static String globalBase(Fn fn, Expr base, Set<String> locals) {
+        List<String> steps = new ArrayList<>();
+        Expr b = CText.strip(base);
+        while (true) {
+            while (b instanceof Expr.Index ix) b = CText.strip(ix.base());
+            if (!(b instanceof Expr.Member m)) break;
+            steps.add(0, m.member());
+            b = CText.strip(m.base());
+        }
+        if (!(b instanceof Expr.Name n) || locals.contains(n.id()) || upperCase(n.id())
+                || fn.file.contains(GLOBAL) || fn.file.contains(TYPE_STEP)) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder(GLOBAL).append(fn.file).append(GLOBAL).append(n.id());
+        for (String st : steps) path.append(TYPE_STEP).append(st);
+        return path.toString();
+    }
+
+    /** Per file and name, the struct tag of the file-scope variable's declared type ("" for none found). */
+    private final Map<String, String> globals = new HashMap<>();
+
+    /**
+     * The struct tag of the file-scope variable {@code name} of {@code file}, from its declarations
+     * there (only those naming it are parsed, no body); null when none declares it with one tag.
+     */
+    private String globalTag(String file, String name) {
+        String tag = globals.computeIfAbsent(file + GLOBAL + name, k -> {
+            TranslationUnit tu = sources.parse(file, it -> false, it -> it.mentionsAny(Set.of(name)));
+            if (tu == null) return "";
+            String found = null;
+            for (TopLevel item : tu.items()) {
+                if (!(item instanceof TopLevel.Declaration d) || d.typedef()) continue;
+                for (VarDecl v : d.declarators()) {
+                    if (!name.equals(v.name())) continue;
+                    String t = v.type() == null ? null : v.type().tag();
+                    if (t == null || found != null && !found.equals(t)) return "";
+                    found = t;
+                }
+            }
+            return found == null ? "" : found;
+        });
+        return tag.isEmpty() ? null : tag;
+    }
+
     /** Member types per struct tag, from the definitions read; "" where two definitions disagree. */
     private final Map<String, Map<String, String>> memberTypes = new HashMap<>();
     /** Tags whose definitions were looked for. */
@@ -1730,10 +1789,16 @@ public final class DriverModel {
      * when a step's definition is not in the driver's files (the atom is then matched by member name).
      */
     public synchronized String resolve(String path) {
-        if (path == null || !path.contains(TYPE_STEP)) return path;
+        if (path == null) return null;
+        boolean global = path.startsWith(GLOBAL);
+        if (!global && !path.contains(TYPE_STEP)) return path;
         if (resolved.containsKey(path)) return resolved.get(path);
         String[] steps = path.split(TYPE_STEP);
         String tag = steps[0];
+        if (global) {
+            int sep = tag.indexOf(GLOBAL, GLOBAL.length());
+            tag = sep < 0 ? null : globalTag(tag.substring(GLOBAL.length(), sep), tag.substring(sep + GLOBAL.length()));
+        }
         for (int i = 1; i < steps.length && tag != null; i++) {
             readStruct(tag);
             String t = memberTypes.getOrDefault(tag, Map.of()).get(steps[i]);
