@@ -50,7 +50,7 @@ final class ExplainStateCommand implements Callable<Integer> {
     List<String> defines = new ArrayList<>();
 
     @Option(names = "--driver-model", paramLabel = "FILE",
-            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+            description = "Extra driver-model lines: roles, writes, kernel-owned members, wakers, allocators (repeatable; see docs/driver-model.md).")
     List<Path> driverModels = new ArrayList<>();
 
     @Option(names = "-U", paramLabel = "NAME", description = "Treat NAME as undefined (repeatable).")
@@ -119,6 +119,11 @@ final class ExplainStateCommand implements Callable<Integer> {
                     out.println("      no writer found in the scanned files");
                 }
                 for (Write w : v.writers()) {
+                    if (w.owned()) {
+                        out.println("      written by the kernel at " + w.role().id() + (w.value() != null ? " (to " + w.value() + ")" : "")
+                                + " (owned `struct " + w.type() + "` member " + w.key() + ", " + w.place() + ")");
+                        continue;
+                    }
                     out.println("      written by " + w.function() + "() (" + w.origin().how() + ", " + w.role().id() + ") at "
                             + w.place() + ": " + w.text() + " " + w.how() + (w.value() != null ? " " + w.value() : "")
                             + (w.wakes().isEmpty() ? "" : "; wakes " + String.join(", ", w.wakes())));

@@ -55,7 +55,7 @@ final class ScanArgs {
     List<Path> models = new ArrayList<>();
 
     @Option(names = "--driver-model", paramLabel = "FILE",
-            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+            description = "Extra driver-model lines: roles, writes, kernel-owned members, wakers, allocators (repeatable; see docs/driver-model.md).")
     List<Path> driverModels = new ArrayList<>();
 
     @Option(names = "--follow-symlinks", description = "Follow symbolic links while walking directories.")

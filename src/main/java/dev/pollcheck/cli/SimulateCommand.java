@@ -75,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
     List<String> defines = new ArrayList<>();
 
     @Option(names = "--driver-model", paramLabel = "FILE",
-            description = "Extra driver-model lines: roles, writes, wakers, allocators (repeatable; see docs/driver-model.md).")
+            description = "Extra driver-model lines: roles, writes, kernel-owned members, wakers, allocators (repeatable; see docs/driver-model.md).")
     List<Path> driverModels = new ArrayList<>();
 
     @Option(names = "-U", paramLabel = "NAME", description = "Treat NAME as undefined (repeatable).")

@@ -147,6 +147,18 @@ public final class DiskSources implements DriverSources {
         }).contains(name);
     }
 
+    /** The bits each file names by mask and by number, read once on its raw bytes ({@link Words#bitDefinitions}). */
+    private final Map<String, Map<String, String>> bits = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, String> bitDefinitions(String file) {
+        return bits.computeIfAbsent(file, f -> {
+            SourceLoader.Buffer buffer = BUFFERS.get();
+            if (loader.read(root.resolve(f), f, buffer) != null) return Map.of();
+            return Map.copyOf(Words.bitDefinitions(buffer.bytes(), buffer.length()));
+        });
+    }
+
     @Override
     public boolean mentions(String file, String word) {
         if (!Words.isIdentifier(word)) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * The kernel knowledge the driver model reads: where functions are registered ({@code roles.txt}),
  * which calls write state ({@code write-apis.txt}) and which wake a queue ({@code wakers.txt}), all
  * under {@code src/main/resources/dev/pollcheck/driver/}, plus user files given with
- * {@code --driver-model FILE} holding lines of any of the four kinds ({@code member}, {@code call},
- * {@code write}, {@code read}, {@code wake}).
+ * {@code --driver-model FILE} holding lines of any kind ({@code member}, {@code call},
+ * {@code write}, {@code read}, {@code wake}, {@code owned}, ...).
  */
 public final class DriverKnowledge {
     static final List<String> RESOURCES = List.of("/dev/pollcheck/driver/roles.txt",
@@ -39,6 +39,19 @@ public final class DriverKnowledge {
     public record WakerApi(int arg, String suffix) {
     }
 
+    /**
+     * A member of a kernel struct that the kernel core writes, not the driver ({@code owned} line):
+     * {@code struct tag}'s {@code member}, written in each of {@code writes}' roles.
+     *
+     * @param place the data line, {@code write-apis.txt:172} (a user's file by its path)
+     */
+    public record Owned(String tag, String member, List<OwnedWrite> writes, String place) {
+    }
+
+    /** One role an {@link Owned} member is written in, with the value written there ({@code 0}), or null when unknown. */
+    public record OwnedWrite(Role role, String value) {
+    }
+
     private final Map<String, Role> members = new HashMap<>();
     private final List<Map.Entry<String, Role>> memberPrefixes = new ArrayList<>();
     private final Map<String, List<CallRole>> calls = new HashMap<>();
@@ -51,6 +64,8 @@ public final class DriverKnowledge {
     private final Map<String, Integer> entries = new HashMap<>();
     private final Map<String, Integer> unlinks = new HashMap<>();
     private final Map<String, Integer> lookups = new HashMap<>();
+    /** Kernel-owned members by member name, in the order read. */
+    private final Map<String, List<Owned>> owned = new HashMap<>();
 
     private DriverKnowledge() {
     }
@@ -153,14 +168,47 @@ public final class DriverKnowledge {
                         need(w, 2, 2, where);
                         allocators.add(w[1]);
                     }
+                    case "owned" -> {
+                        need(w, 4, 7, where); // at most the four roles
+                        if (!Words.isIdentifier(w[1]) || !Words.isIdentifier(w[2])) {
+                            throw new IllegalArgumentException(where + ": expected a struct tag and a member name in: " + line);
+                        }
+                        List<OwnedWrite> roles = new ArrayList<>();
+                        for (int k = 3; k < w.length; k++) {
+                            int eq = w[k].indexOf('=');
+                            Role r = Role.parse(eq < 0 ? w[k] : w[k].substring(0, eq), where);
+                            String v = eq < 0 ? null : w[k].substring(eq + 1);
+                            if (v != null && (v.isEmpty() || v.equals("?"))) v = null;
+                            if (v != null && v.equals("NULL")) v = "0";
+                            for (OwnedWrite o : roles) {
+                                if (o.role() == r) throw new IllegalArgumentException(where + ": role " + r.id() + " twice in: " + line);
+                            }
+                            roles.add(new OwnedWrite(r, v));
+                        }
+                        String shown = origin.startsWith(BUILTIN) ? origin.substring(BUILTIN.length()) : origin;
+                        owned.computeIfAbsent(w[2], x -> new ArrayList<>()).add(new Owned(w[1], w[2], List.copyOf(roles),
+                                shown + ":" + (i + 1)));
+                    }
                     default -> throw new IllegalArgumentException(where
-                            + ": expected member, call, write, read, wake, signals, callback, entry, unlink, lookup or alloc, got "
+                            + ": expected member, call, write, read, wake, signals, callback, entry, unlink, lookup, alloc or owned, got "
                             + w[0]);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(where + ": expected an argument number in: " + line, e);
             }
         }
+    }
+
+    /** Where the built-in data files are, left out of the places their lines are named by. */
+    private static final String BUILTIN = "/dev/pollcheck/driver/";
+
+    /**
+     * The kernel-owned members named {@code member} ({@code owned} lines): the kernel core writes
+     * them at well-known times ({@code struct inode}'s {@code i_private}, set when the filesystem
+     * makes the inode); empty when none is listed.
+     */
+    public List<Owned> owned(String member) {
+        return owned.getOrDefault(member, List.of());
     }
 
     private static void need(String[] w, int min, int max, String where) {

@@ -255,7 +255,7 @@ public final class DriverModel {
      */
     public synchronized void prepare(java.util.Collection<Atom> atoms) {
         Set<String> keys = new TreeSet<>();
-        for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.add(a.key());
+        for (Atom a : atoms) if (a.kind() != Atom.Kind.CONSTANT) keys.addAll(keysOf(a));
         if (keys.isEmpty()) return;
         ensureWrites(keys);
         resolveRoles(writerFunctions(atoms));
@@ -268,7 +268,7 @@ public final class DriverModel {
             for (Fn f : fns) {
                 for (RawWrite w : f.writes) {
                     for (Atom a : atoms) {
-                        if (w.key.equals(a.key()) && canWrite(a, w, f.file)) out.add(f.def.name());
+                        if (keysOf(a).contains(w.key) && canWrite(a, w, f.file)) out.add(f.def.name());
                     }
                 }
             }
@@ -276,9 +276,77 @@ public final class DriverModel {
         return out;
     }
 
+    /**
+     * The keys whose writes are writes of {@code atom}: its own, and for a flag the other name of
+     * the same bit ({@link #sameBit}): {@code clear_bit(FOO_BIT, ...)} writes the mask {@code FOO}
+     * that {@code FOO = BIT(FOO_BIT)} defines.
+     */
+    private Set<String> keysOf(Atom atom) {
+        if (atom.kind() != Atom.Kind.FLAG) return Set.of(atom.key());
+        Set<String> out = new TreeSet<>(sameBit(atom.key()));
+        out.add(atom.key());
+        return out;
+    }
+
+    /** Per name, the other names of its bit (see {@link #sameBit}). */
+    private final Map<String, Set<String>> sameBits = new HashMap<>();
+
+    /**
+     * The other names of the bit {@code name} names, from the definitions of the driver's files and
+     * of the kernel headers that those naming it include (as enumerators are found): the number of a
+     * mask defined as one bit of it ({@code FOO = (1 << FOO_BIT)}, {@code #define FOO BIT(FOO_BIT)}),
+     * and the masks so defined from a number. Empty when none is read.
+     */
+    public synchronized Set<String> sameBit(String name) {
+        if (name == null || !Words.isIdentifier(name)) return Set.of();
+        return sameBits.computeIfAbsent(name, n -> {
+            Set<String> out = new TreeSet<>();
+            for (String f : definitionFiles(n)) {
+                for (Map.Entry<String, String> e : sources.bitDefinitions(f).entrySet()) {
+                    if (e.getKey().equals(n)) out.add(e.getValue());
+                    else if (e.getValue().equals(n)) out.add(e.getKey());
+                }
+            }
+            out.remove(n);
+            return Set.copyOf(out);
+        });
+    }
+
+    /** Per mask, its bit's number ("" for none): {@link #bitNumber}. */
+    private final Map<String, String> bitNumbers = new HashMap<>();
+
+    /**
+     * The bit number the definition of mask {@code mask} names ({@code FOO_BIT} of
+     * {@code FOO = (1 << FOO_BIT)}), read as {@link #sameBit} reads it; null when it cannot be read
+     * (no definition found, a number, several bits).
+     */
+    public synchronized String bitNumber(String mask) {
+        if (mask == null || !Words.isIdentifier(mask)) return null;
+        String b = bitNumbers.computeIfAbsent(mask, m -> {
+            for (String f : definitionFiles(m)) {
+                String got = sources.bitDefinitions(f).get(m);
+                if (got != null) return got;
+            }
+            return "";
+        });
+        return b.isEmpty() ? null : b;
+    }
+
+    /** The files that may define {@code name}: the driver's files naming it, then the kernel headers they include. */
+    private List<String> definitionFiles(String name) {
+        List<String> naming = new ArrayList<>();
+        for (String f : files) if (sources.mentions(f, name)) naming.add(f);
+        Set<String> out = new LinkedHashSet<>(naming);
+        Set<String> headers = new TreeSet<>();
+        for (String f : naming) headers.addAll(sources.systemHeaders(f));
+        out.addAll(headers);
+        return List.copyOf(out);
+    }
+
     /** Every write of the atom's key in the driver's files, with roles, sorted by file and line. */
     public synchronized List<Write> writers(Atom atom) {
-        ensureWrites(Set.of(atom.key()));
+        Set<String> keys = keysOf(atom);
+        ensureWrites(keys);
         List<Write> out = new ArrayList<>();
         Set<String> writerFns = writerFunctions(List.of(atom));
         resolveRoles(writerFns);
@@ -294,7 +362,7 @@ public final class DriverModel {
             // A copy: reading whether a write makes a new object may parse (and index) more bodies.
             for (Fn f : List.copyOf(byName.getOrDefault(name, List.of()))) {
                 for (RawWrite w : f.writes) {
-                    if (!w.key.equals(atom.key()) || !canWrite(atom, w, f.file)) continue;
+                    if (!keys.contains(w.key) || !canWrite(atom, w, f.file)) continue;
                     if (otherType.contains(name) && !(w.fresh != null && newObject(w.fresh, f.file, 0))) continue;
                     List<String> wakes = wakesOf(f, w.at);
                     for (Origin o : originsOf(f, w)) {
@@ -306,6 +374,30 @@ public final class DriverModel {
         }
         out.sort(Comparator.comparing(Write::file).thenComparingInt(Write::line).thenComparing(Write::function)
                 .thenComparing(w -> w.role().ordinal()));
+        if (out.isEmpty()) out.addAll(ownedWrites(atom));
+        return out;
+    }
+
+    /**
+     * For an atom no code of the driver's files writes, the writes the kernel core makes of it when
+     * it is a member that an {@code owned} line lists: {@code struct inode}'s {@code i_private}, set
+     * when the filesystem makes the inode. Matched by struct tag where the atom's base type is known,
+     * by member name where it is not (as writes are). One write per role of the line, named by it.
+     */
+    private List<Write> ownedWrites(Atom atom) {
+        if (atom.kind() != Atom.Kind.MEMBER && atom.kind() != Atom.Kind.COUNTER && atom.kind() != Atom.Kind.LIST) return List.of();
+        String tag = resolve(atom.type());
+        List<Write> out = new ArrayList<>();
+        for (DriverKnowledge.Owned o : knowledge.owned(atom.key())) {
+            if (!typesAgree(tag, o.tag())) continue;
+            int colon = o.place().lastIndexOf(':');
+            String file = o.place().substring(0, colon);
+            int line = Integer.parseInt(o.place().substring(colon + 1));
+            for (DriverKnowledge.OwnedWrite w : o.writes()) {
+                out.add(new Write(atom.key(), o.tag(), atom.text(), Write.OWNED, w.value(), Write.KERNEL,
+                        new Origin(w.role(), "kernel-owned `struct " + o.tag() + "` member"), file, line, List.of()));
+            }
+        }
         return out;
     }
 
@@ -1388,7 +1480,10 @@ public final class DriverModel {
                 if (w.key() != null) {
                     fn.writes.add(new RawWrite(w.key(), null, name + "()", name, value, c.span()));
                 } else if (w.arg() < c.args().size()) {
-                    addWrite(fn, c.args().get(w.arg()), name, value, named, c.span(), types, locals);
+                    // set_bit(FOO_BIT, &dev->flags) writes one named bit of the word, as |= FOO does; the
+                    // judge counts it as the word's whole write where a tested mask's number is unknown.
+                    boolean numbered = w.flagArg() >= 0 && w.flagArg() < c.args().size() && bitName(c.args().get(w.flagArg()));
+                    addWrite(fn, c.args().get(w.arg()), numbered ? name + Write.BIT_NUMBERS : name, value, named, c.span(), types, locals);
                 }
                 if (w.flagArg() >= 0 && w.flagArg() < c.args().size()) {
                     for (String bit : bitNames(CText.strip(c.args().get(w.flagArg())))) {
@@ -1473,7 +1568,9 @@ public final class DriverModel {
             while (!m.arrow() && root instanceof Expr.Member inner && !inner.arrow()) root = CText.strip(inner.base());
             if (!m.arrow() && root instanceof Expr.Name r && fn.frameObjects.contains(r.id())) return;
             String fresh = fn.fresh.isEmpty() ? null : fn.fresh.get(objectPointer(m));
-            fn.writes.add(new RawWrite(m.member(), baseTag(m.base(), types), CText.of(m), how, value, at, fresh,
+            String tag = baseTag(m.base(), types);
+            if (tag == null) tag = globalBase(fn, m.base(), locals);
+            fn.writes.add(new RawWrite(m.member(), tag, CText.of(m), how, value, at, fresh,
                     guardAt(fn, CText.of(m), at), named, objectPointer(m)));
         } else if (t instanceof Expr.Name nm && !locals.contains(nm.id())) {
             // a file-scope variable
@@ -1623,6 +1720,63 @@ public final class DriverModel {
     /** Separates the steps of a type path: {@code linereq>gdev} is the type of member gdev of struct linereq. */
     static final String TYPE_STEP = ">";
 
+    /**
+     * Opens and separates the first step of a type path rooted at a file-scope variable:
+     * {@code \0trace.c\0global_trace>sub} is the type of member sub of the variable global_trace
+     * of trace.c, read from its declaration when asked ({@link #resolve}).
+     */
+    private static final String GLOBAL = "\0";
+
+    /**
+     * The type path of {@code base} (a member's base, whose type {@link #baseTag} does not know) when
+     * it is reached from a file-scope variable of {@code fn}'s file ({@code global_trace.flags},
+     * {@code devs[i].ctl->state}): no local or parameter of that name, no macro's spelling. Null
+     * otherwise. The variable's declared type is read only when a write through it is matched.
+     */
+    private static String globalBase(Fn fn, Expr base, Set<String> locals) {
+        List<String> steps = new ArrayList<>();
+        Expr b = CText.strip(base);
+        while (true) {
+            while (b instanceof Expr.Index ix) b = CText.strip(ix.base());
+            if (!(b instanceof Expr.Member m)) break;
+            steps.add(0, m.member());
+            b = CText.strip(m.base());
+        }
+        if (!(b instanceof Expr.Name n) || locals.contains(n.id()) || upperCase(n.id())
+                || fn.file.contains(GLOBAL) || fn.file.contains(TYPE_STEP)) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder(GLOBAL).append(fn.file).append(GLOBAL).append(n.id());
+        for (String st : steps) path.append(TYPE_STEP).append(st);
+        return path.toString();
+    }
+
+    /** Per file and name, the struct tag of the file-scope variable's declared type ("" for none found). */
+    private final Map<String, String> globals = new HashMap<>();
+
+    /**
+     * The struct tag of the file-scope variable {@code name} of {@code file}, from its declarations
+     * there (only those naming it are parsed, no body); null when none declares it with one tag.
+     */
+    private String globalTag(String file, String name) {
+        String tag = globals.computeIfAbsent(file + GLOBAL + name, k -> {
+            TranslationUnit tu = sources.parse(file, it -> false, it -> it.mentionsAny(Set.of(name)));
+            if (tu == null) return "";
+            String found = null;
+            for (TopLevel item : tu.items()) {
+                if (!(item instanceof TopLevel.Declaration d) || d.typedef()) continue;
+                for (VarDecl v : d.declarators()) {
+                    if (!name.equals(v.name())) continue;
+                    String t = v.type() == null ? null : v.type().tag();
+                    if (t == null || found != null && !found.equals(t)) return "";
+                    found = t;
+                }
+            }
+            return found == null ? "" : found;
+        });
+        return tag.isEmpty() ? null : tag;
+    }
+
     /** Member types per struct tag, from the definitions read; "" where two definitions disagree. */
     private final Map<String, Map<String, String>> memberTypes = new HashMap<>();
     /** Tags whose definitions were looked for. */
@@ -1635,10 +1789,16 @@ public final class DriverModel {
      * when a step's definition is not in the driver's files (the atom is then matched by member name).
      */
     public synchronized String resolve(String path) {
-        if (path == null || !path.contains(TYPE_STEP)) return path;
+        if (path == null) return null;
+        boolean global = path.startsWith(GLOBAL);
+        if (!global && !path.contains(TYPE_STEP)) return path;
         if (resolved.containsKey(path)) return resolved.get(path);
         String[] steps = path.split(TYPE_STEP);
         String tag = steps[0];
+        if (global) {
+            int sep = tag.indexOf(GLOBAL, GLOBAL.length());
+            tag = sep < 0 ? null : globalTag(tag.substring(GLOBAL.length(), sep), tag.substring(sep + GLOBAL.length()));
+        }
         for (int i = 1; i < steps.length && tag != null; i++) {
             readStruct(tag);
             String t = memberTypes.getOrDefault(tag, Map.of()).get(steps[i]);
@@ -1655,7 +1815,8 @@ public final class DriverModel {
      * without them a compress runtime's {@code state} and a PCM runtime's are one member.
      */
     private void readStruct(String tag) {
-        if (!structsRead.add(tag)) return;
+        // An anonymous member's type (TAG.member) has no definition of its own to look for.
+        if (!Words.isIdentifier(tag) || !structsRead.add(tag)) return;
         Set<String> want = Set.of(tag);
         for (String file : files) {
             if (!sources.mentions(file, tag)) continue;
@@ -1718,6 +1879,11 @@ public final class DriverModel {
             if (n instanceof Expr.Member || n instanceof Expr.Index || n instanceof Expr.Assign) ok[0] = false;
         });
         return ok[0] && !bitNames(v).isEmpty();
+    }
+
+    /** Whether a write API's flag argument is one bit's name ({@code FOO_BIT}): a constant's spelling, no number or variable. */
+    private static boolean bitName(Expr arg) {
+        return CText.strip(arg) instanceof Expr.Name n && bitNames(n).size() == 1;
     }
 
     /** Bit names in {@code FOO_A | FOO_B}, {@code BIT(FOO_A)}, {@code 1 << FOO_A}. */

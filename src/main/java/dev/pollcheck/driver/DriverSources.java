@@ -47,6 +47,15 @@ public interface DriverSources {
     }
 
     /**
+     * The bits {@code file} names both by a mask and by a number ({@code FOO = (1 << FOO_BIT)} in an
+     * enum, {@code #define FOO BIT(FOO_BIT)}): each mask's name to its number's
+     * ({@link Words#bitDefinitions}); empty when unknown.
+     */
+    default java.util.Map<String, String> bitDefinitions(String file) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Whether {@code file} may define a function {@code name} (true when unsure): lets the model
      * answer "not in this driver" for a kernel API without parsing every file that calls it.
      */
@@ -99,6 +108,25 @@ public interface DriverSources {
                     if (item instanceof dev.pollcheck.model.TopLevel.Declaration d && d.enumerators().contains(name)) return true;
                 }
                 return false;
+            }
+
+            @Override
+            public java.util.Map<String, String> bitDefinitions(String file) {
+                TranslationUnit tu = program.unit(file);
+                if (tu == null) return java.util.Map.of();
+                java.util.Map<String, String> out = new java.util.HashMap<>();
+                for (dev.pollcheck.model.TopLevel item : tu.items()) {
+                    if (!(item instanceof dev.pollcheck.model.TopLevel.Declaration d)) continue;
+                    for (java.util.Map.Entry<String, String> e : d.enumeratorValues().entrySet()) {
+                        String bit = Words.bitNumber(e.getValue());
+                        if (bit != null && !bit.equals(e.getKey())) out.putIfAbsent(e.getKey(), bit);
+                    }
+                }
+                for (dev.pollcheck.model.MacroDef m : tu.macros()) {
+                    String bit = m.functionLike() || m.body() == null ? null : Words.bitNumber(m.body());
+                    if (bit != null && !bit.equals(m.name())) out.putIfAbsent(m.name(), bit);
+                }
+                return out;
             }
 
             /** A unit lacks its includes: every unit under the {@code include/} directory of an ancestor. */

@@ -77,8 +77,10 @@ public final class StateJudge {
     /**
      * The writes that can change each atom of one condition, in the atoms' order; an atom that
      * cannot decide the condition on its own is left out. A flag tested in a member
-     * ({@code dev->flags & FOO}) changes by writes of the bit by name and by whole-word writes of
-     * the member; an or or and of other named bits leaves it alone. So the member's named-bit writes
+     * ({@code dev->flags & FOO}) changes by writes of the bit by name (by its mask or, where the
+     * mask's definition names it, its number) and by whole-word writes of the member; an or or and
+     * of other named bits leaves it alone, and so does a write API given another bit's number when
+     * every mask tested in the word is known by its number. So the member's named-bit writes
      * are the flag's business when the flag has writers of its own, and when no code names the bit,
      * the word's own writes ({@code dp->file_mode = translate_mode(file)}) decide. The rules'
      * verdicts and the simulator's state changes both read this.
@@ -92,7 +94,8 @@ public final class StateJudge {
         for (Atom a : atoms) {
             List<Write> ws = a.kind() == Atom.Kind.CONSTANT ? List.of() : model.writers(a);
             if (a.kind() == Atom.Kind.MEMBER && wordsWithBitWriters.contains(a.text())) {
-                List<Write> whole = ws.stream().filter(w -> !w.namedBitsOnly()).toList();
+                boolean numbered = masksNumbered(atoms, a.text(), model);
+                List<Write> whole = ws.stream().filter(w -> whole(w, numbered)).toList();
                 if (whole.isEmpty()) continue;
                 ws = whole;
             }
@@ -102,11 +105,34 @@ public final class StateJudge {
         return out;
     }
 
+    /**
+     * Whether {@code w} writes the whole word for the flags tested in it: not an or or and of named
+     * bits, nor a write API given a bit by its number ({@code set_bit(BAR_BIT, &dev->flags)}) when
+     * every mask tested in the word is known by its number ({@code numbered}); where one is not,
+     * such a bit may be that mask's, and the write counts as the whole word's.
+     */
+    private static boolean whole(Write w, boolean numbered) {
+        return !w.namedBitsOnly() || w.bitNumber() && !numbered;
+    }
+
+    /**
+     * Whether every mask tested in {@code word} among {@code atoms} has a bit number that its
+     * definition names ({@link DriverModel#bitNumber}): then a bit written by its number is that
+     * mask's exactly when the names agree.
+     */
+    private static boolean masksNumbered(List<Atom> atoms, String word, DriverModel model) {
+        for (Atom f : atoms) {
+            if (f.kind() == Atom.Kind.FLAG && word.equals(f.word()) && model.bitNumber(f.key()) == null) return false;
+        }
+        return true;
+    }
+
     /** Whether the member atom spelt {@code word} among {@code atoms} has writes of the whole word. */
     private static boolean wholeWordWrites(List<Atom> atoms, String word, DriverModel model) {
+        boolean numbered = masksNumbered(atoms, word, model);
         for (Atom m : atoms) {
             if (m.kind() != Atom.Kind.MEMBER || !m.text().equals(word)) continue;
-            for (Write w : model.writers(m)) if (!w.namedBitsOnly()) return true;
+            for (Write w : model.writers(m)) if (whole(w, numbered)) return true;
         }
         return false;
     }
@@ -326,6 +352,7 @@ public final class StateJudge {
         String atom = (a.kind() == Atom.Kind.FLAG ? "flag " : "") + "`" + a.text() + "`";
         Write w = v.decisive();
         if (a.kind() == Atom.Kind.CONSTANT) return atom + " always returns " + a.skipValue() + " (" + a.type() + ")";
+        if (w != null && w.owned()) return owned(atom, v);
         return switch (v.verdict()) {
             case NO_WRITER -> "no writer of " + atom + " found in the scanned files";
             case REAL -> atom + " is written by `" + w.function() + "()` (" + where(w) + ")" + wakesText(w, registered);
@@ -338,6 +365,30 @@ public final class StateJudge {
             }
             case NO_STATE -> "no state in " + atom;
         };
+    }
+
+    /**
+     * The evidence of an atom that only the kernel core writes ({@code owned} lines): the data line
+     * and the roles it names, which the verdict follows. {@code "`file_inode(filp)->i_private` has no
+     * writer in the scanned files; the kernel writes `struct inode`'s `i_private` only at setup and at
+     * teardown (to 0) (write-apis.txt:172)"}.
+     */
+    private static String owned(String atom, AtomVerdict v) {
+        List<String> roles = new ArrayList<>();
+        boolean only = true;
+        Write first = v.decisive();
+        Set<String> places = new java.util.LinkedHashSet<>();
+        for (Write w : v.writers()) {
+            if (!w.owned()) continue;
+            String r = "at " + w.role().id() + (w.value() != null ? " (to " + w.value() + ")" : "");
+            if (!roles.contains(r)) roles.add(r);
+            only &= w.role() != Role.RUNTIME && w.role() != Role.UNKNOWN;
+            places.add(w.place());
+        }
+        String said = roles.size() < 2 ? String.join("", roles)
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " and " + roles.get(roles.size() - 1);
+        return atom + " has no writer in the scanned files; the kernel writes `struct " + first.type() + "`'s `" + first.key()
+                + "` " + (only ? "only " : "") + said + " (" + String.join(", ", places) + ")";
     }
 
     /**

@@ -121,6 +121,97 @@ final class Words {
      */
     static Set<String> enumerators(byte[] bytes, int n) {
         Set<String> out = new HashSet<>();
+        enums(bytes, n, out, null);
+        return out;
+    }
+
+    /**
+     * The bits that {@code bytes[0, n)} names both by a mask and by a number: for each enumerator
+     * whose initializer, and each object-like {@code #define} whose body, is one bit of a named
+     * number ({@code FOO = (1 << FOO_BIT)}, {@code #define FOO BIT(FOO_BIT)}), the mask's name to the
+     * number's ({@link #bitNumber}). Raw bytes, as {@link #enumerators}.
+     */
+    static java.util.Map<String, String> bitDefinitions(byte[] bytes, int n) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        enums(bytes, n, new HashSet<>(), values);
+        defines(bytes, n, values);
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+            String bit = bitNumber(e.getValue());
+            if (bit != null && !bit.equals(e.getKey())) out.put(e.getKey(), bit);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern ONE_BIT = java.util.regex.Pattern.compile(
+            "(?:\\(__force[^()]*\\))?(?:(?:BIT|BIT_ULL|BIT_MASK|_BITUL|_BITULL)\\(\\(*([A-Za-z_][A-Za-z_0-9]*)\\)*\\)"
+            + "|\\(*1(?:[uU]?[lL]{0,2}|[lL]{1,2}[uU])\\)*<<\\(*([A-Za-z_][A-Za-z_0-9]*)\\)*)");
+
+    /**
+     * The bit number a mask's definition names, when the definition is that one bit:
+     * {@code BIT(FOO_BIT)}, {@code BIT_ULL(FOO_BIT)}, {@code _BITUL(FOO_BIT)}, {@code 1 << FOO_BIT},
+     * {@code (1UL << (FOO_BIT))}, a {@code (__force T)} cast before it; else null (a number, an
+     * or of bits, anything else).
+     */
+    static String bitNumber(String definition) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < definition.length(); i++) if (!Character.isWhitespace(definition.charAt(i))) b.append(definition.charAt(i));
+        String t = b.toString();
+        // Parentheses around the whole: (x), ((x)).
+        while (t.length() > 2 && t.charAt(0) == '(' && closes(t) == t.length() - 1) t = t.substring(1, t.length() - 1);
+        java.util.regex.Matcher m = ONE_BIT.matcher(t);
+        if (!m.matches()) return null;
+        String bit = m.group(1) != null ? m.group(1) : m.group(2);
+        // The parentheses around the number must balance: "(1 << (FOO)" is no definition of ours.
+        int open = 0;
+        for (int i = 0; i < t.length(); i++) open += t.charAt(i) == '(' ? 1 : t.charAt(i) == ')' ? -1 : 0;
+        return open == 0 ? bit : null;
+    }
+
+    /** The index of the parenthesis closing the one at 0 of {@code t}, or -1. */
+    private static int closes(String t) {
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == '(') depth++;
+            else if (t.charAt(i) == ')' && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * The bodies of the object-like {@code #define NAME body} lines of {@code bytes[0, n)} into
+     * {@code values}, continuations joined and comments dropped; a function-like macro is left out.
+     */
+    private static void defines(byte[] bytes, int n, java.util.Map<String, String> values) {
+        for (int i = 0; i < n; ) {
+            int k = i;
+            while (k < n && (bytes[k] == ' ' || bytes[k] == '\t')) k++;
+            int end = k;
+            while (end < n && bytes[end] != '\n') end += bytes[end] == '\\' && end + 1 < n ? 2 : 1;
+            if (k < n && bytes[k] == '#') {
+                int d = k + 1;
+                while (d < end && (bytes[d] == ' ' || bytes[d] == '\t')) d++;
+                int w = d;
+                while (w < end && part(bytes[w])) w++;
+                if (isWord(bytes, d, w, "define")) {
+                    int s = w;
+                    while (s < end && (bytes[s] == ' ' || bytes[s] == '\t')) s++;
+                    int e = s;
+                    while (e < end && part(bytes[e])) e++;
+                    if (e > s && start(bytes[s]) && (e >= end || bytes[e] != '(')) {
+                        String name = new String(bytes, s, e - s, java.nio.charset.StandardCharsets.US_ASCII);
+                        String body = new String(bytes, e, end - e, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .replace("\\\n", " ").replaceAll("/\\*.*?\\*/|//.*", " ");
+                        values.putIfAbsent(name, body);
+                    }
+                }
+            }
+            i = end + 1;
+        }
+    }
+
+    /** The enum lists of {@code bytes[0, n)}: their enumerators into {@code out}, their initializers' text into {@code values} (when not null). */
+    private static void enums(byte[] bytes, int n, Set<String> out, java.util.Map<String, String> values) {
         for (int i = 0; i < n; ) {
             int c = bytes[i];
             if (c == '"' || c == '\'') {
@@ -143,15 +234,14 @@ final class Words {
                     while (k < n && part(bytes[k])) k++;
                     k = gap(bytes, k, n);
                 }
-                if (k < n && bytes[k] == '{') j = enumList(bytes, k + 1, n, out);
+                if (k < n && bytes[k] == '{') j = enumList(bytes, k + 1, n, out, values);
             }
             i = j;
         }
-        return out;
     }
 
     /** Reads the enumerators of a list opening before {@code at} into {@code out}; the index after its {@code }}. */
-    private static int enumList(byte[] bytes, int at, int n, Set<String> out) {
+    private static int enumList(byte[] bytes, int at, int n, Set<String> out, java.util.Map<String, String> values) {
         int k = at;
         while (k < n) {
             k = gap(bytes, k, n);
@@ -164,15 +254,21 @@ final class Words {
             if (!start(bytes[k])) return k; // not an enumerator list after all
             int e = k;
             while (e < n && part(bytes[e])) e++;
-            out.add(new String(bytes, k, e - k, java.nio.charset.StandardCharsets.US_ASCII));
+            String name = new String(bytes, k, e - k, java.nio.charset.StandardCharsets.US_ASCII);
+            out.add(name);
             // Past the value to the next ',' or the closing '}'.
             int depth = 0;
+            StringBuilder value = values == null ? null : new StringBuilder();
             for (k = e; k < n; k++) {
                 int c = bytes[k];
                 if (c == '"' || c == '\'') {
                     k = skipLiteral(bytes, k, n) - 1;
+                    if (value != null) value.append(' '); // a literal is no bit's name
+                    continue;
                 } else if (c == '/' && k + 1 < n && (bytes[k + 1] == '*' || bytes[k + 1] == '/')) {
                     k = gap(bytes, k, n) - 1;
+                    if (value != null) value.append(' ');
+                    continue;
                 } else if (c == '(') {
                     depth++;
                 } else if (c == ')') {
@@ -180,6 +276,11 @@ final class Words {
                 } else if (depth <= 0 && (c == ',' || c == '}' || c == ';' || c == '{')) {
                     break;
                 }
+                if (value != null) value.append((char) (c & 0xff));
+            }
+            if (value != null) {
+                String v = value.toString().strip();
+                if (v.startsWith("=")) values.putIfAbsent(name, v.substring(1));
             }
             if (k >= n || bytes[k] == '}') return Math.min(n, k + 1);
             if (bytes[k] != ',') return k;

@@ -10,7 +10,8 @@ import java.util.List;
  * @param text     the written object as C text ({@code dev->ready})
  * @param how      the form: {@code =}, {@code ++}, {@code |=}, or the API's name ({@code set_bit});
  *                 {@value #NAMED_BITS} after {@code |=} or {@code &=} whose operand is named bits only
- *                 ({@code flags &= ~FOO_BUSY}), each of which is a write of its own
+ *                 ({@code flags &= ~FOO_BUSY}), each of which is a write of its own; {@value #BIT_NUMBERS}
+ *                 after a write API given one bit by its number ({@code set_bit bit number})
  * @param value    the value written when it is a constant ({@code 0}, {@code 1}, {@code NULL} read
  *                 as {@code 0}, an enumerator, {@code empty}/{@code nonempty}, {@code +}/{@code -}
  *                 for counters), else null
@@ -36,13 +37,39 @@ public record Write(String key, String type, String text, String how, String val
     /** The suffix of {@link #how} for an or or and of named bits only. */
     public static final String NAMED_BITS = " bits";
 
+    /**
+     * The suffix of {@link #how} for a write API given one bit by its number's name
+     * ({@code set_bit(FOO_BIT, &dev->flags)}): a named bit of the word, as an or of {@code FOO} is,
+     * once the masks tested in the word are known by their numbers ({@link DriverModel#bitNumber}).
+     */
+    public static final String BIT_NUMBERS = " bit number";
+
+    /**
+     * {@link #how} of a write the kernel core makes of a member an {@code owned} line lists (its
+     * {@link #file} and {@link #line} are that line's, its {@link #function} {@link #KERNEL}).
+     */
+    public static final String OWNED = "owned";
+
+    /** {@link #function} of an {@link #OWNED} write. */
+    public static final String KERNEL = "the kernel";
+
+    /** Whether the kernel core makes this write, by an {@code owned} line of the driver model's data. */
+    public boolean owned() {
+        return OWNED.equals(how);
+    }
+
     public Role role() {
         return origin.role();
     }
 
     /** Whether the write sets or clears named bits only, leaving the word's other bits alone. */
     public boolean namedBitsOnly() {
-        return how.endsWith(NAMED_BITS);
+        return how.endsWith(NAMED_BITS) || how.endsWith(BIT_NUMBERS);
+    }
+
+    /** Whether the write names its bit by number ({@link #BIT_NUMBERS}). */
+    public boolean bitNumber() {
+        return how.endsWith(BIT_NUMBERS);
     }
 
     /** {@code foo.c:123}. */

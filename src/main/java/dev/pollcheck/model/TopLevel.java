@@ -20,18 +20,27 @@ public sealed interface TopLevel extends Node {
      * spells out ({@code struct foo { ... };}), else null: where a type's members can be named.
      * {@code memberTags} maps, for that struct, each member of struct or union type (or pointer to
      * one) to that type's tag. {@code enumerators} are the constants of the enums whose lists the
-     * declaration spells out ({@code enum smu_file_mode { smu_file_commands, ... };}), in order.
+     * declaration spells out ({@code enum smu_file_mode { smu_file_commands, ... };}), in order;
+     * {@code enumeratorValues} the text of those that have an initializer, its tokens joined
+     * ({@code FOO_FREED -> (1<<FOO_FREED_BIT)}).
      */
     record Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag,
-                       java.util.Map<String, String> memberTags, List<String> enumerators)
+                       java.util.Map<String, String> memberTags, List<String> enumerators,
+                       java.util.Map<String, String> enumeratorValues)
             implements TopLevel {
         public Declaration {
             memberTags = memberTags == null ? java.util.Map.of() : java.util.Map.copyOf(memberTags);
             enumerators = enumerators == null ? List.of() : List.copyOf(enumerators);
+            enumeratorValues = enumeratorValues == null ? java.util.Map.of() : java.util.Map.copyOf(enumeratorValues);
+        }
+
+        public Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef, String definesTag,
+                           java.util.Map<String, String> memberTags, List<String> enumerators) {
+            this(span, baseType, declarators, typedef, definesTag, memberTags, enumerators, null);
         }
 
         public Declaration(Span span, TypeRef baseType, List<VarDecl> declarators, boolean typedef) {
-            this(span, baseType, declarators, typedef, null, null, null);
+            this(span, baseType, declarators, typedef, null, null, null, null);
         }
     }
 

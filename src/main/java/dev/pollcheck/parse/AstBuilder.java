@@ -157,20 +157,29 @@ final class AstBuilder {
     /**
      * For a declaration that spells out a struct's members, each member whose type is a struct or
      * union (or a pointer to one) with that type's tag: {@code gdev -> gpio_device}. Members of an
-     * anonymous struct or union inside are the outer struct's own.
+     * anonymous struct or union inside are the outer struct's own. A member declared with an
+     * anonymous struct or union type of its own ({@code struct { u32 flags; } kprobe_multi;}) has
+     * that type, which no other declaration names: {@code TAG.member}, never a tag (a dot is no
+     * identifier's), so its members are no named struct's.
      */
     java.util.Map<String, String> memberTags(DeclarationSpecifiersContext specs) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
-        if (specs == null || definedTag(specs) == null) return out;
+        String tag = specs == null ? null : definedTag(specs);
+        if (tag == null) return out;
         for (DeclarationSpecifierContext d : specs.declarationSpecifier()) {
             if (d.typeSpecifier() != null && d.typeSpecifier().structOrUnionSpecifier() != null) {
-                memberTags(d.typeSpecifier().structOrUnionSpecifier(), out, 0);
+                memberTags(d.typeSpecifier().structOrUnionSpecifier(), out, tag, 0);
             }
         }
         return out;
     }
 
-    private static void memberTags(StructOrUnionSpecifierContext su, java.util.Map<String, String> out, int depth) {
+    /** The type {@link #memberTags} gives member {@code member} of struct {@code tag} declared with an anonymous struct or union type. */
+    public static String anonymousMemberType(String tag, String member) {
+        return tag + "." + member;
+    }
+
+    private static void memberTags(StructOrUnionSpecifierContext su, java.util.Map<String, String> out, String tag, int depth) {
         if (depth > 4) return;
         for (StructDeclarationContext sd : su.structDeclaration()) {
             SpecifierQualifierListContext q = sd.specifierQualifierList();
@@ -182,14 +191,19 @@ final class AstBuilder {
                 }
             }
             if (sd.structDeclaratorList() == null) {
-                if (inner != null && inner.Identifier() == null) memberTags(inner, out, depth + 1);
+                if (inner != null && inner.Identifier() == null) memberTags(inner, out, tag, depth + 1);
                 continue;
             }
-            if (inner == null || inner.Identifier() == null) continue;
+            if (inner == null) continue;
+            boolean anonymous = inner.Identifier() == null;
+            // Only a member list makes a type of its own: "struct { ... } m;", not a typedef'd name.
+            if (anonymous && inner.structDeclaration().isEmpty()) continue;
             for (StructDeclaratorContext dc : sd.structDeclaratorList().structDeclarator()) {
                 if (dc.declarator() == null) continue;
                 TerminalNode name = declaredName(dc.declarator());
-                if (name != null) out.put(name.getText(), inner.Identifier().getText());
+                if (name != null) {
+                    out.put(name.getText(), anonymous ? anonymousMemberType(tag, name.getText()) : inner.Identifier().getText());
+                }
             }
         }
     }
@@ -204,9 +218,26 @@ final class AstBuilder {
         return out;
     }
 
+    /** The initializers of the enumerators of {@link #enumerators(DeclarationSpecifiersContext)} that have one, as their tokens' text joined. */
+    java.util.Map<String, String> enumeratorValues(DeclarationSpecifiersContext specs) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (specs != null) enumerators(specs, new ArrayList<>(), out, 0);
+        return out;
+    }
+
     private static void enumerators(org.antlr.v4.runtime.tree.ParseTree t, List<String> out, int depth) {
+        enumerators(t, out, null, depth);
+    }
+
+    private static void enumerators(org.antlr.v4.runtime.tree.ParseTree t, List<String> out, java.util.Map<String, String> values,
+                                    int depth) {
         if (t instanceof EnumeratorContext e) {
-            if (e.Identifier() != null) out.add(e.Identifier().getText());
+            if (e.Identifier() != null) {
+                out.add(e.Identifier().getText());
+                if (values != null && e.constantExpression() != null) {
+                    values.putIfAbsent(e.Identifier().getText(), e.constantExpression().getText());
+                }
+            }
             return;
         }
         // Expressions and declarators hold no enum list; a struct's nests a few levels down.
@@ -214,7 +245,7 @@ final class AstBuilder {
                 || t instanceof TerminalNode) {
             return;
         }
-        for (int i = 0; i < t.getChildCount(); i++) enumerators(t.getChild(i), out, depth + 1);
+        for (int i = 0; i < t.getChildCount(); i++) enumerators(t.getChild(i), out, values, depth + 1);
     }
 
     boolean isTypedef(DeclarationSpecifiersContext specs) {

@@ -954,7 +954,8 @@ public final class CParser {
         }
         return new TopLevel.Declaration(b.span(d), new TypeRef(b.specText(d.declarationSpecifiers())),
                 List.copyOf(b.varDecls(d)), b.isTypedef(d.declarationSpecifiers()), b.definedTag(d.declarationSpecifiers()),
-                b.memberTags(d.declarationSpecifiers()), b.enumerators(d.declarationSpecifiers()));
+                b.memberTags(d.declarationSpecifiers()), b.enumerators(d.declarationSpecifiers()),
+                b.enumeratorValues(d.declarationSpecifiers()));
     }
 
     private void macroInvocation(List<Token> toks, int lo, int nameAt, int close, int hi, Span sp, String text,
@@ -1036,7 +1037,7 @@ public final class CParser {
             for (TopLevel t : out) {
                 if (t instanceof TopLevel.Declaration d) {
                     t = new TopLevel.Declaration(sp, d.baseType(), d.declarators(), d.typedef(), d.definesTag(), d.memberTags(),
-                            d.enumerators());
+                            d.enumerators(), d.enumeratorValues());
                 } else if (t instanceof TopLevel.MacroInvocation mi) {
                     t = new TopLevel.MacroInvocation(sp, mi.specifiers(), mi.name(), mi.args());
                 }

@@ -29,6 +29,24 @@ class WordsTest {
     }
 
     @Test
+    void bitsNamedByMaskAndNumberAreReadFromEnumsAndDefines() {
+        byte[] text = ("enum { FOO_A_BIT, FOO_B_BIT, FOO_C_BIT };\n"
+                + "enum { FOO_A = (1 << FOO_A_BIT), /* the B bit */ FOO_B = BIT(FOO_B_BIT), FOO_AB = FOO_A | FOO_B, FOO_N = 4 };\n"
+                + "#define FOO_C\t(1UL << (FOO_C_BIT)) /* C */\n"
+                + "#define FOO_D \\\n\t_BITUL(FOO_D_BIT)\n"
+                + "#define FOO_E(x) BIT(x)\n"
+                + "  #  define FOO_F ((__force u32)BIT_ULL(FOO_F_BIT))\n"
+                + "#define FOO_G 0x10\n"
+                + "#define FOO_H (1 << FOO_H_BIT) + 1\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(java.util.Map.of("FOO_A", "FOO_A_BIT", "FOO_B", "FOO_B_BIT", "FOO_C", "FOO_C_BIT", "FOO_D", "FOO_D_BIT",
+                "FOO_F", "FOO_F_BIT"), Words.bitDefinitions(text, text.length));
+        assertEquals("X_BIT", Words.bitNumber("((1ULL<<X_BIT))"));
+        assertEquals(null, Words.bitNumber("(1 << X_BIT"), "unbalanced");
+        assertEquals(null, Words.bitNumber("1 << 3"), "a number is no named bit");
+        assertEquals(null, Words.bitNumber("BIT(X) | BIT(Y)"));
+    }
+
+    @Test
     void fileIndexHoldsIdentifiersNotNumbers() {
         byte[] text = "int foo(void) { return 10UL + bar_2; /* caf\u00e9 */ }".getBytes(StandardCharsets.UTF_8);
         long[] ix = Words.index(text, text.length);
